@@ -35,13 +35,13 @@ export const residueSchema = z.object({
 });
 export type Residue = z.infer<typeof residueSchema>;
 
-/** A passage where a topic appears: the paragraph's anchor and its text. Filled by the classifier. */
+/** A paragraph where one or more topics appear: its anchor, the topics and its text. Filled by the classifier. */
 export const passageSchema = z.object({
-  /** Topic slug. */
-  topic: slugSchema,
   /** Stable paragraph id on the article page (`p-` + hash of the paragraph's letters). */
   id: z.string().regex(/^p-[a-z0-9-]+$/),
-  /** The paragraph's plain text. */
+  /** Slugs of the topics this paragraph is a passage for (at least one). */
+  topics: z.array(slugSchema).min(1),
+  /** The paragraph's plain text, residue left out. */
   text: z.string(),
 });
 export type Passage = z.infer<typeof passageSchema>;
@@ -86,7 +86,7 @@ export const articleSchema = z.object({
   }),
   /** Topic slugs from `corpus/topics.yaml`; default empty. */
   topics: z.array(slugSchema).default([]),
-  /** Paragraphs where each topic appears, for topic pages; default empty. */
+  /** Paragraphs where the article's topics appear, in reading order, for topic pages; default empty. */
   passages: z.array(passageSchema).default([]),
   /** Words in the body (residue excluded). */
   wordCount: z.number().int().nonnegative(),

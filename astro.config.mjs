@@ -1,0 +1,28 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import rehypeSlug from 'rehype-slug';
+import { remarkParagraphIds } from './src/plugins/remark-paragraph-ids.ts';
+
+// The public origin of the deployed site, for the sitemap, feeds and citations. Set SITE_URL when deploying.
+const site = process.env.SITE_URL ?? 'https://dossier.example';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), sitemap()],
+  markdown: {
+    // Keep source text exactly as written: no smart quotes, no highlighting markup in code.
+    processor: unified({
+      gfm: true,
+      smartypants: false,
+      remarkPlugins: [remarkParagraphIds],
+      rehypePlugins: [rehypeSlug],
+      remarkRehype: { footnoteLabel: 'Notes', footnoteBackLabel: (index) => `Back to reference ${index + 1}` },
+    }),
+    syntaxHighlight: false,
+  },
+});

@@ -1,0 +1,27 @@
+/**
+ * `node scripts/index-search.ts`: build the Pagefind index of dist/ (step 3 of `npm run build`).
+ * Only `data-pagefind-body` regions are indexed; furniture carries `data-pagefind-ignore`.
+ */
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+
+const site = path.resolve(import.meta.dirname, '..', 'dist');
+
+async function main(): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`could not start Pagefind: ${errors.join('; ')}`);
+  try {
+    const added = await index.addDirectory({ path: site });
+    if (added.errors.length > 0) throw new Error(`could not index ${site}: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
+    console.log(`search index: ${added.page_count} pages indexed into dist/pagefind/`);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(new Error('search indexing failed', { cause: error }));
+  process.exitCode = 1;
+});

@@ -1,0 +1,93 @@
+/**
+ * The MDX safety gate: parse a generated entry back with the MDX parser and refuse anything that
+ * would run or become markup: ESM, expressions, JSX other than the allow-listed components, unsafe URLs.
+ * Also checks that the text survived the round trip. "export const x = 1" (unescaped) -> throws.
+ */
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { IngestError } from './errors.ts';
+
+/** The project's own components an entry may use, with the string attributes each may carry. */
+export const ALLOWED_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
+  Residue: ['rule'],
+  ResidueBlock: ['rule'],
+  Figure: ['src', 'alt', 'width', 'height'],
+};
+
+/** URL attributes of allowed components, which must be http(s). */
+const URL_ATTRIBUTES = new Set(['src']);
+
+const SAFE_URL = /^(?:https?:\/\/|mailto:|#)/i;
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx);
+
+/** Parse MDX text to mdast (what Astro's MDX compiler will see). */
+export function parseMdx(mdx: string): Root {
+  return parser.runSync(parser.parse(mdx)) as Root;
+}
+
+/** Throw an IngestError (naming `label` and the MDX line:column) unless the entry is inert.
+ * `expectedText` is the body's plain text before serializing; it must come back unchanged. */
+export function checkMdx(mdx: string, label: string, expectedText?: string): void {
+  const tree = parseMdx(mdx);
+  visit(tree, (node: Nodes) => {
+    const problem = describeProblem(node);
+    if (problem !== null) {
+      const start = node.position?.start;
+      throw new IngestError(`generated MDX ${problem}; refusing to write an entry that could run code`, {
+        file: label,
+        line: start?.line,
+        column: start?.column,
+      });
+    }
+  });
+  if (expectedText !== undefined) {
+    const body: Root = { type: 'root', children: tree.children.filter((node) => node.type !== 'yaml') };
+    if (normalizeSpace(toString(body)) !== normalizeSpace(expectedText)) {
+      throw new IngestError('generated MDX does not read back as the same text (serializer escaping problem)', { file: label });
+    }
+  }
+}
+
+function describeProblem(node: Nodes): string | null {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      return 'holds an import/export statement';
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      return 'holds a {expression}';
+    case 'html':
+      return 'holds raw HTML';
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement': {
+      const allowed = node.name === null ? undefined : ALLOWED_COMPONENTS[node.name];
+      if (allowed === undefined) return `holds JSX <${node.name ?? ''}> that is not an allowed component`;
+      for (const attribute of node.attributes) {
+        if (attribute.type !== 'mdxJsxAttribute' || !allowed.includes(attribute.name)) {
+          return `gives <${node.name}> an attribute that is not allowed`;
+        }
+        if (typeof attribute.value !== 'string') return `gives <${node.name} ${attribute.name}> a non-literal value`;
+        if (URL_ATTRIBUTES.has(attribute.name) && !/^https?:\/\//i.test(attribute.value)) {
+          return `gives <${node.name} ${attribute.name}> a URL that is not http(s)`;
+        }
+      }
+      return null;
+    }
+    case 'link':
+    case 'image':
+    case 'definition':
+      return SAFE_URL.test(node.url) ? null : `links to a URL that is not http(s), mailto: or #fragment (${node.url.slice(0, 40)})`;
+    default:
+      return null;
+  }
+}
+
+function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,201 @@
+/**
+ * Topic classifier: which topics of `corpus/topics.yaml` an article carries, and the paragraphs
+ * (passages) where each one appears. Pure and deterministic: same input, same output; no I/O.
+ *
+ * Rules (defaults in brackets; `describeRules()` prints them with the options in force):
+ * 1. Text and terms are compared after NFKC, lowercasing, and mapping curly apostrophes
+ *    (’ ‘ ʼ) to `'`.
+ * 2. A term matches whole words only: no letter, mark or digit may touch it on either side, so
+ *    `un` never matches inside "under" and `gpai` never inside "xgpai". Apostrophes and
+ *    hyphens are word boundaries (`un` matches "UN’s", `iaea` matches "IAEA-style").
+ *    A space or hyphen inside a term matches any run of spaces and hyphens/dashes
+ *    (`open source` matches "open-source"). A trailing `*` lets the last word continue
+ *    (`geopolitic*` matches "geopolitical").
+ * 3. A paragraph's score for a topic is the sum over the topic's distinct terms found in it:
+ *    ordinary terms score `termWeight` [1], strong terms `strongWeight` [2]. Repeats add nothing.
+ *    Where matches overlap, only the longest counts (a strong one on a tie), so "existential
+ *    risk" is not also counted as "existential".
+ * 4. A paragraph is a passage for a topic when it has >= `minStrongTerms` [1] distinct strong
+ *    terms or >= `minDistinctTerms` [2] distinct terms of any kind.
+ * 5. An article's score for a topic is the sum of its paragraphs' scores. The article gets the
+ *    topic when it has >= `minPassages` [2] passages, or >= 1 passage and a score >= `minScore` [5].
+ * 6. Every article gets at least `minTopics` [2] topics: when rule 5 yields fewer, the
+ *    best-scoring remaining topics with at least one match are added until there are enough.
+ * 7. A topic assigned with no passage (only through rule 6) takes every paragraph that
+ *    matches it at all as its passages.
+ * 8. Topics are ordered by article score, highest first, ties by slug; passages in paragraph
+ *    order, then in topic order. `scores` lists every topic with a match, in the same order.
+ *
+ * Example, topic `verification` with strong term `chip tracking`:
+ *   classifyTopics([{ id: 'p-1', text: 'Chip tracking could verify compliance.' }], [verification])
+ *   -> { topics: ['verification'], passages: [{ topic: 'verification', id: 'p-1', text: 'Chip tracking…' }],
+ *        scores: { verification: 2 } }
+ */
+import type { Topic } from '../../src/schemas/topic.ts';
+
+/** One paragraph of an article: its stable anchor id and its plain text. */
+export interface ClassifiedParagraph {
+  id: string;
+  text: string;
+}
+
+/** What the classifier decided for one article. */
+export interface Classification {
+  /** Assigned topic slugs, best first (rule 8). */
+  topics: string[];
+  /** Paragraphs where each assigned topic appears, in paragraph order (rules 4, 7, 8). */
+  passages: { topic: string; id: string; text: string }[];
+  /** Article score of every topic with at least one match, assigned or not (rule 5). */
+  scores: Record<string, number>;
+}
+
+/** Thresholds and weights of the rules above. */
+export interface ClassifyOptions {
+  /** Score of one distinct ordinary term in a paragraph; default 1. */
+  termWeight: number;
+  /** Score of one distinct strong term in a paragraph; default 2. */
+  strongWeight: number;
+  /** Distinct strong terms that make a paragraph a passage; default 1. */
+  minStrongTerms: number;
+  /** Distinct terms (ordinary or strong) that make a paragraph a passage; default 2. */
+  minDistinctTerms: number;
+  /** Passages that give an article the topic; default 2. */
+  minPassages: number;
+  /** Article score that, with at least one passage, gives the article the topic; default 5. */
+  minScore: number;
+  /** Fewest topics an article ends up with when enough topics match at all; default 2. */
+  minTopics: number;
+}
+
+/** The defaults of `ClassifyOptions`. */
+export const DEFAULT_CLASSIFY_OPTIONS: Readonly<ClassifyOptions> = Object.freeze({
+  termWeight: 1,
+  strongWeight: 2,
+  minStrongTerms: 1,
+  minDistinctTerms: 2,
+  minPassages: 2,
+  minScore: 5,
+  minTopics: 2,
+});
+
+/** The rules as sentences with the thresholds in force, for docs and curator reports. */
+export function describeRules(options: Partial<ClassifyOptions> = {}): string[] {
+  const o = { ...DEFAULT_CLASSIFY_OPTIONS, ...options };
+  return [
+    'Text and terms are compared after Unicode NFKC normalisation and lowercasing; curly and straight apostrophes are the same.',
+    'A term matches whole words only; apostrophes and hyphens count as word boundaries; a space or hyphen in a term matches any run of spaces, hyphens or dashes; a trailing * lets the last word continue.',
+    `In each paragraph, every distinct ordinary term found scores ${o.termWeight} and every distinct strong term ${o.strongWeight}; repeats add nothing; of overlapping matches only the longest counts.`,
+    `A paragraph is a passage for a topic when it has at least ${o.minStrongTerms} distinct strong term(s) or at least ${o.minDistinctTerms} distinct terms.`,
+    `An article gets a topic when it has at least ${o.minPassages} passages for it, or at least one passage and a total score of ${o.minScore} or more.`,
+    `Every article gets at least ${o.minTopics} topics: if the rule above gives fewer, the best-scoring remaining topics with at least one match are added.`,
+    'A topic added without any passage shows every paragraph that matches it as its passages.',
+    'Topics are ordered by score (highest first), then by slug; passages follow paragraph order.',
+  ];
+}
+
+/** Classifies one article's paragraphs against the topics (see the module rules). */
+export function classifyTopics(
+  paragraphs: readonly ClassifiedParagraph[],
+  topics: readonly Topic[],
+  options: Partial<ClassifyOptions> = {},
+): Classification {
+  const o = { ...DEFAULT_CLASSIFY_OPTIONS, ...options };
+  const texts = paragraphs.map((paragraph) => normalize(paragraph.text));
+
+  const results = topics.map((topic) => {
+    const patterns = [
+      ...topic.strong.map((term) => ({ term, strong: true, pattern: termPattern(term, 'g') })),
+      ...topic.terms.map((term) => ({ term, strong: false, pattern: termPattern(term, 'g') })),
+    ];
+    const perParagraph = texts.map((text) => {
+      const found = distinctTerms(text, patterns);
+      const strongHits = found.filter((t) => t.strong).length;
+      const ordinaryHits = found.length - strongHits;
+      return {
+        score: strongHits * o.strongWeight + ordinaryHits * o.termWeight,
+        isPassage: strongHits >= o.minStrongTerms || found.length >= o.minDistinctTerms,
+      };
+    });
+    const score = perParagraph.reduce((sum, p) => sum + p.score, 0);
+    const passageCount = perParagraph.filter((p) => p.isPassage).length;
+    return { slug: topic.slug, perParagraph, score, passageCount };
+  });
+
+  const ranked = results
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score || compareStrings(a.slug, b.slug));
+
+  const qualifies = (r: (typeof ranked)[number]) =>
+    r.passageCount >= o.minPassages || (r.passageCount >= 1 && r.score >= o.minScore);
+  const chosen = new Set(ranked.filter(qualifies).map((r) => r.slug));
+  // Rule 6: top up from the ranking, which only holds topics with at least one match.
+  for (const r of ranked) {
+    if (chosen.size >= o.minTopics) break;
+    chosen.add(r.slug);
+  }
+  const assigned = ranked.filter((r) => chosen.has(r.slug));
+
+  const passageSets = assigned.map((r) =>
+    r.passageCount > 0 ? r.perParagraph.map((p) => p.isPassage) : r.perParagraph.map((p) => p.score > 0),
+  );
+  const passages: Classification['passages'] = [];
+  paragraphs.forEach((paragraph, index) => {
+    assigned.forEach((r, rank) => {
+      if (passageSets[rank][index]) passages.push({ topic: r.slug, id: paragraph.id, text: paragraph.text });
+    });
+  });
+
+  return {
+    topics: assigned.map((r) => r.slug),
+    passages,
+    scores: Object.fromEntries(ranked.map((r) => [r.slug, r.score])),
+  };
+}
+
+/** Lowercase, NFKC, one apostrophe: the form both text and terms are compared in. */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+const SEPARATOR = '[\\s\\-\\u2010-\\u2015]+';
+
+interface TermPattern {
+  term: string;
+  strong: boolean;
+  pattern: RegExp;
+}
+
+/** The distinct terms found in a normalised text; of overlapping matches only the longest counts (rule 3). */
+function distinctTerms(text: string, patterns: readonly TermPattern[]): TermPattern[] {
+  const matches = patterns.flatMap((p) =>
+    [...text.matchAll(p.pattern)].map((m) => ({ p, start: m.index, end: m.index + m[0].length })),
+  );
+  // Longest first, strong before ordinary on a tie, then list order, so the pick is deterministic.
+  matches.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.p.strong) - Number(a.p.strong));
+  const taken: { start: number; end: number }[] = [];
+  const found = new Set<TermPattern>();
+  for (const m of matches) {
+    if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
+    taken.push(m);
+    found.add(m.p);
+  }
+  return patterns.filter((p) => found.has(p));
+}
+
+/** The whole-word regular expression for one term (rule 2); `flags` adds e.g. `g`. */
+export function termPattern(term: string, flags = ''): RegExp {
+  const prefix = term.endsWith('*');
+  const words = normalize(prefix ? term.slice(0, -1) : term).split(/[ -]/);
+  const body = words.map(escapeRegExp).join(SEPARATOR) + (prefix ? `${WORD_CHAR}*` : '');
+  return new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, `u${flags}`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Code-unit order, not localeCompare: the result must not depend on the machine's locale.
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,467 @@
+import type { Element, ElementContent, Parents as HastParents, Root as HastRoot, Text as HastText } from 'hast';
+import type { BlockContent, FootnoteDefinition, FootnoteReference, Nodes as Node, Parent, Root, RootContent, Text } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { matches, select, selectAll } from 'hast-util-select';
+import { toString as hastToString } from 'hast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { unified } from 'unified';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
+
+/** Result of converting one feed item's HTML body. */
+export interface ConvertedHtml {
+  tree: Root;
+  removed: string[];
+  image: { src: string; alt: string | null } | null;
+}
+
+/** Options for `convertHtml`. */
+export interface ConvertHtmlOptions {
+  baseUrl?: string;
+}
+
+type Handle = NonNullable<NonNullable<RehypeRemarkOptions['handlers']>[string]>;
+type State = Parameters<Handle>[0];
+
+/** Collects removal notes, merging repeats into counts ("2 image buttons"). */
+interface Notes {
+  add(singular: string, plural?: string): void;
+  list(): string[];
+}
+
+const SUBSCRIBE_WIDGET = 'div.subscription-widget-wrap-editor, div.subscription-widget-wrap';
+const IMAGE_EXPAND = 'div.image-link-expand';
+const HEADING = 'h1, h2, h3, h4, h5, h6';
+// Custom element names only our own transforms create (sanitize drops unknown tags beforehand).
+const FOOTNOTE_REFERENCE = 'footnote-reference';
+const FOOTNOTE_DEFINITION = 'footnote-definition';
+
+// Tags removed together with their content; everything else unknown is unwrapped so its text survives.
+const STRIPPED: Record<string, [singular: string, plural: string]> = {
+  script: ['script', 'scripts'],
+  style: ['style block', 'style blocks'],
+  svg: ['svg icon', 'svg icons'],
+  button: ['button', 'buttons'],
+  form: ['form', 'forms'],
+  input: ['form control', 'form controls'],
+  select: ['form control', 'form controls'],
+  textarea: ['form control', 'form controls'],
+  iframe: ['embedded frame', 'embedded frames'],
+  frame: ['embedded frame', 'embedded frames'],
+  frameset: ['embedded frame', 'embedded frames'],
+  object: ['embedded object', 'embedded objects'],
+  embed: ['embedded object', 'embedded objects'],
+  applet: ['embedded object', 'embedded objects'],
+  template: ['template', 'templates'],
+  noscript: ['noscript fallback', 'noscript fallbacks'],
+  audio: ['audio player', 'audio players'],
+  video: ['video player', 'video players'],
+  canvas: ['canvas', 'canvases'],
+};
+
+const defaultAttributes = defaultSchema.attributes ?? {};
+
+const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => !(name in STRIPPED)), 'figure', 'figcaption'],
+  strip: Object.keys(STRIPPED),
+  attributes: {
+    ...defaultAttributes,
+    a: ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy', 'href', ['className', 'footnote-anchor', 'footnote-number']],
+    div: [
+      ...(defaultAttributes.div ?? []),
+      'dataAttrs',
+      ['className', 'footnote', 'footnote-content', 'pullquote', 'latex-rendered', 'image-link-expand', 'subscription-widget-wrap-editor', 'subscription-widget-wrap'],
+    ],
+    span: ['dataAttrs', ['className', 'mention-wrap']],
+  },
+};
+
+/** Converts one untrusted feed-item HTML body into an mdast tree ready for MDX serialization. */
+export function convertHtml(html: string, options: ConvertHtmlOptions = {}): ConvertedHtml {
+  const baseUrl = checkBaseUrl(options.baseUrl);
+  const notes = createNotes();
+  const processor = unified()
+    .use(rehypeParse, { fragment: true })
+    .use(noteStrippedElements, notes)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(removeSubscribeWidgets, notes)
+    .use(removeImageExpandControls, notes)
+    .use(removeEmptyHeadings, notes)
+    .use(unwrapBoldHeadings)
+    .use(normalizeHeadingDepths)
+    .use(markFootnotes)
+    .use(convertMentions, notes)
+    .use(convertLatexBlocks, notes)
+    .use(convertPullquotes)
+    .use(enforceSafeUrls, { baseUrl, notes })
+    .use(rehypeRemark, { handlers: { [FOOTNOTE_REFERENCE]: footnoteReference, [FOOTNOTE_DEFINITION]: footnoteDefinition, figure } })
+    .use(hoistEdgeWhitespace);
+  const tree = processor.runSync(processor.parse(html)) as Root;
+  return { tree, removed: notes.list(), image: firstFigureImage(tree) };
+}
+
+// ---------------------------------------------------------------------------
+// Rehype transforms, in pipeline order.
+
+/** Records what sanitize is about to strip, since the elements are gone afterwards. */
+function noteStrippedElements(notes: Notes) {
+  return (tree: HastRoot) => {
+    const imageButtons = new Set(selectAll('figure button', tree));
+    visit(tree, 'element', (node) => {
+      if (matches(SUBSCRIBE_WIDGET, node)) return SKIP; // noted as a whole by removeSubscribeWidgets
+      const label = STRIPPED[node.tagName];
+      if (!label) return CONTINUE;
+      if (imageButtons.has(node)) notes.add('image button');
+      else notes.add(...label);
+      return SKIP; // nested stripped elements (an svg in a button) go with their container
+    });
+  };
+}
+
+/** Drops the Substack subscribe widget with its call-to-action text and form. */
+function removeSubscribeWidgets(notes: Notes) {
+  return (tree: HastRoot) => {
+    replaceElements(tree, (node) => matches(SUBSCRIBE_WIDGET, node), () => {
+      notes.add('subscribe widget');
+      return [];
+    });
+  };
+}
+
+/** Drops the image expand/restack control bar (its buttons were already stripped and noted). */
+function removeImageExpandControls(notes: Notes) {
+  return (tree: HastRoot) => {
+    replaceElements(tree, (node) => matches(IMAGE_EXPAND, node), (node) => {
+      if (hastToString(node).trim() !== '') notes.add('image expand control text');
+      return [];
+    });
+  };
+}
+
+/** Drops headings without any text or image (Substack leaves `<h1></h1>` before widgets). */
+function removeEmptyHeadings(notes: Notes) {
+  return (tree: HastRoot) => {
+    replaceElements(tree, (node) => matches(HEADING, node) && hastToString(node).trim() === '' && !select('img', node), () => {
+      notes.add('empty heading');
+      return [];
+    });
+  };
+}
+
+/** Turns `<h4><strong>Title</strong></h4>` into a plain heading: headings are bold already. */
+function unwrapBoldHeadings() {
+  return (tree: HastRoot) => {
+    for (const heading of selectAll(HEADING, tree)) {
+      const onlyBold = heading.children.every((child) => isWhitespaceText(child) || (child.type === 'element' && (child.tagName === 'strong' || child.tagName === 'b')));
+      if (onlyBold) heading.children = heading.children.flatMap((child) => (child.type === 'element' ? child.children : [child]));
+    }
+  };
+}
+
+/** Makes the shallowest heading h2 (the page title is h1) and closes skipped levels, keeping siblings at one depth. */
+function normalizeHeadingDepths() {
+  return (tree: HastRoot) => {
+    // Each heading nests one below the nearest earlier heading of a shallower source level.
+    const open: { level: number; depth: number }[] = [];
+    for (const heading of selectAll(HEADING, tree)) {
+      const level = Number(heading.tagName.slice(1));
+      while (open.length > 0 && open[open.length - 1].level >= level) open.pop();
+      const depth = Math.min((open.at(-1)?.depth ?? 1) + 1, 6);
+      open.push({ level, depth });
+      heading.tagName = `h${depth}`;
+    }
+  };
+}
+
+/** Turns Substack footnote anchors and bodies into elements the footnote handlers understand. */
+function markFootnotes() {
+  return (tree: HastRoot) => {
+    const defined = new Set<string>();
+    replaceElements(tree, (node) => matches('div.footnote', node), (node) => {
+      const number = select('a.footnote-number', node);
+      const identifier = footnoteIdentifier(number ? hastToString(number) : '');
+      // Without a usable number the block stays ordinary content, so its text is kept.
+      if (!identifier || defined.has(identifier)) return [{ ...node, properties: {} }];
+      defined.add(identifier);
+      const children = node.children.filter((child) => child !== number);
+      return [{ type: 'element', tagName: FOOTNOTE_DEFINITION, properties: { dataIdentifier: identifier }, children }];
+    });
+    replaceElements(tree, (node) => matches('a.footnote-anchor', node), (node) => {
+      const identifier = footnoteIdentifier(hastToString(node));
+      if (identifier && defined.has(identifier)) {
+        return [{ type: 'element', tagName: FOOTNOTE_REFERENCE, properties: { dataIdentifier: identifier }, children: [] }];
+      }
+      return node.children;
+    });
+  };
+}
+
+/** Turns `span.mention-wrap` (name and URL only in its JSON `data-attrs`) into a link. */
+function convertMentions(notes: Notes) {
+  return (tree: HastRoot) => {
+    replaceElements(tree, (node) => matches('span.mention-wrap', node), (node) => {
+      const attrs = parseDataAttrs(node);
+      const name = typeof attrs?.name === 'string' ? attrs.name.trim() : '';
+      if (!name) {
+        notes.add('unreadable mention');
+        return node.children;
+      }
+      // Prefer the span's own text if it has any, so nothing the reader saw is replaced.
+      const children: ElementContent[] = hastToString(node).trim() === '' ? [text(name)] : node.children;
+      if (typeof attrs?.url !== 'string') return children;
+      return [{ type: 'element', tagName: 'a', properties: { href: attrs.url }, children }];
+    });
+  };
+}
+
+/** Turns `div.latex-rendered` into a `latex` code block holding its source expression verbatim. */
+function convertLatexBlocks(notes: Notes) {
+  return (tree: HastRoot) => {
+    replaceElements(tree, (node) => matches('div.latex-rendered', node), (node) => {
+      const expression = parseDataAttrs(node)?.persistentExpression;
+      if (typeof expression !== 'string' || expression.trim() === '') {
+        notes.add('unreadable LaTeX block');
+        return node.children;
+      }
+      const code: Element = { type: 'element', tagName: 'code', properties: { className: ['language-latex'] }, children: [text(expression)] };
+      return [{ type: 'element', tagName: 'pre', properties: {}, children: [code] }];
+    });
+  };
+}
+
+/** Turns `div.pullquote` into a blockquote. */
+function convertPullquotes() {
+  return (tree: HastRoot) => {
+    for (const node of selectAll('div.pullquote', tree)) {
+      node.tagName = 'blockquote';
+      node.properties = {};
+    }
+  };
+}
+
+/** Resolves link and image URLs; unwraps links and drops images that are not http(s) afterwards. */
+function enforceSafeUrls({ baseUrl, notes }: { baseUrl: URL | null; notes: Notes }) {
+  return (tree: HastRoot) => {
+    replaceElements(tree, (node) => node.tagName === 'a' || node.tagName === 'img', (node) => {
+      const attribute = node.tagName === 'a' ? 'href' : 'src';
+      const url = safeHttpUrl(node.properties[attribute], baseUrl);
+      if (url) {
+        node.properties[attribute] = url;
+        return [node];
+      }
+      if (node.tagName === 'img') {
+        notes.add('image without a safe source', 'images without a safe source');
+        return [];
+      }
+      notes.add('link without a safe URL (kept as text)', 'links without a safe URL (kept as text)');
+      return node.children;
+    });
+  };
+}
+
+// ---------------------------------------------------------------------------
+// hast-util-to-mdast handlers for nodes hast cannot express.
+
+/** Maps a marked footnote anchor to an mdast footnote reference. */
+function footnoteReference(state: State, node: Element): FootnoteReference {
+  const label = String(node.properties.dataIdentifier);
+  const result: FootnoteReference = { type: 'footnoteReference', identifier: label.toLowerCase(), label };
+  state.patch(node, result);
+  return result;
+}
+
+/** Maps a marked footnote body to an mdast footnote definition. */
+function footnoteDefinition(state: State, node: Element): FootnoteDefinition {
+  const label = String(node.properties.dataIdentifier);
+  const children = state.toFlow(state.all(node)) as FootnoteDefinition['children'];
+  const result: FootnoteDefinition = { type: 'footnoteDefinition', identifier: label.toLowerCase(), label, children };
+  state.patch(node, result);
+  return result;
+}
+
+/** Maps a single-image figure to `<Figure src alt width height>caption</Figure>`; anything else stays flow content. */
+function figure(state: State, node: Element): MdxJsxFlowElement | RootContent[] {
+  const images = selectAll('img', node);
+  const caption = select('figcaption', node);
+  const src = images.length === 1 ? safeHttpUrl(images[0].properties.src, null) : null;
+  // Text outside the caption would be lost in the component, so such figures are unwrapped instead.
+  if (!src || hasTextOutside(node, caption)) return state.toFlow(state.all(node));
+  const img = images[0];
+  const attributes: MdxJsxAttribute[] = [jsxAttribute('src', src)];
+  const alt = typeof img.properties.alt === 'string' ? img.properties.alt.trim() : '';
+  if (alt) attributes.push(jsxAttribute('alt', alt));
+  for (const name of ['width', 'height']) {
+    const size = Number(img.properties[name]);
+    // Substack writes fractional sizes ("386.13…"); HTML sizes are integers.
+    if (Number.isFinite(size) && size >= 1) attributes.push(jsxAttribute(name, String(Math.round(size))));
+  }
+  const children = caption ? (state.toFlow(state.all(caption)) as BlockContent[]) : [];
+  const result: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: 'Figure', attributes, children };
+  state.patch(node, result);
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Mdast transforms.
+
+/** Moves spaces and line breaks at the edges of emphasis out of it (`<em>word </em>` would otherwise need `&#x20;`). */
+function hoistEdgeWhitespace() {
+  return (tree: Root) => {
+    hoistIn(tree);
+  };
+}
+
+function hoistIn(parent: Parent): void {
+  const children: Node[] = [];
+  for (const child of parent.children) {
+    if ('children' in child) hoistIn(child as Parent);
+    if (child.type !== 'emphasis' && child.type !== 'strong' && child.type !== 'delete') {
+      children.push(child);
+      continue;
+    }
+    const inner = (child as Parent).children;
+    const before = takeEdge(inner, 0);
+    const after = takeEdge(inner, -1);
+    children.push(...before, ...(inner.length > 0 ? [child] : []), ...after);
+  }
+  parent.children = mergeTexts(children) as Parent['children'];
+}
+
+/** Removes leading (`end` 0) or trailing (`end` -1) whitespace and breaks from `nodes`, returning them. */
+function takeEdge(nodes: Node[], end: 0 | -1): Node[] {
+  const taken: Node[] = [];
+  while (nodes.length > 0) {
+    const node = end === 0 ? nodes[0] : nodes[nodes.length - 1];
+    if (node.type === 'break') {
+      taken.push(node);
+    } else if (node.type === 'text') {
+      const value = (node as Text).value;
+      const trimmed = end === 0 ? value.trimStart() : value.trimEnd();
+      if (trimmed === value) break;
+      taken.push({ type: 'text', value: ' ' } as Text);
+      if (trimmed !== '') {
+        (node as Text).value = trimmed;
+        break;
+      }
+    } else {
+      break;
+    }
+    if (end === 0) nodes.shift();
+    else nodes.pop();
+  }
+  return end === 0 ? taken : taken.reverse();
+}
+
+function mergeTexts(nodes: Node[]): Node[] {
+  const merged: Node[] = [];
+  for (const node of nodes) {
+    const last = merged.at(-1);
+    if (node.type === 'text' && last?.type === 'text') {
+      // Collapse the doubled space two hoisted edges can produce.
+      (last as Text).value = ((last as Text).value + (node as Text).value).replace(/ {2,}/g, ' ');
+    } else merged.push(node);
+  }
+  return merged;
+}
+
+// ---------------------------------------------------------------------------
+// Helpers.
+
+/** Validates the optional base URL once, so bad configuration fails loudly instead of dropping every link. */
+function checkBaseUrl(baseUrl: string | undefined): URL | null {
+  if (baseUrl === undefined) return null;
+  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new TypeError(`convertHtml: baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  }
+  return url;
+}
+
+/** Returns the absolute http(s) form of a URL attribute, or null if it has none. */
+function safeHttpUrl(value: unknown, baseUrl: URL | null): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const url = URL.parse(value, baseUrl ?? undefined);
+  return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : null;
+}
+
+/** Parses Substack's JSON `data-attrs`, returning null when it is missing or malformed. */
+function parseDataAttrs(node: Element): Record<string, unknown> | null {
+  const raw = node.properties.dataAttrs;
+  if (typeof raw !== 'string') return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Footnote numbers become labels; only simple ones are accepted so they serialize as `[^n]`. */
+function footnoteIdentifier(value: string): string | null {
+  const trimmed = value.trim();
+  return /^[\w-]{1,32}$/.test(trimmed) ? trimmed : null;
+}
+
+/** Replaces each matching element with `replace(element)`; replacements are revisited, so they must not match again. */
+function replaceElements(tree: HastRoot, test: (node: Element) => boolean, replace: (node: Element) => ElementContent[]): void {
+  visit(tree, 'element', (node, index, parent) => {
+    if (!parent || index === undefined || !test(node)) return CONTINUE;
+    const replacement = replace(node);
+    if (replacement.length === 1 && replacement[0] === node) return CONTINUE;
+    (parent as HastParents).children.splice(index, 1, ...replacement);
+    return index;
+  });
+}
+
+/** Whether `node` has non-whitespace text outside `except`. */
+function hasTextOutside(node: Element, except: Element | undefined): boolean {
+  let found = false;
+  visit(node, (child) => {
+    if (child === except) return SKIP;
+    if (child.type === 'text' && child.value.trim() !== '') found = true;
+    return found ? false : CONTINUE;
+  });
+  return found;
+}
+
+function isWhitespaceText(node: ElementContent): boolean {
+  return node.type === 'text' && node.value.trim() === '';
+}
+
+function text(value: string): HastText {
+  return { type: 'text', value };
+}
+
+function jsxAttribute(name: string, value: string): MdxJsxAttribute {
+  return { type: 'mdxJsxAttribute', name, value };
+}
+
+function createNotes(): Notes {
+  const counts = new Map<string, { plural: string; count: number }>();
+  return {
+    add(singular, plural = `${singular}s`) {
+      const entry = counts.get(singular) ?? { plural, count: 0 };
+      entry.count += 1;
+      counts.set(singular, entry);
+    },
+    list() {
+      return [...counts].map(([singular, { plural, count }]) => (count === 1 ? singular : `${count} ${plural}`));
+    },
+  };
+}
+
+/** The first Figure's image, for use as the entry's lead image. */
+function firstFigureImage(tree: Root): ConvertedHtml['image'] {
+  let image: ConvertedHtml['image'] = null;
+  visit(tree, 'mdxJsxFlowElement', (node) => {
+    if (node.name !== 'Figure') return CONTINUE;
+    const value = (name: string) => node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+    const src = value('src');
+    const alt = value('alt');
+    image = typeof src === 'string' ? { src, alt: typeof alt === 'string' ? alt : null } : null;
+    return false;
+  });
+  return image;
+}

@@ -1,0 +1,33 @@
+/**
+ * Plain-text views of an mdast body, shared by the word count, the classifier and the fidelity checks.
+ * paragraph("Hello ", <Residue>Read more: x</Residue>) -> prose "Hello", full "Hello Read more: x"
+ */
+import type { Nodes, Paragraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visitParents } from 'unist-util-visit-parents';
+
+/** Text of a node, without residue elements. */
+export function proseText(node: Nodes): string {
+  if (isResidue(node)) return '';
+  if ('children' in node) return (node.children as Nodes[]).map(proseText).join('');
+  return 'value' in node && typeof node.value === 'string' && node.type !== 'yaml' ? node.value : '';
+}
+
+/** Words in a body, residue excluded. */
+export function countWords(tree: Root): number {
+  return proseText(tree).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
+}
+
+/** The body's paragraphs in document order, footnotes excluded, with full and prose text. */
+export function bodyParagraphs(tree: Root): { node: Paragraph; text: string; prose: string }[] {
+  const found: { node: Paragraph; text: string; prose: string }[] = [];
+  visitParents(tree, 'paragraph', (node, ancestors) => {
+    if (ancestors.some((ancestor) => ancestor.type === 'footnoteDefinition' || ancestor.type === 'mdxJsxFlowElement')) return;
+    found.push({ node, text: toString(node), prose: proseText(node) });
+  });
+  return found;
+}
+
+function isResidue(node: Nodes): boolean {
+  return (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && (node.name === 'Residue' || node.name === 'ResidueBlock');
+}

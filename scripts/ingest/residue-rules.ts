@@ -1,0 +1,61 @@
+/**
+ * The documented rule list for scraper residue: sentences that are not the author's argument
+ * (related-link lists, cross-promotion, chatbot and newsletter prompts). Matches are marked,
+ * shown de-emphasised and labelled on the page, never deleted. See docs/residue.md.
+ * "They are getting played. In related developments, take a look at: X."
+ *   -> [{ rule: "related-links", start: 25, end: 69 }]
+ */
+
+/** One residue rule: an id shown on the page, what it catches, and the pattern. */
+export interface ResidueRule {
+  id: string;
+  /** What the rule catches, in words a curator understands. */
+  description: string;
+  /** Global, Unicode regex; each match is one residue span. */
+  pattern: RegExp;
+}
+
+/** The rules, applied in order to every paragraph and list item of plain-text sources. */
+export const RESIDUE_RULES: readonly ResidueRule[] = [
+  {
+    id: 'related-links',
+    description: 'A "related developments / see also / read more:" lead-in and the link titles after it, to the end of the paragraph.',
+    pattern: /\b(?:In related (?:developments|news)|Related(?: reading| stories| articles)?|Read more|See also|Also read)\b[^:\n]{0,40}:[^\n]*/gu,
+  },
+  {
+    id: 'cross-promotion',
+    description: 'A sentence advertising another outlet\'s coverage ("X has also covered this subject in great detail.").',
+    pattern: /\b(?:\p{Lu}[\p{L}\p{N}&.'-]*\s+){0,3}has (?:also )?covered this\b[^.!?\n]*[.!?]/gu,
+  },
+  {
+    id: 'reader-prompt',
+    description: 'A prompt to the reader to learn more or use the site\'s chatbot ("Would you like to learn more ...? If so, ask our ... chatbot!").',
+    pattern: /\bWould you like to (?:learn|know|read) more\b[^?\n]*\?(?:\s*If so,[^.!?\n]*[.!?])?/gu,
+  },
+  {
+    id: 'newsletter-prompt',
+    description: 'A newsletter or subscription call to action ("Subscribe to our newsletter ...", "Sign up for ...").',
+    pattern: /\b(?:Subscribe|Sign up) (?:to|for) (?:our|the) (?:free |daily |weekly )?newsletter\b[^.!?\n]*[.!?]/giu,
+  },
+];
+
+/** A residue span in a paragraph's text. */
+export interface ResidueSpan {
+  rule: string;
+  start: number;
+  end: number;
+}
+
+/** Residue spans in one paragraph, in order, never overlapping (the earlier rule wins). */
+export function findResidue(text: string, rules: readonly ResidueRule[] = RESIDUE_RULES): ResidueSpan[] {
+  const spans: ResidueSpan[] = [];
+  for (const rule of rules) {
+    for (const match of text.matchAll(new RegExp(rule.pattern.source, rule.pattern.flags))) {
+      const start = match.index;
+      const end = start + match[0].trimEnd().length;
+      if (spans.some((span) => start < span.end && end > span.start)) continue;
+      spans.push({ rule: rule.id, start, end });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}

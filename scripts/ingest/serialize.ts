@@ -1,0 +1,49 @@
+/**
+ * Article metadata + mdast body -> MDX text, through the serializer (never string templates).
+ * { title: "A", ... } + paragraph("x < y {z}") -> "---\ntitle: \"A\"\n...---\n\nx \\< y \\{z}\n"
+ */
+import type { Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { unified } from 'unified';
+import { stringify as stringifyYaml } from 'yaml';
+import type { Article } from '../../src/schemas/article.ts';
+
+/** Markdown style of generated entries. The unsafe patterns keep a paragraph that starts with
+ * `import ` or `export ` from becoming MDX ESM: the first letter is written as a character reference. */
+export const STRINGIFY_OPTIONS: StringifyOptions = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  unsafe: [
+    { character: 'i', atBreak: true, after: 'mport\\b' },
+    { character: 'e', atBreak: true, after: 'xport\\b' },
+  ],
+};
+
+const processor = unified()
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkMdx)
+  .use(remarkStringify, STRINGIFY_OPTIONS);
+
+/** Frontmatter YAML with every string double-quoted, so YAML never reinterprets a value (dates, "no", "1e3"). */
+export function frontmatterYaml(article: Article): string {
+  return stringifyYaml(article, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+}
+
+/** The MDX body alone (what Astro's MDX compiler will parse after the frontmatter). */
+export function serializeBody(body: Root): string {
+  return processor.stringify(body);
+}
+
+/** The MDX file of one article entry. */
+export function serializeEntry(article: Article, body: Root): string {
+  const children: RootContent[] = [{ type: 'yaml', value: frontmatterYaml(article).trimEnd() }, ...body.children];
+  return processor.stringify({ type: 'root', children });
+}

@@ -1,0 +1,183 @@
+/**
+ * Parsed source (plain text or feed item) + catalog fields -> article metadata and body, with the
+ * origin of every field recorded. Nothing unknown is invented: missing stays null and is shown as such.
+ * feed item { title: "T", author: "Y" } -> { title: "T", origins: { title: "feed", author: "feed", ... } }
+ */
+import type { Root } from 'mdast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString as hastToString } from 'hast-util-to-string';
+import type { Article, Origin, Residue, SourceFormat } from '../../src/schemas/article.ts';
+import type { CatalogFields } from '../../src/schemas/catalog.ts';
+import { countWords, bodyParagraphs } from './mdast-text.ts';
+import { deriveTitle, type ParsedText } from './parse-text.ts';
+import type { FeedChannel, FeedItem } from './parse-feed.ts';
+import type { ConvertedHtml } from './convert-html.ts';
+
+/** Words per minute used for reading time. */
+export const WORDS_PER_MINUTE = 230;
+
+/** An article before its slug is final and topics are assigned. */
+export interface Draft {
+  article: Omit<Article, 'slug' | 'topics' | 'passages'>;
+  wantedSlug: string | undefined;
+  catalogTopics: string[] | undefined;
+  body: Root;
+}
+
+interface SourceInfo {
+  file: string;
+  format: SourceFormat;
+  sha256: string;
+  warnings: readonly string[];
+}
+
+type Field<T> = { value: T | null; origin: Origin };
+
+/** A draft from a plain-text source. */
+export function draftFromText(parsed: ParsedText, source: SourceInfo, fields: CatalogFields = {}): Draft {
+  const warnings = [...source.warnings];
+  if (parsed.truncated) warnings.push('text ends mid-sentence: marked truncated');
+  return assemble({
+    source,
+    item: null,
+    guid: null,
+    title: { value: parsed.title, origin: 'inferred' },
+    dek: none(),
+    author: none(),
+    outlet: none(),
+    url: none(),
+    publishedAt: none(),
+    body: parsed.body,
+    residue: parsed.residue,
+    truncated: parsed.truncated,
+    image: null,
+    warnings,
+    fields,
+  });
+}
+
+/** A draft from one feed item and its converted HTML body. */
+export function draftFromFeedItem(
+  channel: FeedChannel,
+  item: FeedItem,
+  converted: ConvertedHtml,
+  source: SourceInfo,
+  fields: CatalogFields = {},
+): Draft {
+  const warnings = [...source.warnings, ...converted.removed.map((note) => `removed ${note}`)];
+  const firstParagraph = bodyParagraphs(converted.tree)[0]?.prose ?? '';
+  let title: Field<string> = given(plainText(item.title));
+  if (title.value === null) {
+    title = { value: deriveTitle(firstParagraph) || `Item ${item.index}`, origin: 'inferred' };
+    warnings.push(`item ${item.index} has no title: title inferred from its first sentence`);
+  }
+  const url = isWebUrl(item.link) ? given(item.link) : none<string>();
+  if (item.link !== null && url.value === null) warnings.push(`item ${item.index} link is not an http(s) URL: left out`);
+  if (item.link === null) warnings.push(`item ${item.index} has no link`);
+  if (item.rawDate === null) warnings.push(`item ${item.index} has no date: shown as undated`);
+  else if (item.publishedAt === null) warnings.push(`item ${item.index} date "${item.rawDate}" could not be read: shown as undated`);
+  const enclosure = isWebUrl(item.image) ? { src: item.image, alt: null } : null;
+  return assemble({
+    source,
+    item: item.index,
+    guid: item.guid,
+    title,
+    dek: given(item.html === null ? null : plainText(item.description)),
+    author: given(plainText(item.author)),
+    outlet: given(plainText(channel.title)),
+    url,
+    publishedAt: given(item.publishedAt),
+    body: converted.tree,
+    residue: [],
+    truncated: false,
+    image: converted.image ?? enclosure,
+    warnings,
+    fields,
+  });
+}
+
+interface Parts {
+  source: SourceInfo;
+  item: number | null;
+  guid: string | null;
+  title: Field<string>;
+  dek: Field<string>;
+  author: Field<string>;
+  outlet: Field<string>;
+  url: Field<string>;
+  publishedAt: Field<string>;
+  body: Root;
+  residue: Residue[];
+  truncated: boolean;
+  image: Article['image'];
+  warnings: string[];
+  fields: CatalogFields;
+}
+
+function assemble(parts: Parts): Draft {
+  const { fields } = parts;
+  const title = override(parts.title, fields.title);
+  const dek = override(parts.dek, fields.dek);
+  const author = override(parts.author, fields.author);
+  const outlet = override(parts.outlet, fields.outlet);
+  const url = override(parts.url, fields.url);
+  const publishedAt = override(parts.publishedAt, fields.date);
+  const wordCount = countWords(parts.body);
+  return {
+    wantedSlug: fields.slug,
+    catalogTopics: fields.topics,
+    body: parts.body,
+    article: {
+      title: title.value ?? 'Untitled',
+      dek: dek.value,
+      author: author.value,
+      outlet: outlet.value,
+      url: url.value,
+      publishedAt: publishedAt.value,
+      origins: {
+        title: title.origin,
+        dek: dek.origin,
+        author: author.origin,
+        outlet: outlet.origin,
+        url: url.origin,
+        publishedAt: publishedAt.origin,
+        topics: fields.topics ? 'catalog' : 'inferred',
+      },
+      source: { file: parts.source.file, format: parts.source.format, sha256: parts.source.sha256, guid: parts.guid, item: parts.item },
+      wordCount,
+      readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
+      truncated: parts.truncated,
+      residue: parts.residue,
+      image: parts.image,
+      warnings: parts.warnings,
+    },
+  };
+}
+
+function override(field: Field<string>, catalogValue: string | undefined): Field<string> {
+  return catalogValue === undefined ? field : { value: catalogValue, origin: 'catalog' };
+}
+
+function given(value: string | null): Field<string> {
+  return value === null ? none() : { value, origin: 'feed' };
+}
+
+function none<T>(): Field<T> {
+  return { value: null, origin: 'unknown' };
+}
+
+/** Feed titles, descriptions and names may carry markup or entities: keep only their text. */
+function plainText(value: string | null): string | null {
+  if (value === null) return null;
+  const text = hastToString(fromHtml(value, { fragment: true })).replace(/\s+/g, ' ').trim();
+  return text === '' ? null : text;
+}
+
+function isWebUrl(value: string | null): value is string {
+  if (value === null) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}

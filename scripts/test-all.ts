@@ -1,0 +1,183 @@
+// `npm test`: type check, unit tests, build, browser tests; then one summary line per step and a
+// final `N passed, M failed` line (unit + browser tests; a failed type check or build counts as 1 failure).
+// Test steps keep going after failures so every count is known; a failed build skips the browser tests.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const unitReport = join(root, 'test-results', 'unit.json');
+const e2eReport = join(root, 'test-results', 'e2e.json');
+
+/** What one step contributed to the totals, and how to describe it in the summary. */
+interface StepResult {
+  name: string;
+  passed: number;
+  failed: number;
+  note: string;
+}
+
+const results: StepResult[] = [];
+
+// 1. Type check.
+header(1, 'Type check', 'astro check');
+{
+  const code = await run(process.execPath, [binScript('astro', 'astro'), 'check']);
+  results.push(checkResult('type check', code));
+}
+
+// 2. Unit tests, with a JSON report for the counts.
+header(2, 'Unit tests', 'vitest run');
+{
+  rmSync(unitReport, { force: true });
+  const code = await run(process.execPath, [
+    binScript('vitest', 'vitest'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${unitReport}`,
+  ]);
+  results.push(testResult('unit tests', code, readUnitCounts()));
+}
+
+// 3. Build the site the browser tests run against.
+header(3, 'Build', 'npm run build');
+let built: boolean;
+{
+  const code = await run(...npmCommand('run', 'build'));
+  built = code === 0;
+  results.push(checkResult('build', code));
+}
+
+// 4. Browser tests, only against a fresh build.
+header(4, 'Browser tests', 'node scripts/test-e2e.ts');
+rmSync(e2eReport, { force: true });
+if (built) {
+  const code = await run(process.execPath, [join(root, 'scripts', 'test-e2e.ts')]);
+  results.push(testResult('browser tests', code, readE2eCounts()));
+} else {
+  console.log('Skipped: the build failed.');
+  results.push({ name: 'browser tests', passed: 0, failed: 0, note: 'not run (build failed)' });
+}
+
+// 5. Summary; the last line is the totals and nothing is printed after it.
+const width = Math.max(...results.map((result) => result.name.length)) + 2;
+console.log('\nSummary');
+for (const result of results) console.log(`  ${result.name.padEnd(width)}${result.note}`);
+const passed = results.reduce((sum, result) => sum + result.passed, 0);
+const failed = results.reduce((sum, result) => sum + result.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
+
+/** Counts read from a test runner's JSON report; `extraFailures` are failures outside any test (load errors). */
+interface Counts {
+  passed: number;
+  failed: number;
+  extraFailures: number;
+}
+
+function header(index: number, title: string, command: string): void {
+  console.log(`\n==> [${index}/4] ${title}: ${command}\n`);
+}
+
+// A step without tests of its own: a failure counts as one.
+function checkResult(name: string, code: number): StepResult {
+  return code === 0
+    ? { name, passed: 0, failed: 0, note: 'passed' }
+    : { name, passed: 0, failed: 1, note: `FAILED (exit code ${code})` };
+}
+
+// A test step: counts come from its report; a failing exit with no failure to show for it counts as one.
+function testResult(name: string, code: number, counts: Counts | string): StepResult {
+  if (typeof counts === 'string') {
+    return { name, passed: 0, failed: 1, note: `FAILED (exit code ${code}; ${counts})` };
+  }
+  let failed = counts.failed + counts.extraFailures;
+  const notes = [`${counts.passed} passed, ${counts.failed} failed`];
+  if (counts.extraFailures > 0) notes.push(`${counts.extraFailures} error(s) outside tests`);
+  if (code !== 0 && failed === 0) {
+    failed = 1;
+    notes.push(`exit code ${code} with no failing test`);
+  }
+  return { name, passed: counts.passed, failed, note: notes.join('; ') };
+}
+
+function readUnitCounts(): Counts | string {
+  const report = readJson(unitReport) as VitestReport | string;
+  if (typeof report === 'string') return report;
+  // A file that fails to load has no failing test to count, so count the file itself.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !file.assertionResults?.some((test) => test.status === 'failed'),
+  ).length;
+  return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0, extraFailures: brokenFiles };
+}
+
+function readE2eCounts(): Counts | string {
+  const report = readJson(e2eReport) as PlaywrightReport | string;
+  if (typeof report === 'string') return report;
+  const stats = report.stats ?? {};
+  // Retries are off, so "flaky" cannot happen; if it ever does, it is not a pass.
+  return {
+    passed: stats.expected ?? 0,
+    failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0),
+    extraFailures: report.errors?.length ?? 0,
+  };
+}
+
+interface VitestReport {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  testResults?: { status?: string; assertionResults?: { status?: string }[] }[];
+}
+
+interface PlaywrightReport {
+  stats?: { expected?: number; unexpected?: number; flaky?: number };
+  errors?: unknown[];
+}
+
+// The parsed report, or why there is none.
+function readJson(path: string): unknown {
+  const shown = path.slice(root.length);
+  if (!existsSync(path)) return `no report at ${shown}`;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return `unreadable report at ${shown}: ${error instanceof Error ? error.message : error}`;
+  }
+}
+
+// The JS entry point of a package's binary, to run on this Node rather than whatever `node` is on PATH.
+function binScript(packageName: string, binName: string): string {
+  const packageDir = join(root, 'node_modules', packageName);
+  const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    bin?: string | Record<string, string>;
+  };
+  const entry = typeof bin === 'string' ? bin : bin?.[binName];
+  if (!entry) throw new Error(`${packageName} declares no "${binName}" binary in its package.json`);
+  return join(packageDir, entry);
+}
+
+// The npm that started us (npm sets npm_execpath), run on this Node; plain `npm` otherwise.
+function npmCommand(...args: string[]): [string, string[]] {
+  const npmCli = process.env.npm_execpath;
+  return npmCli && /npm-cli\.c?js$/.test(npmCli) ? [process.execPath, [npmCli, ...args]] : ['npm', args];
+}
+
+function run(command: string, args: string[]): Promise<number> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // Project binaries and this Node first, so nested `node`, `astro`, `playwright` are the project's.
+    PATH: [join(root, 'node_modules', '.bin'), dirname(process.execPath), process.env.PATH].join(delimiter),
+  };
+  // `npm test --silent` (used by CI to keep the totals line last) would silence the nested npm runs too.
+  delete env.npm_config_loglevel;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+    child.on('error', (error) => {
+      console.error(new Error(`Could not start ${command} ${args.join(' ')}`, { cause: error }));
+      resolve(127);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}

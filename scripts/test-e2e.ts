@@ -1,0 +1,50 @@
+// Runs the browser tests: node scripts/test-e2e.ts [playwright test options...]
+// Expects a built site in dist/ (npm run build).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './find-chromium.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const listOnly = args.includes('--list');
+
+// 1. A site to test, unless we are only listing tests.
+if (!listOnly && !existsSync(join(root, 'dist', 'index.html'))) {
+  console.error('test-e2e: dist/index.html is missing; run `npm run build` first.');
+  process.exit(1);
+}
+
+// 2. A browser to test it with.
+let chromium: string;
+try {
+  chromium = await findChromium();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+console.error(`test-e2e: using Chromium at ${chromium}`);
+
+// 3. Playwright, on this Node, with the project's binaries first on PATH.
+const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+const child = spawn(process.execPath, [playwrightCli, 'test', ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DOSSIER_CHROMIUM: chromium,
+    PATH: [join(root, 'node_modules', '.bin'), dirname(process.execPath), process.env.PATH].join(delimiter),
+  },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('error', (error) => {
+  console.error(new Error('test-e2e: could not start Playwright', { cause: error }));
+  process.exit(1);
+});
+child.on('exit', (code, signal) => {
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -1,0 +1,45 @@
+/**
+ * `corpus/catalog.yaml`: optional curator metadata per source file (and per feed item guid).
+ * Every value set here wins over what the source gives or what the ingest infers.
+ */
+import { z } from 'zod';
+import { isoDateSchema, slugSchema, webUrlSchema } from './article.ts';
+
+/** Metadata a curator may set for one article. Every field is optional; unset means "use the source". */
+export const catalogFieldsSchema = z
+  .object({
+    /** Headline shown on the site. */
+    title: z.string().trim().min(1).optional(),
+    /** Standfirst under the title. */
+    dek: z.string().trim().min(1).optional(),
+    /** Publication or feed name. */
+    outlet: z.string().trim().min(1).optional(),
+    /** Byline. */
+    author: z.string().trim().min(1).optional(),
+    /** Publication date, `YYYY-MM-DD` or UTC timestamp. YAML dates must be quoted. */
+    date: isoDateSchema.optional(),
+    /** Canonical URL of the original (http/https). */
+    url: webUrlSchema.optional(),
+    /** Topic slugs from corpus/topics.yaml; replaces the classifier's choice. */
+    topics: z.array(slugSchema).min(1).optional(),
+    /** URL slug; set it to keep a URL stable when the title changes. */
+    slug: slugSchema.optional(),
+  })
+  .strict();
+export type CatalogFields = z.infer<typeof catalogFieldsSchema>;
+
+/** One source file's entry: fields for a plain text, or `items` keyed by guid for a feed. */
+export const catalogEntrySchema = catalogFieldsSchema
+  .extend({
+    /** Per feed item, keyed by the item's guid (or Atom id). */
+    items: z.record(z.string(), catalogFieldsSchema).optional(),
+  })
+  .strict();
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+/** The whole catalog: source file name -> entry. An empty file is an empty catalog. */
+export const catalogSchema = z.record(
+  z.string().regex(/^[^/\\]+$/, 'must be a file name in corpus/sources/'),
+  catalogEntrySchema,
+);
+export type Catalog = z.infer<typeof catalogSchema>;

@@ -1,0 +1,22 @@
+/** Display helpers shared by pages: dates and bylines, never inventing what is unknown. */
+import type { Article } from '../schemas/article.ts';
+
+/** "2 March 2026" for an ISO date, in UTC so the build machine's zone never shows; "undated" for null. */
+export function formatDate(iso: string | null): string {
+  if (iso === null) return 'undated';
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** Outlet name, or "unknown outlet". */
+export function outletName(article: Pick<Article, 'outlet'>): string {
+  return article.outlet ?? 'unknown outlet';
+}
+
+/** Articles newest first; undated last, then by title, so order never depends on the file system. */
+export function byDate<T extends { data: Pick<Article, 'publishedAt' | 'title'> }>(a: T, b: T): number {
+  const left = a.data.publishedAt ?? '';
+  const right = b.data.publishedAt ?? '';
+  if (left !== right) return left < right ? 1 : -1;
+  return a.data.title.localeCompare(b.data.title, 'en');
+}
