@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Parents as HastParents, Root as HastRoot, Text as HastText } from 'hast';
-import type { BlockContent, FootnoteDefinition, FootnoteReference, Nodes as Node, Parent, Root, RootContent, Text } from 'mdast';
+import type { BlockContent, FootnoteDefinition, FootnoteReference, Nodes as MdastNode, Parent, Root, RootContent, Text } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { matches, select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -11,13 +11,17 @@ import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 
 /** Result of converting one feed item's HTML body. */
 export interface ConvertedHtml {
+  /** mdast with standard, GFM and `<Figure>` JSX nodes only. */
   tree: Root;
+  /** Human-readable notes of what was dropped, e.g. "subscribe widget", "2 image buttons". */
   removed: string[];
+  /** The first figure's image, if any. */
   image: { src: string; alt: string | null } | null;
 }
 
 /** Options for `convertHtml`. */
 export interface ConvertHtmlOptions {
+  /** Absolute http(s) URL that relative links and images are resolved against; without it they become text. */
   baseUrl?: string;
 }
 
@@ -80,8 +84,8 @@ const sanitizeSchema: SanitizeSchema = {
 
 /** Converts one untrusted feed-item HTML body into an mdast tree ready for MDX serialization. */
 export function convertHtml(html: string, options: ConvertHtmlOptions = {}): ConvertedHtml {
-  const baseUrl = checkBaseUrl(options.baseUrl);
   const notes = createNotes();
+  const baseUrl = checkBaseUrl(options.baseUrl, notes);
   const processor = unified()
     .use(rehypeParse, { fragment: true })
     .use(noteStrippedElements, notes)
@@ -96,7 +100,10 @@ export function convertHtml(html: string, options: ConvertHtmlOptions = {}): Con
     .use(convertLatexBlocks, notes)
     .use(convertPullquotes)
     .use(enforceSafeUrls, { baseUrl, notes })
-    .use(rehypeRemark, { handlers: { [FOOTNOTE_REFERENCE]: footnoteReference, [FOOTNOTE_DEFINITION]: footnoteDefinition, figure } })
+    .use(removeEmptyLinks)
+    .use(rehypeRemark, {
+      handlers: { [FOOTNOTE_REFERENCE]: footnoteReference, [FOOTNOTE_DEFINITION]: footnoteDefinition, figure },
+    })
     .use(hoistEdgeWhitespace);
   const tree = processor.runSync(processor.parse(html)) as Root;
   return { tree, removed: notes.list(), image: firstFigureImage(tree) };
@@ -143,7 +150,8 @@ function removeImageExpandControls(notes: Notes) {
 /** Drops headings without any text or image (Substack leaves `<h1></h1>` before widgets). */
 function removeEmptyHeadings(notes: Notes) {
   return (tree: HastRoot) => {
-    replaceElements(tree, (node) => matches(HEADING, node) && hastToString(node).trim() === '' && !select('img', node), () => {
+    const isEmptyHeading = (node: Element) => matches(HEADING, node) && hastToString(node).trim() === '' && !select('img', node);
+    replaceElements(tree, isEmptyHeading, () => {
       notes.add('empty heading');
       return [];
     });
@@ -154,7 +162,9 @@ function removeEmptyHeadings(notes: Notes) {
 function unwrapBoldHeadings() {
   return (tree: HastRoot) => {
     for (const heading of selectAll(HEADING, tree)) {
-      const onlyBold = heading.children.every((child) => isWhitespaceText(child) || (child.type === 'element' && (child.tagName === 'strong' || child.tagName === 'b')));
+      const onlyBold = heading.children.every(
+        (child) => isWhitespaceText(child) || (child.type === 'element' && (child.tagName === 'strong' || child.tagName === 'b')),
+      );
       if (onlyBold) heading.children = heading.children.flatMap((child) => (child.type === 'element' ? child.children : [child]));
     }
   };
@@ -261,6 +271,13 @@ function enforceSafeUrls({ baseUrl, notes }: { baseUrl: URL | null; notes: Notes
   };
 }
 
+/** Drops links with nothing to click (e.g. a Substack image link whose unsafe image was dropped). */
+function removeEmptyLinks() {
+  return (tree: HastRoot) => {
+    replaceElements(tree, (node) => node.tagName === 'a' && hastToString(node).trim() === '' && !select('img', node), () => []);
+  };
+}
+
 // ---------------------------------------------------------------------------
 // hast-util-to-mdast handlers for nodes hast cannot express.
 
@@ -314,9 +331,10 @@ function hoistEdgeWhitespace() {
 }
 
 function hoistIn(parent: Parent): void {
-  const children: Node[] = [];
+  const children: MdastNode[] = [];
   for (const child of parent.children) {
     if ('children' in child) hoistIn(child as Parent);
+    if (child.type === 'paragraph' && child.children.length === 0) continue;
     if (child.type !== 'emphasis' && child.type !== 'strong' && child.type !== 'delete') {
       children.push(child);
       continue;
@@ -326,12 +344,17 @@ function hoistIn(parent: Parent): void {
     const after = takeEdge(inner, -1);
     children.push(...before, ...(inner.length > 0 ? [child] : []), ...after);
   }
+  // What was hoisted to the edge of a block is meaningless there (a final break would print a literal `\`).
+  if (parent.type === 'paragraph' || parent.type === 'heading' || parent.type === 'tableCell') {
+    takeEdge(children, 0);
+    takeEdge(children, -1);
+  }
   parent.children = mergeTexts(children) as Parent['children'];
 }
 
 /** Removes leading (`end` 0) or trailing (`end` -1) whitespace and breaks from `nodes`, returning them. */
-function takeEdge(nodes: Node[], end: 0 | -1): Node[] {
-  const taken: Node[] = [];
+function takeEdge(nodes: MdastNode[], end: 0 | -1): MdastNode[] {
+  const taken: MdastNode[] = [];
   while (nodes.length > 0) {
     const node = end === 0 ? nodes[0] : nodes[nodes.length - 1];
     if (node.type === 'break') {
@@ -354,8 +377,8 @@ function takeEdge(nodes: Node[], end: 0 | -1): Node[] {
   return end === 0 ? taken : taken.reverse();
 }
 
-function mergeTexts(nodes: Node[]): Node[] {
-  const merged: Node[] = [];
+function mergeTexts(nodes: MdastNode[]): MdastNode[] {
+  const merged: MdastNode[] = [];
   for (const node of nodes) {
     const last = merged.at(-1);
     if (node.type === 'text' && last?.type === 'text') {
@@ -369,14 +392,13 @@ function mergeTexts(nodes: Node[]): Node[] {
 // ---------------------------------------------------------------------------
 // Helpers.
 
-/** Validates the optional base URL once, so bad configuration fails loudly instead of dropping every link. */
-function checkBaseUrl(baseUrl: string | undefined): URL | null {
+/** Parses the optional base URL; one that is not absolute http(s) (it comes from the feed) is ignored with a note. */
+function checkBaseUrl(baseUrl: string | undefined, notes: Notes): URL | null {
   if (baseUrl === undefined) return null;
-  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : null;
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new TypeError(`convertHtml: baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`);
-  }
-  return url;
+  const url = URL.parse(baseUrl);
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:')) return url;
+  notes.add('unusable base URL (relative links kept as text)');
+  return null;
 }
 
 /** Returns the absolute http(s) form of a URL attribute, or null if it has none. */

@@ -112,7 +112,7 @@ function draftsFromSource(source: SourceFile, entry: CatalogEntry | undefined): 
     }
     const html = item.html ?? item.description;
     if (html === null) throw new IngestError(`item ${item.index} has neither content nor description`, { file: source.file });
-    const converted = convertHtml(html, item.link === null ? {} : { baseUrl: item.link });
+    const converted = convertHtml(html, isWebUrl(item.link) ? { baseUrl: item.link } : {});
     const fields = { ...pickFields(entry), ...(item.guid === null ? {} : entry?.items?.[item.guid]) };
     return { draft: draftFromFeedItem(feed.channel, item, converted, info, fields), label };
   });
@@ -166,6 +166,10 @@ function groupPassages(passages: readonly { topic: string; id: string; text: str
     byId.set(id, passage);
   }
   return [...byId.values()];
+}
+
+function isWebUrl(value: string | null): value is string {
+  return value !== null && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }
 
 function asIngestError(error: unknown, file: string): IngestError {

@@ -169,7 +169,10 @@ function none<T>(): Field<T> {
 /** Feed titles, descriptions and names may carry markup or entities: keep only their text. */
 function plainText(value: string | null): string | null {
   if (value === null) return null;
-  const text = hastToString(fromHtml(value, { fragment: true })).replace(/\s+/g, ' ').trim();
+  const tree = fromHtml(value, { fragment: true });
+  // Script and style bodies are code, not words of the title.
+  tree.children = tree.children.filter((node) => !(node.type === 'element' && ['script', 'style'].includes(node.tagName)));
+  const text = hastToString(tree).replace(/\s+/g, ' ').trim();
   return text === '' ? null : text;
 }
 

@@ -17,6 +17,7 @@ export const termSchema = z
     'must be lowercase words joined by single spaces or hyphens, with an optional trailing *',
   );
 
+/** One topic of `corpus/topics.yaml`; its terms must be distinct across `terms` and `strong`. */
 export const topicSchema = z
   .object({
     /** URL segment of `/topics/<slug>/` and the key articles list; kebab-case, unique. No default. */

@@ -1,0 +1,57 @@
+/**
+ * `npm run screenshots -- [path ...]`: PNGs of built pages at 360px and 1280px, light and dark,
+ * into test-results/screenshots/, for looking at what we build. Serves dist/ with `astro preview`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { findChromium } from './find-chromium.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, 'test-results/screenshots');
+const port = 4330;
+const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/'];
+
+const server = spawn(path.join(root, 'node_modules/.bin/astro'), ['preview', '--host', '127.0.0.1', '--port', String(port)], {
+  cwd: root,
+  stdio: 'ignore',
+  env: { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env['PATH']}` },
+});
+try {
+  await waitFor(`http://127.0.0.1:${port}/`);
+  mkdirSync(out, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: await findChromium(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const width of [360, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+      const page = await context.newPage();
+      for (const pathname of pages) {
+        await page.goto(`http://127.0.0.1:${port}${pathname}`);
+        const name = `${pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${scheme}.png`;
+        await page.screenshot({ path: path.join(out, name), fullPage: process.env['FULL'] === '1' });
+        console.log(path.relative(root, path.join(out, name)));
+      }
+      await context.close();
+    }
+  }
+  await browser.close();
+} finally {
+  server.kill();
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`preview server did not start at ${url}`);
+}
