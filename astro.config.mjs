@@ -21,7 +21,7 @@ export default defineConfig({
       smartypants: false,
       remarkPlugins: [remarkParagraphIds],
       rehypePlugins: [rehypeSlug],
-      remarkRehype: { footnoteLabel: 'Notes', footnoteBackLabel: (index) => `Back to reference ${index + 1}` },
+      remarkRehype: { footnoteLabel: 'Notes', footnoteBackLabel: (/** @type {number} */ index) => `Back to reference ${index + 1}` },
     }),
     syntaxHighlight: false,
   },

@@ -36,6 +36,8 @@ interface Notes {
 
 const SUBSCRIBE_WIDGET = 'div.subscription-widget-wrap-editor, div.subscription-widget-wrap';
 const IMAGE_EXPAND = 'div.image-link-expand';
+// Substack's "Leave a comment" / "Share" call-to-action buttons: site furniture, not the essay.
+const CALL_TO_ACTION = 'p.button-wrapper';
 const HEADING = 'h1, h2, h3, h4, h5, h6';
 // Custom element names only our own transforms create (sanitize drops unknown tags beforehand).
 const FOOTNOTE_REFERENCE = 'footnote-reference';
@@ -76,9 +78,19 @@ const sanitizeSchema: SanitizeSchema = {
     div: [
       ...(defaultAttributes.div ?? []),
       'dataAttrs',
-      ['className', 'footnote', 'footnote-content', 'pullquote', 'latex-rendered', 'image-link-expand', 'subscription-widget-wrap-editor', 'subscription-widget-wrap'],
+      [
+        'className',
+        'footnote',
+        'footnote-content',
+        'pullquote',
+        'latex-rendered',
+        'image-link-expand',
+        'subscription-widget-wrap-editor',
+        'subscription-widget-wrap',
+      ],
     ],
     span: ['dataAttrs', ['className', 'mention-wrap']],
+    p: [...(defaultAttributes.p ?? []), ['className', 'button-wrapper']],
   },
 };
 
@@ -92,6 +104,7 @@ export function convertHtml(html: string, options: ConvertHtmlOptions = {}): Con
     .use(rehypeSanitize, sanitizeSchema)
     .use(removeSubscribeWidgets, notes)
     .use(removeImageExpandControls, notes)
+    .use(removeCallToActionButtons, notes)
     .use(removeEmptyHeadings, notes)
     .use(unwrapBoldHeadings)
     .use(normalizeHeadingDepths)
@@ -142,6 +155,16 @@ function removeImageExpandControls(notes: Notes) {
   return (tree: HastRoot) => {
     replaceElements(tree, (node) => matches(IMAGE_EXPAND, node), (node) => {
       if (hastToString(node).trim() !== '') notes.add('image expand control text');
+      return [];
+    });
+  };
+}
+
+/** Drops Substack's comment/share buttons, noting each with its label. */
+function removeCallToActionButtons(notes: Notes) {
+  return (tree: HastRoot) => {
+    replaceElements(tree, (node) => matches(CALL_TO_ACTION, node), (node) => {
+      notes.add(`"${hastToString(node).trim()}" button`);
       return [];
     });
   };
@@ -274,7 +297,8 @@ function enforceSafeUrls({ baseUrl, notes }: { baseUrl: URL | null; notes: Notes
 /** Drops links with nothing to click (e.g. a Substack image link whose unsafe image was dropped). */
 function removeEmptyLinks() {
   return (tree: HastRoot) => {
-    replaceElements(tree, (node) => node.tagName === 'a' && hastToString(node).trim() === '' && !select('img', node), () => []);
+    const isEmptyLink = (node: Element) => node.tagName === 'a' && hastToString(node).trim() === '' && !select('img', node);
+    replaceElements(tree, isEmptyLink, () => []);
   };
 }
 

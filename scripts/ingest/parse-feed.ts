@@ -74,7 +74,6 @@ export function parseFeed(xml: string, format: SourceFormat, file: string): Pars
       parseTagValue: false,
       parseAttributeValue: false,
       trimValues: true,
-      htmlEntities: false,
       processEntities: { enabled: true, ...ENTITY_LIMITS },
       isArray: (name) => name === 'item' || name === 'entry' || name === 'link' || name === 'author',
     }).parse(xml) as Node;

@@ -13,10 +13,7 @@ export const sourceFormatSchema = z.enum(['text', 'rss', 'atom', 'rdf']);
 export type SourceFormat = z.infer<typeof sourceFormatSchema>;
 
 /** A URL the site may link to: http(s) only. */
-export const webUrlSchema = z
-  .string()
-  .url()
-  .refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL');
+export const webUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 /** A lowercase kebab-case slug: `a-critical-assessment`. */
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case a-z, 0-9');

@@ -364,7 +364,7 @@ describe('convertHtml: real Substack feed 004', () => {
   /** Words a reader sees in the original HTML, minus the subscribe widget and icon/button chrome. */
   function visibleWords(html: string): string[] {
     const hast = unified().use(rehypeParse, { fragment: true }).parse(html) as HastRoot;
-    for (const chrome of selectAll('div.subscription-widget-wrap-editor, svg, button, form, script, style', hast)) chrome.children = [];
+    for (const chrome of selectAll('div.subscription-widget-wrap-editor, p.button-wrapper, svg, button, form, script, style', hast)) chrome.children = [];
     const words: string[] = [];
     // Per text node, because block boundaries carry no whitespace in the source.
     visit(hast, 'text', (node) => {
@@ -378,7 +378,7 @@ describe('convertHtml: real Substack feed 004', () => {
   });
 
   it.each([
-    { index: 0, footnotes: 17, removed: ['2 image buttons', 'subscribe widget', 'empty heading'] },
+    { index: 0, footnotes: 17, removed: ['2 image buttons', 'subscribe widget', '"Leave a comment" button', 'empty heading'] },
     { index: 1, footnotes: 10, removed: ['2 image buttons'] },
   ])('item $index converts completely and safely', ({ index, footnotes, removed }) => {
     const html = items[index];
