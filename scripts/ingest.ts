@@ -5,6 +5,7 @@
  *   npm run ingest                     write entries (all or nothing)
  *   npm run ingest -- --keep-going     report every problem in one run
  *   npm run ingest -- --check          validate and show what each source becomes; write nothing
+ *   --corpus DIR / --out DIR           other corpus (sources/, catalog.yaml, topics.yaml) or output folder
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,14 +16,21 @@ import { ingestSources, type IngestResult } from './ingest/pipeline.ts';
 import { parseTopics } from './ingest/topics.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const SOURCES = path.join(root, 'corpus/sources');
-const CATALOG = path.join(root, 'corpus/catalog.yaml');
-const TOPICS = path.join(root, 'corpus/topics.yaml');
-const OUTPUT = path.join(root, 'src/content/articles');
 
 function main(): number {
-  // 1. Options.
-  const { values } = parseArgs({ options: { 'keep-going': { type: 'boolean' }, check: { type: 'boolean' } } });
+  // 1. Options; the folders default to the project's own (other values are for tests and previews).
+  const { values } = parseArgs({
+    options: {
+      'keep-going': { type: 'boolean' },
+      check: { type: 'boolean' },
+      corpus: { type: 'string', default: path.join(root, 'corpus') },
+      out: { type: 'string', default: path.join(root, 'src/content/articles') },
+    },
+  });
+  const SOURCES = path.join(values.corpus, 'sources');
+  const CATALOG = path.join(values.corpus, 'catalog.yaml');
+  const TOPICS = path.join(values.corpus, 'topics.yaml');
+  const OUTPUT = path.resolve(values.out);
 
   // 2. Curator files: the catalog (optional) and the topic taxonomy.
   const catalog = existsSync(CATALOG) ? parseCatalog(readFileSync(CATALOG, 'utf8'), 'corpus/catalog.yaml') : {};
@@ -46,14 +54,14 @@ function main(): number {
   }
 
   // 6. Write to a temporary folder, then swap it in.
-  if (!values.check) writeEntries(result);
+  if (!values.check) writeEntries(result, OUTPUT);
   console.log(
     `ingest: ${result.sources} sources, ${result.entries.length} articles, ${result.warnings.length} warnings${values.check ? ' (check only, nothing written)' : ''}`,
   );
   return 0;
 }
 
-function writeEntries(result: IngestResult): void {
+function writeEntries(result: IngestResult, OUTPUT: string): void {
   const temporary = `${OUTPUT}.tmp-${process.pid}`;
   const previous = `${OUTPUT}.old-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });

@@ -25,7 +25,7 @@ export const RESIDUE_RULES: readonly ResidueRule[] = [
   {
     id: 'cross-promotion',
     description: 'A sentence advertising another outlet\'s coverage ("X has also covered this subject in great detail.").',
-    pattern: /\b(?:\p{Lu}[\p{L}\p{N}&.'-]*\s+){0,3}has (?:also )?covered this\b[^.!?\n]*[.!?]/gu,
+    pattern: /\b(?:\p{Lu}[\p{L}\p{N}&'-]*\s+){0,3}has (?:also )?covered this\b[^.!?\n]*[.!?]/gu,
   },
   {
     id: 'reader-prompt',
