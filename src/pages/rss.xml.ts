@@ -1,0 +1,15 @@
+/** `/rss.xml`: every article of the corpus. */
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { getCorpusIndex } from '../utils/corpus.ts';
+import { feedItems } from '../utils/feed.ts';
+
+export async function GET(context: APIContext) {
+  const index = await getCorpusIndex();
+  return rss({
+    title: 'Dossier: an “IAEA for AI”?',
+    description: 'Critiques of the proposal for an international agency to govern advanced AI.',
+    site: context.site!,
+    items: feedItems(index.articles),
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Rehype plugin: the first mention of each of the article's topics in its body links to the topic
+ * page, at most once per topic per article. Terms come from corpus/topics.yaml and match as the
+ * classifier matches them. Headings, links, code, captions, footnotes and residue are left alone.
+ * "...modeled after nuclear watchdog organizations..." -> "...modeled after <a href="/topics/iaea-nuclear-analogy/">nuclear watchdog</a> organizations..."
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { parse } from 'yaml';
+import { termPattern } from '../../scripts/ingest/classify.ts';
+import { topicsFileSchema } from '../schemas/topic.ts';
+
+const SKIP_TAGS = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'figcaption', 'sup', 'section']);
+const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+
+/** Topic slug -> its term patterns (strong first), read once per build. */
+function loadPatterns(): Map<string, RegExp[]> {
+  const file = path.resolve(process.cwd(), 'corpus/topics.yaml');
+  const topics = topicsFileSchema.parse(parse(readFileSync(file, 'utf8')));
+  return new Map(topics.map((topic) => [topic.slug, [...topic.strong, ...topic.terms].map((term) => termPattern(term, 'g'))]));
+}
+
+let patterns: Map<string, RegExp[]> | undefined;
+
+/** Link first topic mentions; the article's topics come from its frontmatter. */
+export function rehypeTopicLinks() {
+  return (tree: Root, file: { data: { astro?: { frontmatter?: { topics?: unknown } } } }) => {
+    patterns ??= loadPatterns();
+    const topics = file.data.astro?.frontmatter?.topics;
+    if (!Array.isArray(topics)) return;
+    const remaining = new Set(topics.filter((slug): slug is string => typeof slug === 'string' && patterns!.has(slug)));
+    walk(tree, remaining, patterns);
+  };
+}
+
+function walk(parent: Root | Element, remaining: Set<string>, all: Map<string, RegExp[]>): void {
+  for (let index = 0; index < parent.children.length && remaining.size > 0; index++) {
+    const child = parent.children[index]!;
+    if (child.type === 'element') {
+      if (SKIP_TAGS.has(child.tagName) || hasClass(child, 'residue')) continue;
+      walk(child, remaining, all);
+    } else if (child.type === 'text') {
+      const replacement = linkMentions(child, remaining, all);
+      if (replacement) {
+        parent.children.splice(index, 1, ...replacement);
+        index += replacement.length - 1;
+      }
+    }
+    // mdxJsx elements (Residue, Figure) are components: their text is not linked.
+  }
+}
+
+/** Split a text node around the first mention of each remaining topic. */
+function linkMentions(node: Text, remaining: Set<string>, all: Map<string, RegExp[]>): ElementContent[] | null {
+  const comparable = node.value.toLowerCase().replace(APOSTROPHES, "'");
+  if (comparable.length !== node.value.length) return null; // offsets would not line up
+  const hits: { slug: string; start: number; end: number }[] = [];
+  for (const slug of remaining) {
+    let best: { start: number; end: number } | null = null;
+    for (const pattern of all.get(slug)!) {
+      pattern.lastIndex = 0;
+      const match = pattern.exec(comparable);
+      if (match && (best === null || match.index < best.start)) best = { start: match.index, end: match.index + match[0].length };
+    }
+    if (best && !hits.some((hit) => best.start < hit.end && hit.start < best.end)) hits.push({ slug, ...best });
+  }
+  if (hits.length === 0) return null;
+  hits.sort((a, b) => a.start - b.start);
+  const out: ElementContent[] = [];
+  let cursor = 0;
+  for (const hit of hits) {
+    remaining.delete(hit.slug);
+    if (hit.start > cursor) out.push({ type: 'text', value: node.value.slice(cursor, hit.start) });
+    out.push({
+      type: 'element',
+      tagName: 'a',
+      properties: { className: ['topic-link'], href: `/topics/${hit.slug}/`, dataTopic: hit.slug },
+      children: [{ type: 'text', value: node.value.slice(hit.start, hit.end) }],
+    });
+    cursor = hit.end;
+  }
+  if (cursor < node.value.length) out.push({ type: 'text', value: node.value.slice(cursor) });
+  return out;
+}
+
+function hasClass(node: Element, name: string): boolean {
+  const classes = node.properties['className'];
+  return Array.isArray(classes) && classes.includes(name);
+}
