@@ -1,0 +1,207 @@
+// WCAG 2.2 AA: axe on every built page in both themes, plus what axe cannot see (keyboard, theme toggle,
+// heading order, reflow at 360px, print).
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const dist = path.resolve(import.meta.dirname, '../../dist');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SCHEMES = ['light', 'dark'] as const;
+
+/** Every HTML page of the built site as a URL path ("/", "/articles/x/", "/404.html"), sorted. */
+function builtPages(): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string): void => {
+    for (const item of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, item.name);
+      if (item.isDirectory()) {
+        if (item.name !== '_astro' && item.name !== 'pagefind') walk(full);
+      } else if (item.name.endsWith('.html')) {
+        const relative = path.relative(dist, full).split(path.sep).join('/');
+        pages.push(item.name === 'index.html' ? `/${relative.slice(0, -'index.html'.length)}` : `/${relative}`);
+      }
+    }
+  };
+  walk(dist);
+  return pages.sort();
+}
+
+const pages = builtPages();
+const articlePages = pages.filter((page) => page.startsWith('/articles/'));
+
+/** Violations as lines a person can act on: rule, impact, summary, then each target with axe's reason. */
+function describe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
+  return violations
+    .map((violation) =>
+      [
+        `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} <${violation.helpUrl}>`,
+        ...violation.nodes.map((node) => `  - ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`),
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(violations.length, `axe violations on ${page.url()}:\n${describe(violations)}`).toBe(0);
+}
+
+test.describe('axe: no WCAG 2.2 A/AA violations', () => {
+  expect(pages.length, 'dist/ holds no pages; run `npm run build`').toBeGreaterThan(10);
+  for (const scheme of SCHEMES) {
+    for (const pathname of pages) {
+      test(`${pathname} (${scheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(pathname);
+        await expectNoAxeViolations(page);
+      });
+    }
+  }
+
+  // The toggle's choice (data-theme) must give the same colours as the OS setting it overrides.
+  for (const [os, chosen] of [['light', 'dark'], ['dark', 'light']] as const) {
+    test(`data-theme="${chosen}" on a ${os} OS matches the ${chosen} OS theme`, async ({ page }) => {
+      const colours = () =>
+        page.evaluate(() => {
+          const style = getComputedStyle(document.documentElement);
+          return ['--bg', '--fg', '--muted', '--faint', '--rule', '--accent', '--accent-fg', '--notice-bg', '--notice-fg', '--focus'].map(
+            (name) => `${name}: ${style.getPropertyValue(name).trim()}`,
+          );
+        });
+      await page.emulateMedia({ colorScheme: chosen });
+      await page.goto('/');
+      const expected = await colours();
+      await page.emulateMedia({ colorScheme: os });
+      await page.evaluate((theme) => (document.documentElement.dataset['theme'] = theme), chosen);
+      expect(await colours()).toEqual(expected);
+      await expectNoAxeViolations(page);
+    });
+  }
+});
+
+test('the first Tab focuses a visible skip link, which moves focus to main', async ({ page }) => {
+  await page.goto(articlePages[0]!);
+  await page.keyboard.press('Tab');
+  const skip = page.locator('.skip-link');
+  await expect(skip).toBeFocused();
+  await expect(skip).toHaveAccessibleName('Skip to content');
+  await expect(skip).toBeInViewport({ ratio: 1 });
+  const outline = await skip.evaluate((element) => getComputedStyle(element).outlineStyle);
+  expect(outline, 'the focused skip link shows a focus outline').not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+  // The next Tab continues inside main, not back at the header.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+});
+
+test('keyboard focus is visible on links and buttons in both themes', async ({ page }) => {
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/');
+    for (let step = 0; step < 8; step++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return { tag: element.tagName, text: element.textContent?.trim() ?? '', outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      });
+      expect(focus.outline, `${scheme}: focus outline on <${focus.tag}> "${focus.text}"`).not.toBe('none');
+      expect(focus.width, `${scheme}: focus outline width on <${focus.tag}> "${focus.text}"`).toBeGreaterThanOrEqual(2);
+    }
+  }
+});
+
+test('the theme toggle is named, reports its state and remembers the choice', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(dark);
+
+  // The choice holds on other pages too, and switching back is remembered as well.
+  await page.goto('/topics/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+});
+
+test.describe('heading order in main content', () => {
+  for (const pathname of articlePages) {
+    test(pathname, async ({ page }) => {
+      await page.goto(pathname);
+      const headings = await page
+        .locator('main')
+        .locator('h1, h2, h3, h4, h5, h6')
+        .evaluateAll((elements) => elements.map((element) => ({ level: Number(element.tagName[1]), text: element.textContent?.trim() ?? '' })));
+      expect(headings[0]?.level, 'main starts with the h1').toBe(1);
+      expect(headings.filter((heading) => heading.level === 1), 'one h1').toHaveLength(1);
+      const skips = headings.flatMap((heading, index) =>
+        index > 0 && heading.level > headings[index - 1]!.level + 1
+          ? [`h${headings[index - 1]!.level} "${headings[index - 1]!.text}" -> h${heading.level} "${heading.text}"`]
+          : [],
+      );
+      expect(skips, 'skipped heading levels').toEqual([]);
+      // The footnotes section keeps its visible "Notes" heading at level 2.
+      const notes = page.locator('.footnotes h2');
+      if ((await notes.count()) > 0) await expect(notes).toBeVisible();
+    });
+  }
+});
+
+test('at 360px no page scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const wide: string[] = [];
+  for (const pathname of pages) {
+    await page.goto(pathname);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 360) wide.push(`${pathname}: scrollWidth ${width}`);
+  }
+  expect(wide).toEqual([]);
+});
+
+test('the topics matrix scrolls in its own labelled, focusable region', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/topics/');
+  const region = page.getByRole('region', { name: 'Which critique discusses which topic' });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+});
+
+test('print: an article without site chrome, with external link URLs', async ({ page }) => {
+  const article = '/articles/the-collapse-of-strategic-voluntary-ai-governance/';
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await page.goto(article);
+  for (const selector of ['.site-header', '.site-footer', 'nav', '.theme-toggle', '.related', '.article-nav', '.toc', '.permalink']) {
+    for (const element of await page.locator(selector).all()) await expect(element, selector).toBeHidden();
+  }
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('.prose')).toBeVisible();
+  // Black on white, whatever the screen theme.
+  const colours = await page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color }));
+  expect(colours).toEqual({ bg: 'rgb(255, 255, 255)', fg: 'rgb(0, 0, 0)' });
+  // External links print their address after the text; internal and footnote links do not.
+  const external = page.locator('article a[href^="http"]').first();
+  await expect(external).toBeAttached();
+  const after = await external.evaluate((element) => getComputedStyle(element, '::after').content);
+  expect(after).toContain('http');
+  const footnote = page.locator('a[data-footnote-ref]').first();
+  if ((await footnote.count()) > 0) {
+    expect(await footnote.evaluate((element) => getComputedStyle(element, '::after').content)).toBe('none');
+  }
+});
