@@ -45,7 +45,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `astro preview --host ${host} --port ${port}`,
+    command: `node scripts/serve-dist.ts --port ${port}`,
     cwd: root,
     // The project's own astro and Node 24 (the `node` devDependency), whatever node started Playwright.
     env: { PATH: [join(root, 'node_modules', '.bin'), dirname(process.execPath), process.env.PATH].join(delimiter) },

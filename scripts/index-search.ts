@@ -1,11 +1,14 @@
 /**
- * `node scripts/index-search.ts`: build the Pagefind index of dist/ (step 3 of `npm run build`).
- * Only `data-pagefind-body` regions are indexed; furniture carries `data-pagefind-ignore`.
+ * `node scripts/index-search.ts`: build the Pagefind index of dist/ (step 3 of `npm run build`);
+ * `--site DIR` indexes another built site (the benchmark's). Only `data-pagefind-body` regions are
+ * indexed; furniture carries `data-pagefind-ignore`.
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 
-const site = path.resolve(import.meta.dirname, '..', 'dist');
+const { values } = parseArgs({ options: { site: { type: 'string', default: path.resolve(import.meta.dirname, '..', 'dist') } } });
+const site = path.resolve(values.site);
 
 async function main(): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
@@ -15,7 +18,7 @@ async function main(): Promise<void> {
     if (added.errors.length > 0) throw new Error(`could not index ${site}: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
-    console.log(`search index: ${added.page_count} pages indexed into dist/pagefind/`);
+    console.log(`search index: ${added.page_count} pages indexed into ${path.relative(process.cwd(), path.join(site, 'pagefind')) || site}/`);
   } finally {
     await pagefind.close();
   }

@@ -7,7 +7,7 @@
  *   npm run ingest -- --check          validate and show what each source becomes; write nothing
  *   --corpus DIR / --out DIR           other corpus (sources/, catalog.yaml, topics.yaml) or output folder
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalog } from './ingest/catalog.ts';
@@ -36,17 +36,25 @@ function main(): number {
   const catalog = existsSync(CATALOG) ? parseCatalog(readFileSync(CATALOG, 'utf8'), 'corpus/catalog.yaml') : {};
   const topics = existsSync(TOPICS) ? parseTopics(readFileSync(TOPICS, 'utf8'), 'corpus/topics.yaml') : [];
 
-  // 3. Sources, read as bytes; hidden files and folders are not sources.
-  const sources = readdirSync(SOURCES, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => ({ file: entry.name, bytes: readFileSync(path.join(SOURCES, entry.name)) }));
+  // 3. Sources, read as bytes; hidden files are not sources, and anything that is not a file is reported.
+  if (!existsSync(SOURCES)) throw new IngestError('the sources folder does not exist', { file: SOURCES });
+  const sources: { file: string; bytes: Buffer }[] = [];
+  const ignored: string[] = [];
+  for (const entry of readdirSync(SOURCES, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(SOURCES, entry.name);
+    // statSync follows symbolic links, so a linked file is read like any other.
+    if (statSync(full, { throwIfNoEntry: false })?.isFile()) sources.push({ file: entry.name, bytes: readFileSync(full) });
+    else ignored.push(`${entry.name}: not a file (a folder or a broken link); only files directly in corpus/sources/ are read`);
+  }
 
   // 4. The pure pipeline.
   const result = ingestSources(sources, { catalog, topics, keepGoing: values['keep-going'] ?? false });
+  result.warnings.unshift(...ignored.sort());
 
-  // 5. Report; on any error leave the previous entries untouched.
-  for (const warning of result.warnings) console.warn(`warning: ${warning}`);
+  // 5. Report; on any error leave the previous entries untouched. --check lists warnings under each source.
   if (values.check) printCheck(result);
+  else for (const warning of result.warnings) console.warn(`warning: ${warning}`);
   if (result.errors.length > 0) {
     for (const error of result.errors) console.error(`error: ${error.message}`);
     console.error(`ingest failed: ${result.errors.length} error(s) in ${result.sources} sources; previous entries left untouched`);
@@ -61,25 +69,49 @@ function main(): number {
   return 0;
 }
 
+/** Write every entry to a temporary folder, then swap it in; on any failure the previous folder stays. */
 function writeEntries(result: IngestResult, OUTPUT: string): void {
   const temporary = `${OUTPUT}.tmp-${process.pid}`;
   const previous = `${OUTPUT}.old-${process.pid}`;
-  rmSync(temporary, { recursive: true, force: true });
-  mkdirSync(temporary, { recursive: true });
-  for (const entry of result.entries) writeFileSync(path.join(temporary, `${entry.slug}.mdx`), entry.mdx);
-  if (existsSync(OUTPUT)) renameSync(OUTPUT, previous);
-  renameSync(temporary, OUTPUT);
-  rmSync(previous, { recursive: true, force: true });
+  try {
+    rmSync(temporary, { recursive: true, force: true });
+    mkdirSync(temporary, { recursive: true });
+    for (const entry of result.entries) writeFileSync(path.join(temporary, `${entry.slug}.mdx`), entry.mdx);
+    const hadOutput = existsSync(OUTPUT);
+    if (hadOutput) renameSync(OUTPUT, previous);
+    try {
+      renameSync(temporary, OUTPUT);
+    } catch (error) {
+      if (hadOutput) renameSync(previous, OUTPUT);
+      throw error;
+    }
+    rmSync(previous, { recursive: true, force: true });
+  } finally {
+    rmSync(temporary, { recursive: true, force: true });
+  }
 }
 
+/** What each source becomes, with its warnings under it; then items left out and other warnings. */
 function printCheck(result: IngestResult): void {
-  for (const { slug, article } of result.entries) {
+  const shown = new Set<string>();
+  for (const { label, slug, article } of result.entries) {
     const date = article.publishedAt ?? 'undated';
     const origin = article.origins.title === 'inferred' ? ' (title inferred)' : '';
-    console.log(`${article.source.file}${article.source.item ? ` item ${article.source.item}` : ''} -> /articles/${slug}/`);
+    console.log(`${label} -> /articles/${slug}/`);
     console.log(`  "${article.title}"${origin}, ${date}, ${article.outlet ?? 'unknown outlet'}`);
     console.log(`  topics: ${article.topics.join(', ') || 'none'}; ${article.wordCount} words${article.truncated ? '; truncated' : ''}`);
+    for (const warning of result.warnings) {
+      if (!warning.startsWith(`${label}: `)) continue;
+      console.log(`  warning: ${warning.slice(label.length + 2)}`);
+      shown.add(warning);
+    }
   }
+  for (const { label, reason } of result.skipped) {
+    console.log(`${label} -> (no article)`);
+    console.log(`  ${reason}`);
+    shown.add(`${label}: ${reason}`);
+  }
+  for (const warning of result.warnings) if (!shown.has(warning)) console.log(`warning: ${warning}`);
 }
 
 try {

@@ -1,4 +1,4 @@
-// `npm test`: type check, unit tests, build, browser tests; then one summary line per step and a
+// `npm test`: type check, unit tests, build, browser tests, reproducible build; then one summary line per step and a
 // final `N passed, M failed` line (unit + browser tests; a failed type check or build counts as 1 failure).
 // Test steps keep going after failures so every count is known; a failed build skips the browser tests.
 import { spawn } from 'node:child_process';
@@ -61,7 +61,17 @@ if (built) {
   results.push({ name: 'browser tests', passed: 0, failed: 0, note: 'not run (build failed)' });
 }
 
-// 5. Summary; the last line is the totals and nothing is printed after it.
+// 5. Reproducibility: one more build into a temporary folder must equal dist/ byte for byte.
+header(5, 'Reproducible build', 'node scripts/check-reproducible.ts');
+if (built) {
+  const code = await run(process.execPath, [join(root, 'scripts', 'check-reproducible.ts')]);
+  results.push(checkResult('reproducible build', code));
+} else {
+  console.log('Skipped: the build failed.');
+  results.push({ name: 'reproducible build', passed: 0, failed: 0, note: 'not run (build failed)' });
+}
+
+// 6. Summary; the last line is the totals and nothing is printed after it.
 const width = Math.max(...results.map((result) => result.name.length)) + 2;
 console.log('\nSummary');
 for (const result of results) console.log(`  ${result.name.padEnd(width)}${result.note}`);
@@ -78,7 +88,7 @@ interface Counts {
 }
 
 function header(index: number, title: string, command: string): void {
-  console.log(`\n==> [${index}/4] ${title}: ${command}\n`);
+  console.log(`\n==> [${index}/5] ${title}: ${command}\n`);
 }
 
 // A step without tests of its own: a failure counts as one.

@@ -284,11 +284,15 @@ function enforceSafeUrls({ baseUrl, notes }: { baseUrl: URL | null; notes: Notes
         node.properties[attribute] = url;
         return [node];
       }
+      // A relative URL is harmless but cannot be followed without a base (item link or xml:base).
+      const relative = baseUrl === null && isRelativeUrl(node.properties[attribute]);
       if (node.tagName === 'img') {
-        notes.add('image without a safe source', 'images without a safe source');
+        if (relative) notes.add('relative image with no base URL to resolve it against', 'relative images with no base URL to resolve them against');
+        else notes.add('image without a safe source', 'images without a safe source');
         return [];
       }
-      notes.add('link without a safe URL (kept as text)', 'links without a safe URL (kept as text)');
+      if (relative) notes.add('relative link with no base URL to resolve it against (kept as text)', 'relative links with no base URL to resolve them against (kept as text)');
+      else notes.add('link without a safe URL (kept as text)', 'links without a safe URL (kept as text)');
       return node.children;
     });
   };
@@ -430,6 +434,11 @@ function safeHttpUrl(value: unknown, baseUrl: URL | null): string | null {
   if (typeof value !== 'string' || value.trim() === '') return null;
   const url = URL.parse(value, baseUrl ?? undefined);
   return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : null;
+}
+
+/** Whether a URL attribute is a relative reference (no scheme), such as `page.html`, `/about` or `#notes`. */
+function isRelativeUrl(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '' && !URL.canParse(value.trim()) && URL.canParse(value.trim(), 'https://base.invalid/');
 }
 
 /** Parses Substack's JSON `data-attrs`, returning null when it is missing or malformed. */

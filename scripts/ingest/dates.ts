@@ -1,6 +1,12 @@
 /**
  * Feed dates -> ISO 8601 in UTC, independent of the machine's time zone.
  * "Mon, 02 Mar 2026 13:53:04 GMT" -> "2026-03-02T13:53:04Z"; "2026-01-14" -> "2026-01-14"; "soon" -> null
+ * Only Date.UTC and toISOString are used, never the local-time Date API, so TZ cannot change a result
+ * (tests/unit/stages.test.ts runs the table under other zones to prove it). Accepted: ISO 8601 dates and
+ * timestamps (no zone = UTC), RFC 822/2822 with or without weekday (full names too) and seconds, numeric
+ * zones and the RFC 822 names UT, GMT, Z, EST/EDT, CST/CDT, MST/MDT, PST/PDT; two-digit years 00-49 are
+ * 20xx and 50-99 19xx. A date without a time stays a calendar date. Anything else (other zone names such
+ * as CEST, which are ambiguous, or prose) is null and the item is shown as undated, with a warning.
  */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -30,7 +36,7 @@ function parseIsoDate(text: string): string | null {
 
 function parseRfc822Date(text: string): string | null {
   const match =
-    /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([A-Za-z]{1,5}|[+-]\d{4}))?)?$/.exec(text);
+    /^(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{2}|\d{4}),?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([A-Za-z]{1,5}|[+-]\d{2}:?\d{2}))?)?$/.exec(text);
   if (!match) return null;
   const [, day, monthName, rawYear, hour, minute, second = '00', zone] = match;
   const month = MONTHS.indexOf(monthName!.toLowerCase()) + 1;

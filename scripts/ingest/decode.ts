@@ -1,17 +1,38 @@
 /**
- * Bytes of a source file -> text. UTF-8 (BOM removed), else Windows-1252 with a warning;
- * binary or empty files are errors. Line ends become `\n`.
+ * Bytes of a source file -> text. Line ends become `\n`; a byte-order mark is removed.
+ *   - UTF-8 (with or without BOM); UTF-16 with a BOM; an XML declaration's `encoding` is honoured.
+ *   - Not valid UTF-8 and nothing declared: read as Windows-1252 (the superset of Latin-1 browsers assume),
+ *     or, when the file mixes real UTF-8 with stray legacy bytes, only those bytes as Windows-1252; with a warning.
+ *   - Refused with an error: empty, whitespace only, over MAX_SOURCE_BYTES, binary (NUL bytes, a known
+ *     binary signature, or many control characters). A few stray control characters are removed, with a warning.
  * <EF BB BF 48 69 0D 0A> -> { text: "Hi\n", warnings: [] }
  */
-import { IngestError } from './errors.ts';
+import { IngestError, positionAt } from './errors.ts';
 
 /** Largest source file the ingest accepts (bytes); larger files are refused with an error. */
 export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+
+/** Above this share of control characters (other than tab and line ends) a file is taken to be binary. */
+export const MAX_CONTROL_SHARE = 0.01;
 
 export interface DecodedSource {
   text: string;
   warnings: string[];
 }
+
+/** Signatures of binary formats curators are likely to drop in, for a message that says what the file is. */
+const SIGNATURES: readonly [bytes: readonly number[], name: string][] = [
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'a PDF document'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (a .docx, .epub or .odt document is one)'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Microsoft Office document (.doc)'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+];
+
+const ACTION = 'the ingest reads plain text and RSS/Atom feeds: save the article as plain text (UTF-8) or supply its feed';
 
 /** Decode one source file's bytes, or throw an IngestError naming the file. */
 export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
@@ -21,21 +42,170 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
       { file },
     );
   }
-  if (bytes.includes(0)) {
-    throw new IngestError('looks like a binary file (it contains NUL bytes); expected plain text or an XML feed', { file });
-  }
+  if (bytes.byteLength === 0) throw new IngestError('file is empty', { file });
+  const signature = SIGNATURES.find(([magic]) => magic.every((byte, index) => bytes[index] === byte));
+  if (signature) throw new IngestError(`looks like ${signature[1]}, not text; ${ACTION}`, { file });
+
   const warnings: string[] = [];
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    // Curators paste from old CMS exports; Windows-1252 is the superset of Latin-1 that browsers assume.
-    text = new TextDecoder('windows-1252').decode(bytes);
-    warnings.push('not valid UTF-8; read as Windows-1252');
-  }
+  let text = decodeText(bytes, file, warnings);
+
   text = text.replace(/\r\n?/g, '\n');
-  if (text.trim() === '') {
-    throw new IngestError(bytes.byteLength === 0 ? 'file is empty' : 'file holds only whitespace', { file });
-  }
+  if (text.trim() === '') throw new IngestError('file holds only whitespace', { file });
+  text = removeControlCharacters(text, file, warnings);
   return { text, warnings };
+}
+
+function decodeText(bytes: Uint8Array, file: string, warnings: string[]): string {
+  // 1. A byte-order mark settles the encoding.
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return strictUtf8(bytes.subarray(3), warnings);
+  if (startsWith(bytes, [0xff, 0xfe])) return decodeStrict('utf-16le', bytes.subarray(2), file);
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeStrict('utf-16be', bytes.subarray(2), file);
+
+  // 2. Without one, NUL bytes mean binary (or UTF-16 saved without a BOM, which we cannot read safely).
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const utf16 = looksLikeUtf16(bytes);
+    throw new IngestError(
+      utf16
+        ? 'looks like UTF-16 text without a byte-order mark; re-save it as UTF-8'
+        : `looks like a binary file (it contains NUL bytes, the first at byte ${nul}); ${ACTION}`,
+      { file },
+    );
+  }
+
+  // 3. An XML declaration may name the encoding.
+  const declared = declaredEncoding(bytes);
+  if (declared !== null && !/^utf-?8$/i.test(declared)) {
+    let label: string;
+    try {
+      label = new TextDecoder(declared).encoding;
+    } catch {
+      throw new IngestError(`declares encoding="${declared}", which the ingest cannot read; re-save the feed as UTF-8`, { file });
+    }
+    // A UTF-16 declaration on a file without NUL bytes is wrong; the bytes are ASCII-compatible.
+    if (!label.startsWith('utf-16')) {
+      // A stale declaration is common: bytes that are valid UTF-8 beyond ASCII are UTF-8 whatever the label says.
+      const utf8 = tryUtf8(bytes);
+      if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) {
+        warnings.push(`declares encoding="${declared}" but is valid UTF-8; read as UTF-8`);
+        return utf8;
+      }
+      return decodeStrict(label, bytes, file);
+    }
+  }
+
+  // 4. UTF-8, else Windows-1252.
+  return strictUtf8(bytes, warnings);
+}
+
+function tryUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** UTF-8, or the documented fallback for files that are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array, warnings: string[]): string {
+  const utf8 = tryUtf8(bytes);
+  if (utf8 !== null) return utf8;
+  const mixed = decodeMixed(bytes);
+  const where = positionAt(mixed.text, mixed.firstInvalid);
+  if (mixed.utf8Sequences === 0) {
+    warnings.push(`not valid UTF-8 (first at line ${where.line}, column ${where.column}); read as Windows-1252`);
+    return mixed.text;
+  }
+  // Real UTF-8 with a few legacy bytes pasted in: keep the UTF-8 and read only the stray bytes as Windows-1252.
+  warnings.push(
+    `mixes UTF-8 with ${mixed.invalidBytes} byte(s) that are not UTF-8 (first at line ${where.line}, column ${where.column}); those bytes were read as Windows-1252`,
+  );
+  return mixed.text;
+}
+
+function decodeStrict(label: string, bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new IngestError(`is not valid ${label.toUpperCase()} text; re-save it as UTF-8`, { file });
+  }
+}
+
+/** Decode byte by byte: valid UTF-8 sequences as UTF-8, every other byte as Windows-1252. */
+function decodeMixed(bytes: Uint8Array): { text: string; utf8Sequences: number; invalidBytes: number; firstInvalid: number } {
+  const legacy = new TextDecoder('windows-1252');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let text = '';
+  let utf8Sequences = 0;
+  let invalidBytes = 0;
+  let firstInvalid = -1;
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index]!;
+    if (byte < 0x80) {
+      // ASCII runs are copied in one go.
+      let end = index + 1;
+      while (end < bytes.length && bytes[end]! < 0x80) end++;
+      text += legacy.decode(bytes.subarray(index, end));
+      index = end;
+      continue;
+    }
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 0;
+    if (length > 0 && index + length <= bytes.length) {
+      try {
+        text += utf8.decode(bytes.subarray(index, index + length));
+        utf8Sequences++;
+        index += length;
+        continue;
+      } catch {
+        // not a valid sequence: fall through
+      }
+    }
+    if (firstInvalid === -1) firstInvalid = text.length;
+    text += legacy.decode(bytes.subarray(index, index + 1));
+    invalidBytes++;
+    index++;
+  }
+  return { text, utf8Sequences, invalidBytes, firstInvalid };
+}
+
+/** `encoding="..."` of an XML declaration at the very start, read as ASCII. */
+function declaredEncoding(bytes: Uint8Array): string | null {
+  const head = String.fromCharCode(...bytes.subarray(0, 200));
+  return /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1] ?? null;
+}
+
+/** UTF-16 without a BOM: ASCII text has a NUL in every other byte. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 1000);
+  let even = 0;
+  let odd = 0;
+  for (let index = 0; index < sample.length; index++) {
+    if (sample[index] === 0) {
+      if (index % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  return Math.max(even, odd) > sample.length * 0.3 && Math.min(even, odd) < sample.length * 0.02;
+}
+
+/** Vertical tab and form feed (Word's line and page breaks) become line breaks; other C0 controls and DEL
+ * are removed with a warning, or, when there are many, the file is taken to be binary. */
+function removeControlCharacters(text: string, file: string, warnings: string[]): string {
+  const breaks = text.replace(/[\v\f]/g, '\n');
+  const controls = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+  const found = breaks.match(controls);
+  if (!found) return breaks;
+  if (found.length > Math.max(8, breaks.length * MAX_CONTROL_SHARE)) {
+    throw new IngestError(`looks like a binary file (${found.length} control characters); ${ACTION}`, { file });
+  }
+  const first = breaks.search(controls);
+  const { line, column } = positionAt(breaks, first);
+  const code = found[0]!.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  warnings.push(`removed ${found.length} invisible control character(s) (the first, U+${code}, at line ${line}, column ${column})`);
+  return breaks.replace(controls, '');
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
 }

@@ -23,7 +23,7 @@ import { serializeBody, serializeEntry } from './serialize.ts';
 import { toString } from 'mdast-util-to-string';
 
 /** Bump when a change to the pipeline changes its output for the same input. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /** One raw source as received. */
 export interface SourceFile {
@@ -42,6 +42,8 @@ export interface IngestContext {
 
 /** One generated entry. */
 export interface Entry {
+  /** The source as messages name it: `file` or `file item N`. */
+  label: string;
   slug: string;
   article: Article;
   mdx: string;
@@ -53,6 +55,8 @@ export interface IngestResult {
   warnings: string[];
   /** Problems that stop the ingest; empty on success. */
   errors: IngestError[];
+  /** Feed items left out on purpose (a second copy of an item another feed carries), with the reason. */
+  skipped: { label: string; reason: string }[];
   sources: number;
 }
 
@@ -74,12 +78,13 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
       errors.push(new IngestError(`catalog names "${file}", which is not in corpus/sources/`, { file: 'corpus/catalog.yaml' }));
     }
   }
+  const { kept, skipped, notes } = dropDuplicateItems(drafts);
   const { slugs, renamed } = uniqueSlugs(
-    drafts.map(({ draft, label }) => ({ slug: draft.wantedSlug ?? slugify(draft.article.title), label })),
+    kept.map(({ draft, label }) => ({ slug: draft.wantedSlug ?? slugify(draft.article.title), label })),
   );
-  const warnings = [...renamed];
+  const warnings = [...notes, ...skipped.map(({ label, reason }) => `${label}: ${reason}`), ...renamed];
   const entries: Entry[] = [];
-  drafts.forEach(({ draft, label }, index) => {
+  kept.forEach(({ draft, label }, index) => {
     warnings.push(...draft.article.warnings.map((warning) => `${label}: ${warning}`));
     if (errors.length > 0 && !context.keepGoing) return;
     try {
@@ -88,7 +93,7 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
       errors.push(asIngestError(error, label));
     }
   });
-  return { entries, warnings, errors, sources: ordered.length };
+  return { entries, warnings, errors, skipped, sources: ordered.length };
 }
 
 /** Drafts for one source file: one for a plain text, one per feed item. */
@@ -102,17 +107,28 @@ function draftsFromSource(source: SourceFile, entry: CatalogEntry | undefined): 
   const feed = parseFeed(text, format, source.file);
   if (feed.items.length === 0) throw new IngestError(`feed has no items (expected at least one <item> or <entry>)`, { file: source.file });
   const unused = new Set(Object.keys(entry?.items ?? {}));
-  const seenGuids = new Set<string>();
+  const seenGuids = new Map<string, number>();
   const drafts = feed.items.map((item) => {
     const label = `${source.file} item ${item.index}`;
     if (item.guid !== null) {
-      if (seenGuids.has(item.guid)) throw new IngestError(`item ${item.index} repeats guid "${item.guid}"`, { file: source.file });
-      seenGuids.add(item.guid);
+      const first = seenGuids.get(item.guid);
+      if (first !== undefined) {
+        throw new IngestError(`item ${item.index} repeats the guid "${item.guid}" of item ${first}; a feed's guids must be unique`, { file: source.file });
+      }
+      seenGuids.set(item.guid, item.index);
       unused.delete(item.guid);
     }
     const html = item.html ?? item.description;
-    if (html === null) throw new IngestError(`item ${item.index} has neither content nor description`, { file: source.file });
-    const converted = convertHtml(html, isWebUrl(item.link) ? { baseUrl: item.link } : {});
+    if (html === null) {
+      const what = format === 'atom' ? 'neither <content> nor <summary>' : 'neither <content:encoded> nor <description>';
+      const notes = item.notes.length > 0 ? ` (${item.notes.join('; ')})` : '';
+      throw new IngestError(`item ${item.index}${item.title === null ? '' : ` ("${clip(item.title)}")`} has ${what}${notes}: there is no text to publish`, {
+        file: source.file,
+      });
+    }
+    // Relative links resolve against xml:base when the feed sets one, else against the item's own link.
+    const baseUrl = item.contentBase ?? (isWebUrl(item.link) ? item.link : null);
+    const converted = convertHtml(html, baseUrl === null ? {} : { baseUrl });
     const fields = { ...pickFields(entry), ...(item.guid === null ? {} : entry?.items?.[item.guid]) };
     return { draft: draftFromFeedItem(feed.channel, item, converted, info, fields), label };
   });
@@ -120,6 +136,50 @@ function draftsFromSource(source: SourceFile, entry: CatalogEntry | undefined): 
     throw new IngestError(`catalog key items.${[...unused][0]} matches no item guid in this feed`, { file: 'corpus/catalog.yaml' });
   }
   return drafts;
+}
+
+/**
+ * The same feed item carried by two feeds (same guid, and the same link or title, or a guid that is a
+ * global URI) becomes one article: the first in file order is kept and the other copy is left out with a
+ * warning naming both. A shared guid that is clearly a different item only gets a warning.
+ */
+function dropDuplicateItems(drafts: readonly { draft: Draft; label: string }[]) {
+  const kept: { draft: Draft; label: string }[] = [];
+  const skipped: { label: string; reason: string }[] = [];
+  const notes: string[] = [];
+  const byGuid = new Map<string, { draft: Draft; label: string }>();
+  for (const entry of drafts) {
+    const { guid, file } = entry.draft.article.source;
+    const first = guid === null ? undefined : byGuid.get(guid);
+    if (first === undefined || first.draft.article.source.file === file) {
+      if (guid !== null && first === undefined) byGuid.set(guid, entry);
+      kept.push(entry);
+      continue;
+    }
+    const a = first.draft.article;
+    const b = entry.draft.article;
+    const same = guid!.includes(':') || (a.url !== null && a.url === b.url) || a.title === b.title;
+    if (!same) {
+      notes.push(`${entry.label}: has the same guid "${guid}" as ${first.label}, but a different title and link; kept as a separate article`);
+      kept.push(entry);
+      continue;
+    }
+    const identical = normalizedText(first.draft) === normalizedText(entry.draft);
+    skipped.push({
+      label: entry.label,
+      reason: `left out: the same item (guid "${guid}") as ${first.label}, which is kept${identical ? '' : '; the two copies\' text differs'}`,
+    });
+  }
+  return { kept, skipped, notes };
+}
+
+function normalizedText(draft: Draft): string {
+  return toString(draft.body).replace(/\s+/g, ' ').trim();
+}
+
+function clip(html: string): string {
+  const text = html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /** Feed-level catalog fields apply to every item (outlet, author); title/slug/url/date only per item. */
@@ -153,7 +213,7 @@ function finishEntry(draft: Draft, slug: string, label: string, topics: readonly
   }
   const mdx = serializeEntry(result.data, draft.body);
   checkMdx(mdx, label, toString(draft.body));
-  return { slug, article: result.data, mdx };
+  return { label, slug, article: result.data, mdx };
 }
 
 /** One passage per paragraph, listing its topics (only the article's chosen ones), in reading order. */

@@ -37,6 +37,12 @@ type Field<T> = { value: T | null; origin: Origin };
 export function draftFromText(parsed: ParsedText, source: SourceInfo, fields: CatalogFields = {}): Draft {
   const warnings = [...source.warnings];
   if (parsed.truncated) warnings.push('text ends mid-sentence: marked truncated');
+  let body = parsed.body;
+  // A catalog title replaces the headline the text was read as; the headline's words stay on the page.
+  if (fields.title !== undefined && parsed.titleRule !== 'first-sentence' && fields.title !== parsed.title) {
+    body = { ...body, children: [{ type: 'paragraph', children: [{ type: 'text', value: parsed.title }] }, ...body.children] };
+    warnings.push('the catalog title replaces the first line, which is kept as the first paragraph');
+  }
   return assemble({
     source,
     item: null,
@@ -47,7 +53,7 @@ export function draftFromText(parsed: ParsedText, source: SourceInfo, fields: Ca
     outlet: none(),
     url: none(),
     publishedAt: none(),
-    body: parsed.body,
+    body,
     residue: parsed.residue,
     truncated: parsed.truncated,
     image: null,
@@ -64,7 +70,11 @@ export function draftFromFeedItem(
   source: SourceInfo,
   fields: CatalogFields = {},
 ): Draft {
-  const warnings = [...source.warnings, ...converted.removed.map((note) => `removed ${note}`)];
+  const warnings = [
+    ...source.warnings,
+    ...item.notes.map((note) => `item ${item.index}: ${note}`),
+    ...converted.removed.map((note) => `removed ${note}`),
+  ];
   const firstParagraph = bodyParagraphs(converted.tree)[0]?.prose ?? '';
   let title: Field<string> = given(plainText(item.title));
   if (title.value === null) {

@@ -16,7 +16,7 @@ const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
 /** Topic slug -> its term patterns (strong first), read once per build. */
 function loadPatterns(): Map<string, RegExp[]> {
-  const file = path.resolve(process.cwd(), 'corpus/topics.yaml');
+  const file = path.resolve(process.cwd(), process.env['DOSSIER_TOPICS'] ?? 'corpus/topics.yaml');
   const topics = topicsFileSchema.parse(parse(readFileSync(file, 'utf8')));
   return new Map(topics.map((topic) => [topic.slug, [...topic.strong, ...topic.terms].map((term) => termPattern(term, 'g'))]));
 }

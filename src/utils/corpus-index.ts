@@ -80,32 +80,98 @@ function buildTopics(articles: readonly Article[], topicList: readonly Topic[]):
     })
     .filter((entry) => entry.articles.length > 0)
     .sort((a, b) => b.articles.length - a.articles.length || compare(a.topic.label, b.topic.label));
+  // Co-occurrence counted once per article and pair of its topics: O(articles x topics^2), not O(topics^2 x articles^2).
+  const shared = new Map<string, Map<string, number>>(entries.map((entry) => [entry.topic.slug, new Map()]));
+  for (const article of articles) {
+    const carried = [...new Set(article.topics)].filter((slug) => shared.has(slug));
+    for (const slug of carried) {
+      const counts = shared.get(slug)!;
+      for (const other of carried) if (other !== slug) counts.set(other, (counts.get(other) ?? 0) + 1);
+    }
+  }
   for (const entry of entries) {
+    const counts = shared.get(entry.topic.slug)!;
     entry.related = entries
-      .filter((other) => other !== entry)
-      .map((other) => ({ topic: other.topic, shared: other.articles.filter((article) => entry.articles.includes(article)).length }))
-      .filter((relation) => relation.shared > 0)
+      .filter((other) => other !== entry && counts.has(other.topic.slug))
+      .map((other) => ({ topic: other.topic, shared: counts.get(other.topic.slug)! }))
       .sort((a, b) => b.shared - a.shared || compare(a.topic.label, b.topic.label));
   }
   return entries;
 }
 
-/** Related articles: shared topics weighted by rarity, sum of ln(N / articles with the topic). */
+/**
+ * Related articles: shared topics weighted by rarity, sum of ln(N / articles with the topic); ties go to
+ * more shared topics, then the newer article. Scores come from the topics' article lists (an inverted
+ * index): for an article, each of its topics adds its weight to every article that carries it, in typed
+ * arrays, and one pass keeps the best few; articles with the same topics share the work. Topics are broad
+ * (an article carries several, a topic covers a large share of the corpus), so this is still about
+ * N^2/2 additions at worst, but additions of numbers rather than the 10^8 set intersections and sorts of
+ * ranking every pair (tests/unit/corpus-index-scale.test.ts checks the result against that definition).
+ */
 export function buildRelated(articles: readonly Article[], topicBySlug: ReadonlyMap<string, TopicEntry>): Map<string, RelatedArticle[]> {
   const weight = (slug: string) => Math.log(articles.length / (topicBySlug.get(slug)?.articles.length ?? articles.length));
+  const byWeight = (a: string, b: string) => weight(b) - weight(a) || compare(a, b);
+  // Articles by rank in the final tie-break: newest first, then input order (as a stable sort leaves it).
+  const ranked = articles
+    .map((article, index) => ({ article, index }))
+    .sort((a, b) => newestFirst(a.article, b.article) || a.index - b.index)
+    .map(({ article }) => article);
+  // Each article's indexed topics, heaviest first (the order in which the pairwise definition sums them).
+  const topicsOf = ranked.map((article) => [...new Set(article.topics)].filter((slug) => topicBySlug.has(slug)).sort(byWeight));
+  const carriers = new Map<string, number[]>();
+  topicsOf.forEach((topics, rank) => {
+    for (const slug of topics) {
+      const list = carriers.get(slug) ?? [];
+      list.push(rank);
+      carriers.set(slug, list);
+    }
+  });
+  const scores = new Float64Array(ranked.length);
+  const counts = new Uint16Array(ranked.length);
+  const best = new Map<string, { rank: number; score: number; count: number }[]>();
   const related = new Map<string, RelatedArticle[]>();
-  for (const article of articles) {
-    const ranked = articles
-      .filter((other) => other !== article)
-      .map((other) => {
-        const shared = article.topics.filter((slug) => other.topics.includes(slug) && topicBySlug.has(slug));
-        shared.sort((a, b) => weight(b) - weight(a) || compare(a, b));
-        return { article: other, score: shared.reduce((sum, slug) => sum + weight(slug), 0), shared: shared.map((slug) => topicBySlug.get(slug)!.topic) };
-      })
-      .filter((candidate) => candidate.score > 0)
-      .sort((a, b) => b.score - a.score || b.shared.length - a.shared.length || newestFirst(a.article, b.article));
-    related.set(article.slug, ranked.slice(0, RELATED_LIMIT));
-  }
+  topicsOf.forEach((topics, self) => {
+    const key = topics.join('\n');
+    let top = best.get(key);
+    if (top === undefined) {
+      scores.fill(0);
+      counts.fill(0);
+      for (const slug of topics) {
+        const value = weight(slug);
+        for (const rank of carriers.get(slug)!) {
+          scores[rank] += value;
+          counts[rank]++;
+        }
+      }
+      // The best RELATED_LIMIT + 1, so that leaving out the article itself still leaves enough; ranks ascend,
+      // so a candidate only displaces one that is strictly worse.
+      top = [];
+      // A candidate must beat the current last one once the list is full (and score above zero at all).
+      let floorScore = 0;
+      let floorCount = Infinity;
+      for (let rank = 0; rank < ranked.length; rank++) {
+        const score = scores[rank]!;
+        if (score < floorScore || !(score > 0)) continue;
+        const count = counts[rank]!;
+        if (score === floorScore && count <= floorCount) continue;
+        const at = top.findIndex((other) => score > other.score || (score === other.score && count > other.count));
+        top.splice(at === -1 ? top.length : at, 0, { rank, score, count });
+        if (top.length > RELATED_LIMIT + 1) top.pop();
+        if (top.length > RELATED_LIMIT) ({ score: floorScore, count: floorCount } = top.at(-1)!);
+      }
+      best.set(key, top);
+    }
+    related.set(
+      ranked[self]!.slug,
+      top
+        .filter(({ rank }) => rank !== self)
+        .slice(0, RELATED_LIMIT)
+        .map(({ rank, score }) => {
+          const other = new Set(topicsOf[rank]);
+          return { article: ranked[rank]!, score, shared: topics.filter((slug) => other.has(slug)).map((slug) => topicBySlug.get(slug)!.topic) };
+        }),
+    );
+  });
   return related;
 }
 
@@ -129,9 +195,13 @@ function buildSources(articles: readonly Article[]): SourceGroup[] {
   return [...groups.values()].sort((a, b) => Number(b.known) - Number(a.known) || compare(a.name, b.name));
 }
 
-/** Kebab-case ASCII for an outlet name ("Yathārth" -> "yatharth"). */
+/** Segments under `/sources/` that are not outlets: the raw source files live at `/sources/raw/`. */
+export const RESERVED_SOURCE_SLUGS: ReadonlySet<string> = new Set(['raw']);
+
+/** Kebab-case ASCII for an outlet name ("Yathārth" -> "yatharth"); never a reserved segment ("Raw" -> "raw-outlet"). */
 export function slugifyName(name: string): string {
   const slug = name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (RESERVED_SOURCE_SLUGS.has(slug)) return `${slug}-outlet`;
   return slug === '' || slug === UNKNOWN_SOURCE_SLUG ? 'outlet' : slug;
 }
 

@@ -36,14 +36,49 @@ for (const article of articles) {
   });
 }
 
-test('footnote references and back-links go back and forth', async ({ page }) => {
+test.describe('footnotes without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('footnote references and back-links go back and forth', async ({ page }) => {
+    const feedItem = articles.find((article) => article.source.format === 'rss');
+    expect(feedItem).toBeDefined();
+    await page.goto(`/articles/${feedItem!.slug}/`);
+    const references = page.locator('a[data-footnote-ref]');
+    expect(await references.count()).toBeGreaterThanOrEqual(10);
+    const first = references.first();
+    await first.click();
+    const target = page.locator(':target');
+    await expect(target).toHaveAttribute('id', /fn-1$/);
+    await expect(target).toBeInViewport();
+    await target.locator('a[data-footnote-backref]').click();
+    await expect(page.locator(':target')).toHaveAttribute('id', /fnref-1$/);
+    await expect(first).toBeInViewport();
+  });
+});
+
+test('with JavaScript a footnote opens next to its reference, closes with Escape, and links back and forth to the list', async ({ page }) => {
   const feedItem = articles.find((article) => article.source.format === 'rss');
-  expect(feedItem).toBeDefined();
   await page.goto(`/articles/${feedItem!.slug}/`);
-  const references = page.locator('a[data-footnote-ref]');
-  expect(await references.count()).toBeGreaterThanOrEqual(10);
-  const first = references.first();
+  const first = page.locator('a[data-footnote-ref]').first();
+  const noteText = (await page.locator('section.footnotes li').first().innerText()).replace(/\s*↩\s*$/, '').trim();
   await first.click();
+  const popover = page.getByRole('dialog', { name: 'Note 1' });
+  await expect(popover).toBeVisible();
+  await expect(popover).toBeFocused();
+  await expect(popover).toContainText(noteText);
+  await expect(page).not.toHaveURL(/#/);
+  const [refBox, popBox] = [await first.boundingBox(), await popover.boundingBox()];
+  expect(Math.abs(popBox!.y - (refBox!.y + refBox!.height))).toBeLessThan(24);
+  expect(popBox!.x).toBeGreaterThanOrEqual(0);
+  expect(popBox!.x + popBox!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  await page.keyboard.press('Escape');
+  await expect(popover).toBeHidden();
+  await expect(first).toBeFocused();
+
+  // The popover links to the note in the list, whose back-link returns to the reference.
+  await first.click();
+  await popover.getByRole('link', { name: 'Show note 1 in the list of notes' }).click();
+  await expect(popover).toBeHidden();
   const target = page.locator(':target');
   await expect(target).toHaveAttribute('id', /fn-1$/);
   await expect(target).toBeInViewport();

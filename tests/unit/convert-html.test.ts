@@ -304,11 +304,11 @@ describe('convertHtml: emphasis edges', () => {
 describe('convertHtml: URLs', () => {
   it.each([
     { name: 'http(s) links are kept', html: '<p><a href="https://example.com/a?b=1#c">x</a></p>', expected: '[x](https://example.com/a?b=1#c)\n', removed: [] },
-    { name: 'relative link without baseUrl becomes text', html: '<p><a href="/p/other">other post</a></p>', expected: 'other post\n', removed: ['link without a safe URL (kept as text)'] },
+    { name: 'relative link without baseUrl becomes text', html: '<p><a href="/p/other">other post</a></p>', expected: 'other post\n', removed: ['relative link with no base URL to resolve it against (kept as text)'] },
     { name: 'relative link with baseUrl is resolved', html: '<p><a href="/p/other">other post</a></p>', baseUrl: 'https://w.substack.com/p/this', expected: '[other post](https://w.substack.com/p/other)\n', removed: [] },
-    { name: 'fragment link that is not a footnote becomes text', html: '<p><a href="#section">see below</a></p>', expected: 'see below\n', removed: ['link without a safe URL (kept as text)'] },
+    { name: 'fragment link that is not a footnote becomes text', html: '<p><a href="#section">see below</a></p>', expected: 'see below\n', removed: ['relative link with no base URL to resolve it against (kept as text)'] },
     { name: 'mailto becomes text', html: '<p><a href="mailto:a@b.c">mail me</a></p>', expected: 'mail me\n', removed: ['link without a safe URL (kept as text)'] },
-    { name: 'relative image without baseUrl is dropped with a note', html: '<p>a <img src="x.png" alt="x"> b</p>', expected: 'a b\n', removed: ['image without a safe source'] },
+    { name: 'relative image without baseUrl is dropped with a note', html: '<p>a <img src="x.png" alt="x"> b</p>', expected: 'a b\n', removed: ['relative image with no base URL to resolve it against'] },
     { name: 'inline http image stays a markdown image', html: '<p><img src="https://example.com/i.png" alt="i"></p>', expected: '![i](https://example.com/i.png)\n', removed: [] },
   ])('$name', ({ html, baseUrl, expected, removed }) => {
     const result = convertHtml(html, { baseUrl });
@@ -319,14 +319,14 @@ describe('convertHtml: URLs', () => {
   it.each(['javascript:alert(1)', '/relative', 'not a url'])('ignores the feed-supplied baseUrl %j with a note', (baseUrl) => {
     const result = convertHtml('<p><a href="/p/other">other</a> <a href="https://example.com/">abs</a></p>', { baseUrl });
     expect(toMarkdown(result.tree)).toBe('other [abs](https://example.com/)\n');
-    expect(result.removed).toEqual(['unusable base URL (relative links kept as text)', 'link without a safe URL (kept as text)']);
+    expect(result.removed).toEqual(['unusable base URL (relative links kept as text)', 'relative link with no base URL to resolve it against (kept as text)']);
   });
 });
 
 describe('convertHtml: hostile input', () => {
   it.each([
     { name: 'script', html: '<p>Hi</p><script>alert(1)</script>', expected: 'Hi\n', removed: ['script'] },
-    { name: 'img onerror without a usable src', html: '<p>Hi <img src=x onerror=alert(1)></p>', expected: 'Hi\n', removed: ['image without a safe source'] },
+    { name: 'img onerror without a usable src', html: '<p>Hi <img src=x onerror=alert(1)></p>', expected: 'Hi\n', removed: ['relative image with no base URL to resolve it against'] },
     { name: 'javascript: link', html: '<p><a href="javascript:alert(1)">x</a></p>', expected: 'x\n', removed: ['link without a safe URL (kept as text)'] },
     { name: 'obfuscated javascript: link', html: '<p><a href="  JaVa&#x09;Script&colon;alert(1)">x</a></p>', expected: 'x\n', removed: ['link without a safe URL (kept as text)'] },
     { name: 'vbscript: link', html: '<p><a href="vbscript:msgbox(1)">x</a></p>', expected: 'x\n', removed: ['link without a safe URL (kept as text)'] },

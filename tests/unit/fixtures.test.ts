@@ -4,7 +4,9 @@
  *   catalog.yaml        optional curator catalog
  *   expected/<slug>.mdx the generated entries, or
  *   error.txt           the ingest's error messages, one per line
- *   literal.txt         optional: lines that must appear as literal text on the rendered page
+ *   warnings.txt        the ingest's warnings, one per line (absent when there are none)
+ *   literal.txt         optional: lines that must each appear as literal text on one of the rendered pages
+ * Every entry must also compile and render inert, and show every word of its source (tests/helpers/fidelity.ts).
  * Run `UPDATE=1 npx vitest run tests/unit/fixtures.test.ts` to regenerate expectations after an intended change.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,8 @@ import { describe, expect, test } from 'vitest';
 import { parseCatalog } from '../../scripts/ingest/catalog.ts';
 import { ingestSources, type SourceFile } from '../../scripts/ingest/pipeline.ts';
 import { parseTopics } from '../../scripts/ingest/topics.ts';
+import { parse as parseYaml } from 'yaml';
+import { sourceWords, words } from '../helpers/fidelity.ts';
 import { renderMdx } from '../helpers/render-mdx.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -33,13 +37,14 @@ function loadSources(folder: string): SourceFile[] {
 }
 
 /** Run the ingest on a fixture: entries by slug, or the error lines. */
-function run(folder: string): { entries: Map<string, string> } | { errors: string } {
+function run(folder: string, sources: SourceFile[]): { entries: Map<string, string>; warnings: string } | { errors: string } {
   try {
     const catalogFile = path.join(folder, 'catalog.yaml');
     const catalog = existsSync(catalogFile) ? parseCatalog(readFileSync(catalogFile, 'utf8'), 'catalog.yaml') : {};
-    const result = ingestSources(loadSources(folder), { catalog, topics, keepGoing: true });
+    const result = ingestSources(sources, { catalog, topics, keepGoing: true });
     if (result.errors.length > 0) return { errors: result.errors.map((error) => error.message).join('\n') + '\n' };
-    return { entries: new Map(result.entries.map((entry) => [entry.slug, entry.mdx])) };
+    const warnings = result.warnings.map((warning) => `${warning}\n`).join('');
+    return { entries: new Map(result.entries.map((entry) => [entry.slug, entry.mdx])), warnings };
   } catch (error) {
     return { errors: `${(error as Error).message}\n` };
   }
@@ -64,16 +69,20 @@ const names = readdirSync(fixtures, { withFileTypes: true })
 describe('ingest fixtures', () => {
   test.each(names)('%s', async (name) => {
     const folder = path.join(fixtures, name);
-    const actual = run(folder);
+    const sources = loadSources(folder);
+    const actual = run(folder, sources);
     const errorFile = path.join(folder, 'error.txt');
+    const warningsFile = path.join(folder, 'warnings.txt');
     const expectedDir = path.join(folder, 'expected');
     if (update) {
       rmSync(expectedDir, { recursive: true, force: true });
       rmSync(errorFile, { force: true });
+      rmSync(warningsFile, { force: true });
       if ('errors' in actual) writeFileSync(errorFile, actual.errors);
       else {
         mkdirSync(expectedDir);
         for (const [slug, mdx] of actual.entries) writeFileSync(path.join(expectedDir, `${slug}.mdx`), mdx);
+        if (actual.warnings !== '') writeFileSync(warningsFile, actual.warnings);
       }
     }
     if (existsSync(errorFile)) {
@@ -81,17 +90,34 @@ describe('ingest fixtures', () => {
       return;
     }
     if ('errors' in actual) throw new Error(`unexpected ingest error:\n${actual.errors}`);
+    expect(actual.warnings, 'warnings').toBe(existsSync(warningsFile) ? readFileSync(warningsFile, 'utf8') : '');
     const expected = readdirSync(expectedDir).sort();
     expect([...actual.entries.keys()].map((slug) => `${slug}.mdx`).sort()).toEqual(expected);
     const literalFile = path.join(folder, 'literal.txt');
     const literals = existsSync(literalFile) ? readFileSync(literalFile, 'utf8').split('\n').filter(Boolean) : [];
+    const pageTexts: string[] = [];
     for (const [slug, mdx] of actual.entries) {
       expect(mdx, `${slug}.mdx`).toBe(readFileSync(path.join(expectedDir, `${slug}.mdx`), 'utf8'));
       // Every entry must compile as MDX and render without running anything.
       const html = await renderMdx(mdx);
       expect(html).not.toMatch(/<(?:script|style|iframe|object|embed|form)\b|<[^>]*\son[a-z]+=|(?:href|src)="\s*(?:javascript|vbscript|data):/i);
       const text = visibleText(html);
-      for (const literal of literals) expect(text, `literal text on the page of ${slug}`).toContain(literal);
+      pageTexts.push(text);
+      // Fidelity: every word of the source (feeds: visible text less documented chrome) is on the page,
+      // which shows the title and dek from the frontmatter above the rendered body.
+      const frontmatter = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(mdx)![1]!) as {
+        title: string;
+        dek: string | null;
+        source: { file: string; format: string; item: number | null };
+      };
+      const shown = words(`${frontmatter.title} ${frontmatter.dek ?? ''} ${text}`);
+      const source = sources.find((candidate) => candidate.file === frontmatter.source.file)!;
+      const expectedWords = sourceWords(source.bytes, frontmatter.source.format, frontmatter.source.item);
+      expect(expectedWords.size, `words read from the source of ${slug}`).toBeGreaterThan(0);
+      const missing = [...expectedWords].filter((word) => !shown.has(word));
+      expect(missing, `source words missing from the page of ${slug}`).toEqual([]);
     }
+    // Each literal line is shown as text on one of the fixture's pages.
+    for (const literal of literals) expect(pageTexts.some((text) => text.includes(literal)), `literal text on a page: ${literal}`).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /** The ingest command as a curator meets it: summary line, clear errors, all-or-nothing output. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -21,7 +21,8 @@ beforeEach(() => {
   cpSync(path.join(root, 'corpus'), corpus, { recursive: true });
 });
 
-describe('npm run ingest', () => {
+// Each test runs the real CLI in a child process (about 3 s a run), so allow more than the default 5 s.
+describe('npm run ingest', { timeout: 60_000 }, () => {
   test('writes six entries and ends with a summary line', () => {
     const result = ingest();
     expect(result.status).toBe(0);
@@ -47,7 +48,7 @@ describe('npm run ingest', () => {
     const result = ingest('--keep-going');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('a-empty.txt: file is empty');
-    expect(result.stderr).toContain('b-binary.txt: looks like a binary file');
+    expect(result.stderr).toContain('b-binary.txt: looks like a PNG image, not text');
   });
 
   test('--check prints what each source becomes and writes nothing', () => {
@@ -63,6 +64,51 @@ describe('npm run ingest', () => {
     const result = ingest();
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/catalog\.yaml:2:\d+: key 000_44948af1af52c1da\.txt: Unrecognized key: "titel"/);
+  });
+
+  test('--check prints each source\'s warnings under it, and items left out as such', () => {
+    cpSync(path.join(root, 'tests/fixtures/duplicate-guid-across-feeds/sources'), path.join(corpus, 'sources'), { recursive: true });
+    const result = ingest('--check');
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('001_c43dd8f296a22087.txt -> '));
+    expect(lines.slice(at, at + 4)).toEqual([
+      expect.stringContaining('001_c43dd8f296a22087.txt -> /articles/'),
+      expect.stringMatching(/^ {2}".*" \(title inferred\), undated, unknown outlet$/),
+      expect.stringMatching(/^ {2}topics: /),
+      '  warning: text ends mid-sentence: marked truncated',
+    ]);
+    expect(result.stdout).toContain('c-refetch.xml item 1 -> (no article)\n  left out: the same item (guid "tag:dup.example,2025:edited") as a-original.xml item 3');
+    expect(result.stderr).toBe('');
+  });
+
+  test('a folder in sources/ is reported, not silently skipped', () => {
+    mkdirSync(path.join(corpus, 'sources/drafts'));
+    const result = ingest();
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('warning: drafts: not a file');
+  });
+
+  test('every bad-input fixture fails cleanly in one run: named, no stack trace, nothing written', () => {
+    const fixtures = path.join(root, 'tests/fixtures');
+    // Fixtures whose sources are bad (catalog-only failures need their catalog, so they are left out).
+    const bad = readdirSync(fixtures).filter(
+      (name) => existsSync(path.join(fixtures, name, 'error.txt')) && !existsSync(path.join(fixtures, name, 'catalog.yaml')),
+    );
+    expect(bad.length).toBeGreaterThanOrEqual(10);
+    const names: string[] = [];
+    for (const name of bad) {
+      for (const file of readdirSync(path.join(fixtures, name, 'sources'))) {
+        names.push(`${name}--${file}`);
+        cpSync(path.join(fixtures, name, 'sources', file), path.join(corpus, 'sources', `${name}--${file}`));
+      }
+    }
+    const result = ingest('--keep-going');
+    expect(result.status).toBe(1);
+    for (const file of names) expect(result.stderr).toContain(`error: ${file}`);
+    expect(result.stderr).not.toMatch(/\n\s+at |unexpected failure|failed unexpectedly/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(path.dirname(out)).filter((entry) => entry.startsWith('articles.'))).toEqual([]);
   });
 });
 

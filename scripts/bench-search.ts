@@ -1,0 +1,36 @@
+/**
+ * `npm run bench:search`: search and page-weight figures of the built site in dist/, in headless
+ * Chromium. Prints a table; budgets (first search <= 150 KB gzip and results <= 300 ms; article page
+ * JavaScript <= 5 KB before search) are reported, not asserted.
+ */
+import path from 'node:path';
+import { launchBrowser, measurePage, measureSearch } from './bench/measure-browser.ts';
+import { serveStatic } from './static-server.ts';
+
+const QUERIES: [string, string][] = [
+  ['IAEA', 'verification'],
+  ['oligopoly', 'sovereignty'],
+  ['compute threshold', 'open weights'],
+  ['"world order"', 'licensing'],
+  ['Pentagon', 'nuclear'],
+];
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const dist = path.resolve(import.meta.dirname, '..', 'dist');
+const server = await serveStatic(dist);
+const browser = await launchBrowser();
+try {
+  const article = await measurePage(browser, server.origin, '/articles/a-critical-assessment-of-the-iaea-for-ai-model/');
+  console.log(`article page before search: HTML ${kb(article.htmlBytes)}, CSS ${kb(article.cssBytes)}, JS ${kb(article.jsBytes)}, total ${kb(article.totalBytes)} (gzip) in ${article.requests} requests`);
+  console.log('query                first search (wire, gzip)  requests  first results  warm results  results');
+  for (const [query, warm] of QUERIES) {
+    const figure = await measureSearch(browser, server.origin, '/articles/a-critical-assessment-of-the-iaea-for-ai-model/', query, warm);
+    console.log(
+      `${query.padEnd(20)} ${kb(figure.wireBytes).padStart(24)}  ${String(figure.requests).padStart(8)}  ${`${figure.firstResultMs.toFixed(0)} ms`.padStart(13)}  ${`${figure.warmResultMs.toFixed(0)} ms`.padStart(12)}  ${String(figure.results).padStart(7)}`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,10 @@
+/** `/corpus.schema.json`: the JSON Schema (draft 2020-12) of /corpus.json, generated from its zod schema. */
+import type { APIRoute } from 'astro';
+import { z } from 'zod';
+import { corpusExportSchema } from '../schemas/corpus-export.ts';
+import { EXPORT_PATHS, jsonBody } from '../utils/corpus-export.ts';
+
+export const GET: APIRoute = ({ site }) => {
+  const schema = { ...z.toJSONSchema(corpusExportSchema), $id: new URL(EXPORT_PATHS.corpusSchema, site!).href };
+  return new Response(jsonBody(schema), { headers: { 'Content-Type': 'application/schema+json; charset=utf-8' } });
+};

@@ -1,0 +1,10 @@
+/** `/passages.schema.json`: the JSON Schema (draft 2020-12) of every /topics/<slug>/passages.json. */
+import type { APIRoute } from 'astro';
+import { z } from 'zod';
+import { passagesExportSchema } from '../schemas/corpus-export.ts';
+import { EXPORT_PATHS, jsonBody } from '../utils/corpus-export.ts';
+
+export const GET: APIRoute = ({ site }) => {
+  const schema = { ...z.toJSONSchema(passagesExportSchema), $id: new URL(EXPORT_PATHS.passagesSchema, site!).href };
+  return new Response(jsonBody(schema), { headers: { 'Content-Type': 'application/schema+json; charset=utf-8' } });
+};

@@ -1,0 +1,109 @@
+/**
+ * Schemas of the machine-readable exports: `/corpus.json` (every article's metadata and topics) and
+ * `/topics/<slug>/passages.json` (a topic's quoted passages with their anchors). Their JSON Schemas
+ * are published as `/corpus.schema.json` and `/passages.schema.json`, generated from these with
+ * `z.toJSONSchema`. Bump the version when a field changes meaning or is removed.
+ */
+import { z } from 'zod';
+import { articleSchema, isoDateSchema, passageSchema, residueSchema, slugSchema, sourceFormatSchema, webUrlSchema } from './article.ts';
+
+/** Version of both export formats; readers should check it. */
+export const EXPORT_SCHEMA_VERSION = 1;
+
+const versionSchema = z.literal(EXPORT_SCHEMA_VERSION).describe('Version of this export format; it changes when a field changes meaning or is removed.');
+
+/** One article in `/corpus.json`. */
+export const exportedArticleSchema = z
+  .object({
+    slug: slugSchema.describe('URL segment of the article page, stable across builds.'),
+    url: webUrlSchema.describe('The article page in Dossier.'),
+    title: z.string().min(1).describe('Headline: given by the curator or feed, or taken from the text (see origins.title).'),
+    dek: z.string().min(1).nullable().describe('Standfirst, or null when the source has none.'),
+    author: z.string().min(1).nullable().describe('Byline as received, or null when not known. Never guessed.'),
+    outlet: z.string().min(1).nullable().describe('Publication or feed, or null when not known. Never guessed.'),
+    originalUrl: webUrlSchema.nullable().describe('Canonical URL of the original, or null when not known.'),
+    publishedAt: isoDateSchema.nullable().describe('Publication date (YYYY-MM-DD or UTC timestamp), or null when undated.'),
+    origins: articleSchema.shape.origins.describe(
+      'Where each field came from: catalog (set by the curator), feed (given by the source), inferred (taken from the text) or unknown.',
+    ),
+    source: z
+      .object({
+        file: z.string().min(1).describe('File name of the raw source in corpus/sources/.'),
+        format: sourceFormatSchema.describe('Format detected from the content.'),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 (hex) of the raw source bytes as received.'),
+        guid: z.string().nullable().describe('Feed item guid or Atom id; null for plain text.'),
+        item: z.number().int().positive().nullable().describe('1-based position of the item in its feed; null for plain text.'),
+        rawUrl: webUrlSchema.describe('The raw source file as received, byte for byte.'),
+      })
+      .describe('The raw source this article was made from.'),
+    topics: z.array(slugSchema).describe('Topic slugs, as in topics[].slug.'),
+    passageCount: z.number().int().nonnegative().describe('Paragraphs quoted as passages on topic pages.'),
+    wordCount: z.number().int().nonnegative().describe('Words in the body, residue excluded.'),
+    readingMinutes: z.number().int().positive(),
+    truncated: z.boolean().describe('True when the text as received ends mid-sentence.'),
+    residue: z.array(residueSchema).describe('Sentences set aside as not the author’s text (scraper residue), with the rule that matched.'),
+    citation: z
+      .object({
+        text: z.string().min(1).describe('A formatted citation.'),
+        bibtex: webUrlSchema.describe('BibTeX entry of the article.'),
+        cslJson: webUrlSchema.describe('CSL-JSON item of the article.'),
+      })
+      .describe('How to cite the article.'),
+  })
+  .describe('One article of the corpus.');
+
+/** One topic in `/corpus.json`. */
+export const exportedTopicSchema = z.object({
+  slug: slugSchema,
+  label: z.string().min(1),
+  description: z.string().min(1),
+  url: webUrlSchema.describe('The topic page.'),
+  articleCount: z.number().int().positive(),
+  passageCount: z.number().int().nonnegative(),
+  passages: webUrlSchema.describe('The topic’s passages.json.'),
+});
+
+/** `/corpus.json`. */
+export const corpusExportSchema = z
+  .object({
+    $schema: webUrlSchema.describe('This file’s JSON Schema.'),
+    schemaVersion: versionSchema,
+    site: webUrlSchema.describe('Origin of the site that published this export.'),
+    articleCount: z.number().int().nonnegative(),
+    articles: z.array(exportedArticleSchema).describe('Every article, newest first; undated last, by title.'),
+    topics: z.array(exportedTopicSchema).describe('Topics that at least one article carries, most articles first.'),
+  })
+  .meta({ title: 'Dossier corpus', description: 'Every article of a Dossier reading room: metadata, provenance and topics.' });
+
+export type CorpusExport = z.infer<typeof corpusExportSchema>;
+export type ExportedArticle = z.infer<typeof exportedArticleSchema>;
+
+/** One passage in `/topics/<slug>/passages.json`. */
+export const exportedPassageSchema = z.object({
+  id: passageSchema.shape.id.describe('Stable paragraph id on the article page.'),
+  url: webUrlSchema.describe('Absolute link to the paragraph: the article page with #id.'),
+  text: z.string().describe('The paragraph’s plain text, residue left out.'),
+  topics: z.array(slugSchema).min(1).describe('Every topic this paragraph is a passage for.'),
+  article: z.object({
+    slug: slugSchema,
+    url: webUrlSchema,
+    title: z.string().min(1),
+    author: z.string().min(1).nullable(),
+    outlet: z.string().min(1).nullable(),
+    publishedAt: isoDateSchema.nullable(),
+    citation: z.string().min(1).describe('A formatted citation of the article.'),
+  }),
+});
+
+/** `/topics/<slug>/passages.json`. */
+export const passagesExportSchema = z
+  .object({
+    $schema: webUrlSchema.describe('This file’s JSON Schema.'),
+    schemaVersion: versionSchema,
+    topic: z.object({ slug: slugSchema, label: z.string().min(1), description: z.string().min(1), url: webUrlSchema }),
+    passageCount: z.number().int().nonnegative(),
+    passages: z.array(exportedPassageSchema).describe('Passages in article order (newest first), then reading order.'),
+  })
+  .meta({ title: 'Dossier topic passages', description: 'The paragraphs where one topic appears, quoted, with links to them in context.' });
+
+export type PassagesExport = z.infer<typeof passagesExportSchema>;

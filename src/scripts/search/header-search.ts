@@ -1,0 +1,126 @@
+/**
+ * The header search box, an ARIA combobox. Without JavaScript it is a plain form that opens
+ * /search/?q=. With it, results drop down as you type: "/" focuses the box, arrow keys move through
+ * the results, Enter opens one, Escape closes the list, and the result count is announced.
+ * Pagefind itself loads on first use.
+ */
+import { excerptNodes, pagefind } from './pagefind.ts';
+
+/** Results shown in the dropdown; the last option opens the full search page. */
+const SHOWN = 5;
+
+export function setUpHeaderSearch(root: HTMLElement): void {
+  const input = root.querySelector<HTMLInputElement>('input[role="combobox"]')!;
+  const listbox = root.querySelector<HTMLElement>('[role="listbox"]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  let active = -1;
+  let generation = 0;
+  let timer: number | undefined;
+
+  const options = () => [...listbox.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+
+  const close = () => {
+    listbox.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+
+  const select = (index: number) => {
+    const all = options();
+    if (all.length === 0) return;
+    active = (index + all.length) % all.length;
+    all.forEach((option, position) => option.setAttribute('aria-selected', String(position === active)));
+    const chosen = all[active]!;
+    input.setAttribute('aria-activedescendant', chosen.id);
+    chosen.scrollIntoView({ block: 'nearest' });
+  };
+
+  const run = async (term: string) => {
+    const mine = ++generation;
+    if (term.trim() === '') {
+      listbox.replaceChildren();
+      status.textContent = '';
+      close();
+      return;
+    }
+    const api = await pagefind();
+    const response = await api.search(term);
+    if (mine !== generation || !response) return;
+    const data = await Promise.all(response.results.slice(0, SHOWN).map((result) => result.data()));
+    if (mine !== generation) return;
+    const items = data.map((result, index) => {
+      const option = document.createElement('a');
+      option.id = `site-search-option-${index}`;
+      option.href = result.url;
+      option.setAttribute('role', 'option');
+      option.setAttribute('aria-selected', 'false');
+      option.className = 'search-option';
+      const title = document.createElement('span');
+      title.className = 'search-option-title';
+      title.textContent = result.meta['title'] ?? result.url;
+      const meta = document.createElement('span');
+      meta.className = 'search-option-meta';
+      meta.textContent = [result.meta['outlet'], result.meta['date']].filter(Boolean).join(' · ');
+      const excerpt = document.createElement('span');
+      excerpt.className = 'search-option-excerpt';
+      excerpt.append(...excerptNodes(result.excerpt));
+      option.append(title, meta, excerpt);
+      return option;
+    });
+    const total = response.results.length;
+    const all = document.createElement('a');
+    all.id = 'site-search-option-all';
+    all.href = `/search/?q=${encodeURIComponent(term)}`;
+    all.setAttribute('role', 'option');
+    all.setAttribute('aria-selected', 'false');
+    all.className = 'search-option search-option-all';
+    all.textContent = total === 0 ? `No results for “${term}”. Open the search page` : `See all ${total} results, with filters`;
+    listbox.replaceChildren(...items, all);
+    listbox.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    status.textContent =
+      total === 0 ? `No results for ${term}.` : `${total} ${total === 1 ? 'result' : 'results'}; ${Math.min(total, SHOWN)} shown. Use the arrow keys to choose.`;
+  };
+
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void run(input.value), 120);
+  });
+  input.addEventListener('focus', () => void pagefind(), { once: true });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (listbox.hidden) {
+        if (options().length === 0) return;
+        listbox.hidden = false;
+        input.setAttribute('aria-expanded', 'true');
+      }
+      event.preventDefault();
+      select(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter' && active >= 0 && !listbox.hidden) {
+      event.preventDefault();
+      options()[active]!.click();
+    } else if (event.key === 'Escape') {
+      if (!listbox.hidden) {
+        event.preventDefault();
+        close();
+      } else if (input.value) {
+        input.value = '';
+        void run('');
+      }
+    }
+  });
+  root.addEventListener('focusout', (event) => {
+    if (!root.contains(event.relatedTarget as Node | null)) close();
+  });
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    const typing = target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+    if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * The machine-readable exports, built from the corpus index: `/corpus.json` and each topic's
+ * `passages.json`, with every link absolute so a file is useful away from the site.
+ * Pure and deterministic: no clock (no "generated at"), no file system.
+ */
+import type { Article } from '../schemas/article.ts';
+import { EXPORT_SCHEMA_VERSION, type CorpusExport, type ExportedArticle, type PassagesExport } from '../schemas/corpus-export.ts';
+import { articleUrl, citationText, rawSourcePath } from './citation.ts';
+import type { CorpusIndex, TopicEntry } from './corpus-index.ts';
+
+/** Site paths of the exports and their schemas. */
+export const EXPORT_PATHS = {
+  corpus: '/corpus.json',
+  corpusSchema: '/corpus.schema.json',
+  passagesSchema: '/passages.schema.json',
+  bibtex: '/corpus.bib',
+  cslJson: '/corpus.csl.json',
+} as const;
+
+const absolute = (pathname: string, site: URL | string) => new URL(pathname, site).href;
+
+/** Path of a topic's passages export. */
+export function passagesPath(slug: string): string {
+  return `/topics/${slug}/passages.json`;
+}
+
+/** One article's entry in `/corpus.json`. */
+export function exportArticle(article: Article, site: URL | string): ExportedArticle {
+  return {
+    slug: article.slug,
+    url: articleUrl(article.slug, site),
+    title: article.title,
+    dek: article.dek,
+    author: article.author,
+    outlet: article.outlet,
+    originalUrl: article.url,
+    publishedAt: article.publishedAt,
+    origins: article.origins,
+    source: { ...article.source, rawUrl: absolute(rawSourcePath(article.source.file), site) },
+    topics: article.topics,
+    passageCount: article.passages.length,
+    wordCount: article.wordCount,
+    readingMinutes: article.readingMinutes,
+    truncated: article.truncated,
+    residue: article.residue,
+    citation: {
+      text: citationText(article, site),
+      bibtex: absolute(`/articles/${article.slug}/citation.bib`, site),
+      cslJson: absolute(`/articles/${article.slug}/citation.json`, site),
+    },
+  };
+}
+
+/** `/corpus.json`: every article (index order) and every topic that has articles. */
+export function buildCorpusExport(index: CorpusIndex, site: URL | string): CorpusExport {
+  return {
+    $schema: absolute(EXPORT_PATHS.corpusSchema, site),
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    site: absolute('/', site),
+    articleCount: index.articles.length,
+    articles: index.articles.map((article) => exportArticle(article, site)),
+    topics: index.topics.map((entry) => ({
+      slug: entry.topic.slug,
+      label: entry.topic.label,
+      description: entry.topic.description,
+      url: absolute(`/topics/${entry.topic.slug}/`, site),
+      articleCount: entry.articles.length,
+      passageCount: entry.passages.reduce((sum, { passages }) => sum + passages.length, 0),
+      passages: absolute(passagesPath(entry.topic.slug), site),
+    })),
+  };
+}
+
+/** `/topics/<slug>/passages.json`: the topic's passages, each with its absolute anchor. */
+export function buildPassagesExport(entry: TopicEntry, site: URL | string): PassagesExport {
+  const passages = entry.passages.flatMap(({ article, passages }) =>
+    passages.map((passage) => ({
+      id: passage.id,
+      url: `${articleUrl(article.slug, site)}#${passage.id}`,
+      text: passage.text,
+      topics: passage.topics,
+      article: {
+        slug: article.slug,
+        url: articleUrl(article.slug, site),
+        title: article.title,
+        author: article.author,
+        outlet: article.outlet,
+        publishedAt: article.publishedAt,
+        citation: citationText(article, site),
+      },
+    })),
+  );
+  return {
+    $schema: absolute(EXPORT_PATHS.passagesSchema, site),
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    topic: {
+      slug: entry.topic.slug,
+      label: entry.topic.label,
+      description: entry.topic.description,
+      url: absolute(`/topics/${entry.topic.slug}/`, site),
+    },
+    passageCount: passages.length,
+    passages,
+  };
+}
+
+/** A JSON response body: two-space indented, trailing newline. */
+export function jsonBody(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,298 @@
+// Research tools on the built site: Highwire tags, provenance panel, raw sources byte for byte,
+// citation downloads read by real parsers, corpus exports against their schema, paragraph citation
+// (with and without JavaScript), footnote popovers, and the JavaScript budget of article pages.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Element } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { distDir, distPages, elements } from '../helpers/dist.ts';
+import { loadArticles } from '../helpers/entries.ts';
+import { expect, test } from './fixtures.ts';
+
+const articles = loadArticles();
+const pages = distPages();
+const pageAt = (url: string) => pages.find((page) => page.url === url)!;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const plain = articles.find((article) => article.source.format === 'text' && article.author === null && article.publishedAt === null)!;
+const feed = articles.find((article) => article.source.format === 'rss' && article.source.item === 2)!;
+/** The public origin the build used (SITE_URL), read from a canonical link. */
+const site = new URL(
+  String(elements(pageAt('/'), (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0]!.properties['href']),
+).origin;
+const publicUrl = (slug: string) => `${site}/articles/${slug}/`;
+
+test('both kinds of article are there to check', () => {
+  expect(articles.length).toBeGreaterThanOrEqual(6);
+  expect(plain).toBeDefined();
+  expect(feed).toBeDefined();
+});
+
+test('every article head carries citation_* tags whose values match the article; unknown fields are left out', () => {
+  for (const article of articles) {
+    const metas = elements(pageAt(`/articles/${article.slug}/`), (node) => node.tagName === 'meta' && String(node.properties['name'] ?? '').startsWith('citation_'));
+    const actual = metas.map((node) => [String(node.properties['name']), String(node.properties['content'])]);
+    const expected: [string, string][] = [['citation_title', article.title]];
+    if (article.author !== null) expected.push(['citation_author', article.author]);
+    if (article.publishedAt !== null) expected.push(['citation_publication_date', article.publishedAt.slice(0, 10).replaceAll('-', '/')]);
+    if (article.outlet !== null) expected.push(['citation_journal_title', article.outlet]);
+    expected.push(['citation_public_url', publicUrl(article.slug)]);
+    expect(actual, article.slug).toEqual(expected);
+  }
+});
+
+for (const article of articles) {
+  test(`provenance panel of ${article.slug} states the facts of its source`, async ({ page }) => {
+    await page.goto(`/articles/${article.slug}/`);
+    const panel = page.getByRole('region', { name: 'Provenance' });
+    await expect(panel.locator('[data-fact=file]')).toContainText(article.source.file);
+    await expect(panel.locator('[data-fact=format]')).toContainText(
+      { text: 'plain text', rss: 'RSS feed', atom: 'Atom feed', rdf: 'RSS 1.0 (RDF) feed' }[article.source.format] + (article.source.item ? `, item ${article.source.item}` : ''),
+    );
+    await expect(panel.locator('[data-fact=guid]')).toContainText(article.source.guid ?? 'none (not a feed item)');
+    await expect(panel.locator('[data-fact=sha256] dd')).toHaveText(article.source.sha256);
+    await expect(panel.locator('[data-fact=url] dd')).toHaveText(article.url ?? 'not known');
+    await expect(panel.locator('[data-fact=truncated] dd')).toHaveText(article.truncated ? /^Yes/ : /^No/);
+    const labels = { catalog: 'set by the curator', feed: 'given by the source', inferred: 'inferred from the text', unknown: 'not known' };
+    for (const field of ['title', 'author', 'outlet', 'publishedAt'] as const) {
+      const row = panel.locator(`tr[data-field=${field}]`);
+      await expect(row).toHaveAttribute('data-origin', article.origins[field]);
+      await expect(row.locator('td.origin')).toHaveText(labels[article.origins[field]]);
+      if (field !== 'publishedAt') await expect(row.locator('td').first()).toHaveText(article[field] ?? 'unknown');
+    }
+    await expect(panel.locator('[data-residue-count]')).toHaveAttribute('data-residue-count', String(article.residue.length));
+    for (const residue of article.residue) await expect(panel).toContainText(residue.text);
+  });
+}
+
+test('the raw source link of every article returns the exact bytes received (sha256)', async ({ page, request }) => {
+  for (const article of articles) {
+    await page.goto(`/articles/${article.slug}/`);
+    const href = await page.getByRole('link', { name: 'raw source as received' }).getAttribute('href');
+    expect(href).toBe(`/sources/raw/${encodeURIComponent(article.source.file)}`);
+    const response = await request.get(href!);
+    expect(response.status()).toBe(200);
+    // The type comes from the file name on a static host (.txt: text/plain); never an HTML error page.
+    expect(response.headers()['content-type']).not.toMatch(/html/);
+    const body = await response.body();
+    expect(sha256(body), article.source.file).toBe(article.source.sha256);
+    expect(body.equals(readFileSync(path.resolve(import.meta.dirname, '../../corpus/sources', article.source.file)))).toBe(true);
+  }
+});
+
+test('/sources/raw/ lists every raw source and is not an outlet page', async ({ page }) => {
+  await page.goto('/sources/raw/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Raw sources');
+  for (const file of new Set(articles.map((article) => article.source.file))) {
+    await expect(page.getByRole('link', { name: file, exact: true })).toHaveAttribute('href', `/sources/raw/${file}`);
+  }
+});
+
+test('the Cite block shows what is known and offers BibTeX and CSL-JSON that real parsers read', async ({ page, request }) => {
+  for (const article of [plain, feed]) {
+    await page.goto(`/articles/${article.slug}/`);
+    const cite = page.getByRole('region', { name: 'Cite this article' });
+    const text = (await cite.locator('[data-cite]').innerText()).trim();
+    expect(text).toContain(article.title);
+    expect(text).toContain(`Copy in Dossier: ${publicUrl(article.slug)}`);
+    if (article === plain) {
+      expect(text).toContain('n.d.');
+      expect(text).not.toMatch(/unknown|Anonymous/i);
+    } else {
+      expect(text.startsWith(`${article.author}.`)).toBe(true);
+      expect(text).toContain(`${article.outlet}, 14 January 2026.`);
+    }
+    expect(await cite.getByRole('link', { name: 'BibTeX' }).getAttribute('href')).toBe(`/articles/${article.slug}/citation.bib`);
+    expect(await cite.getByRole('link', { name: 'CSL-JSON' }).getAttribute('href')).toBe(`/articles/${article.slug}/citation.json`);
+  }
+  for (const article of articles) {
+    const bib = parseBibtex(await (await request.get(`/articles/${article.slug}/citation.bib`)).text(), { english: false });
+    expect(bib.errors).toEqual([]);
+    expect(bib.entries).toHaveLength(1);
+    const { key, fields } = bib.entries[0]!;
+    expect(key).toBe(article.slug);
+    expect(fields.title).toBe(article.title);
+    expect(fields.author?.map((creator) => creator.name)).toEqual(article.author === null ? undefined : [article.author]);
+    expect(fields['year']).toBe(article.publishedAt?.slice(0, 4));
+    expect(fields['howpublished']).toBe(article.outlet ?? undefined);
+    expect(fields['url']).toBe(article.url ?? publicUrl(article.slug));
+    const csl = await (await request.get(`/articles/${article.slug}/citation.json`)).json();
+    expect(csl).toHaveLength(1);
+    expect(csl[0]).toMatchObject({ id: article.slug, type: 'webpage', title: article.title, URL: article.url ?? publicUrl(article.slug) });
+    expect(csl[0].author).toEqual(article.author === null ? undefined : [{ literal: article.author }]);
+    expect(csl[0].issued).toEqual(article.publishedAt === null ? undefined : { 'date-parts': [article.publishedAt.slice(0, 10).split('-').map(Number)] });
+  }
+});
+
+test('corpus exports: corpus.json lists every article and validates against /corpus.schema.json; .bib and .csl.json hold them all', async ({ request }) => {
+  const corpus = await (await request.get('/corpus.json')).json();
+  const schema = await (await request.get('/corpus.schema.json')).json();
+  expect(corpus.$schema).toBe(schema.$id);
+  const ajv = new Ajv2020({ allErrors: true });
+  ajv.addFormat('uri', (value: string) => URL.canParse(value));
+  const validate = ajv.compile(schema);
+  expect(validate(corpus), JSON.stringify(validate.errors)).toBe(true);
+  expect(corpus.schemaVersion).toBe(1);
+  const slugs = articles.map((article) => article.slug).sort();
+  expect(corpus.articles.map((article: { slug: string }) => article.slug).sort()).toEqual(slugs);
+  const bib = parseBibtex(await (await request.get('/corpus.bib')).text(), { english: false });
+  expect(bib.errors).toEqual([]);
+  expect(bib.entries.map((entry) => entry.key).sort()).toEqual(slugs);
+  const csl = await (await request.get('/corpus.csl.json')).json();
+  expect(csl.map((item: { id: string }) => item.id).sort()).toEqual(slugs);
+});
+
+test('every topic’s passages.json quotes its passages with absolute anchors that exist on the article pages', async ({ request }) => {
+  const corpus = await (await request.get('/corpus.json')).json();
+  const schema = await (await request.get('/passages.schema.json')).json();
+  const ajv = new Ajv2020({ allErrors: true });
+  ajv.addFormat('uri', (value: string) => URL.canParse(value));
+  const validate = ajv.compile(schema);
+  expect(corpus.topics.length).toBeGreaterThan(5);
+  for (const topic of corpus.topics) {
+    const data = await (await request.get(new URL(topic.passages).pathname)).json();
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(data.passages).toHaveLength(topic.passageCount);
+    for (const passage of data.passages) {
+      const url = new URL(passage.url);
+      expect(url.origin).toBe(site);
+      const target = pageAt(url.pathname);
+      expect(target.ids.has(url.hash.slice(1)), passage.url).toBe(true);
+      const paragraph = elements(target, (node: Element) => node.properties['id'] === url.hash.slice(1))[0]!;
+      // Same letters (the page adds footnote numbers and the ¶ link).
+      const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}]+/gu, '');
+      expect(letters(toString(paragraph))).toContain(letters(passage.text));
+    }
+  }
+});
+
+test('article pages ship at most 5 KB of JavaScript before search is used; the popover code loads on use', () => {
+  for (const article of articles) {
+    const page = pageAt(`/articles/${article.slug}/`);
+    let bytes = 0;
+    for (const script of elements(page, (node) => node.tagName === 'script')) {
+      const src = script.properties['src'];
+      if (typeof src === 'string') bytes += statSync(path.join(distDir, src)).size;
+      else bytes += Buffer.byteLength(toString(script));
+    }
+    expect(bytes, `${article.slug}: ${bytes} bytes of JavaScript`).toBeLessThanOrEqual(5 * 1024);
+  }
+  const popover = readdirSync(path.join(distDir, '_astro')).filter((file) => /^article-tools-popover-.*\.js$/.test(file));
+  expect(popover).toHaveLength(1);
+  expect(statSync(path.join(distDir, '_astro', popover[0]!)).size).toBeLessThanOrEqual(3 * 1024);
+});
+
+test.describe('paragraph citation with JavaScript', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('the ¶ permalink goes to its paragraph and offers "copy citation": citation, paragraph URL, text link', async ({ page }) => {
+    await page.goto(`/articles/${feed.slug}/`);
+    const paragraph = page.locator('.prose p.para').nth(3);
+    const id = (await paragraph.getAttribute('id'))!;
+    const permalink = paragraph.locator('a.permalink');
+    await paragraph.hover();
+    await permalink.click();
+    await expect(page).toHaveURL(new RegExp(`#${id}$`));
+    await expect(page.locator(':target')).toHaveAttribute('id', id);
+    const dialog = page.getByRole('dialog', { name: 'Cite this paragraph' });
+    await expect(dialog).toBeVisible();
+    // Near the permalink, not in the middle of the screen.
+    const [linkBox, dialogBox] = [await permalink.boundingBox(), await dialog.boundingBox()];
+    expect(Math.abs(dialogBox!.y - (linkBox!.y + linkBox!.height))).toBeLessThan(24);
+    const copyButton = dialog.getByRole('button', { name: 'Copy citation' });
+    await expect(copyButton).toBeFocused();
+    await copyButton.click();
+    await expect(dialog.getByRole('status')).toHaveText('Copied.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const citation = (await page.locator('[data-cite]').innerText()).trim();
+    const lines = copied.split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${citation.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} Accessed \\d{1,2} [A-Z][a-z]+ \\d{4}\\.$`));
+    expect(lines[1]).toBe(`Paragraph: ${publicUrl(feed.slug)}#${id}`);
+    expect(lines[2]).toMatch(new RegExp(`^Text link: ${publicUrl(feed.slug)}#${id}:~:text=[^,\\s]+(,[^,\\s]+)?$`));
+    await dialog.getByRole('button', { name: 'Copy link' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${publicUrl(feed.slug)}#${id}`);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(permalink).toBeFocused();
+  });
+
+  test('the text link of a paragraph lands on that paragraph, even when its id no longer resolves', async ({ page }) => {
+    await page.goto(`/articles/${plain.slug}/`);
+    const paragraphs = page.locator('.prose p.para');
+    const count = await paragraphs.count();
+    for (const index of [Math.floor((count * 2) / 3), count - 1]) {
+      await page.goto(`/articles/${plain.slug}/`);
+      const paragraph = paragraphs.nth(index);
+      const id = (await paragraph.getAttribute('id'))!;
+      await paragraph.locator('a.permalink').click();
+      const text = await page.getByRole('dialog', { name: 'Cite this paragraph' }).locator('textarea').inputValue();
+      const link = text.split('\n')[2]!.replace(/^Text link: /, '');
+      expect(link.startsWith(`${publicUrl(plain.slug)}#${id}:~:text=`)).toBe(true);
+      // As if the paragraph's id had changed: only the text directive can find it.
+      await page.goto('/');
+      await page.goto(`/articles/${plain.slug}/#gone${link.slice(link.indexOf(':~:'))}`);
+      await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(300);
+    }
+  });
+
+  test('the article’s Copy citation button copies the citation with the date read', async ({ page }) => {
+    await page.goto(`/articles/${plain.slug}/`);
+    const cite = page.getByRole('region', { name: 'Cite this article' });
+    await cite.getByRole('button', { name: 'Copy citation' }).click();
+    await expect(cite.getByRole('status')).toHaveText('Copied.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/ n\.d\. Copy in Dossier: .+\. Accessed \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
+  });
+});
+
+test('on a 360px screen the popovers stay inside the viewport', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`/articles/${feed.slug}/`);
+  const targets = [page.locator('.prose p.para a.permalink').nth(5), page.locator('a[data-footnote-ref]').nth(1), page.locator('a[data-footnote-ref]').last()];
+  for (const target of targets) {
+    await target.scrollIntoViewIfNeeded();
+    await target.click();
+    const box = (await page.getByRole('dialog').boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+  }
+});
+
+test('with the keyboard: Enter on a footnote reference or a ¶ opens its popover, Escape returns focus; axe passes while open', async ({ page }) => {
+  test.setTimeout(60_000); // axe is slow on a busy machine
+  await page.goto(`/articles/${feed.slug}/`);
+  for (const target of [page.locator('a[data-footnote-ref]').nth(2), page.locator('.prose p.para a.permalink').nth(2)]) {
+    await target.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    const focused = await page.evaluate(() => document.activeElement?.closest('[role=dialog]') !== null);
+    expect(focused, 'focus is inside the popover').toBe(true);
+    const { violations } = await new AxeBuilder({ page }).include('[role=dialog]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(target).toBeFocused();
+  }
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the ¶ permalink still goes to its paragraph; no copy button is shown', async ({ page }) => {
+    await page.goto(`/articles/${plain.slug}/`);
+    const paragraph = page.locator('.prose p.para').nth(2);
+    const id = (await paragraph.getAttribute('id'))!;
+    await paragraph.hover();
+    await paragraph.locator('a.permalink').click();
+    await expect(page.locator(':target')).toHaveAttribute('id', id);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Copy citation' })).toBeHidden();
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * /corpus.json and /topics/<slug>/passages.json built from the real corpus (ingested in memory):
+ * every article listed, valid against the zod schema and against the published JSON Schema
+ * (checked by Ajv, an independent JSON Schema 2020-12 validator), anchors pointing at passages.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { corpusExportSchema, EXPORT_SCHEMA_VERSION, passagesExportSchema } from '../../src/schemas/corpus-export.ts';
+import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
+import { buildCorpusExport, buildPassagesExport } from '../../src/utils/corpus-export.ts';
+import { corpusTopics, ingest } from '../helpers/ingest-corpus.ts';
+
+const site = new URL('https://dossier.example');
+const articles = ingest().entries.map((entry) => entry.article);
+const index = buildCorpusIndex(articles, corpusTopics());
+// JSON as published: what a reader of the file gets.
+const corpus = JSON.parse(JSON.stringify(buildCorpusExport(index, site)));
+
+function validator(schema: z.ZodType) {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  ajv.addFormat('uri', (value: string) => URL.canParse(value));
+  return ajv.compile(z.toJSONSchema(schema));
+}
+
+describe('/corpus.json', () => {
+  const validate = validator(corpusExportSchema);
+
+  test('lists every article once, with its schema version', () => {
+    expect(corpus.schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
+    expect(corpus.articleCount).toBe(articles.length);
+    expect(corpus.articles.map((article: { slug: string }) => article.slug).sort()).toEqual(articles.map((article) => article.slug).sort());
+  });
+
+  test('validates against its zod schema and its published JSON Schema', () => {
+    expect(corpusExportSchema.safeParse(corpus).error).toBeUndefined();
+    expect(validate(corpus), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  test('the JSON Schema is not vacuous: it rejects a wrong version, a missing title and a made-up origin', () => {
+    const broken = structuredClone(corpus);
+    broken.schemaVersion = EXPORT_SCHEMA_VERSION + 1;
+    delete broken.articles[0].title;
+    broken.articles[1].origins.author = 'guessed';
+    expect(validate(broken)).toBe(false);
+    const paths = validate.errors!.map((error) => error.instancePath);
+    expect(paths).toEqual(expect.arrayContaining(['/schemaVersion', '/articles/0', '/articles/1/origins/author']));
+  });
+
+  test('carries each article’s metadata, provenance and topics as in the entry', () => {
+    for (const article of articles) {
+      const exported = corpus.articles.find((candidate: { slug: string }) => candidate.slug === article.slug);
+      expect(exported).toMatchObject({
+        url: `https://dossier.example/articles/${article.slug}/`,
+        title: article.title,
+        author: article.author,
+        outlet: article.outlet,
+        originalUrl: article.url,
+        publishedAt: article.publishedAt,
+        origins: article.origins,
+        source: { ...article.source, rawUrl: `https://dossier.example/sources/raw/${article.source.file}` },
+        topics: article.topics,
+        truncated: article.truncated,
+        residue: article.residue,
+      });
+    }
+  });
+});
+
+describe('/topics/<slug>/passages.json', () => {
+  const validate = validator(passagesExportSchema);
+
+  test.each(index.topics.map((entry) => [entry.topic.slug, entry] as const))('%s: valid, every anchor is a passage of its article', (_slug, entry) => {
+    const data = JSON.parse(JSON.stringify(buildPassagesExport(entry, site)));
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(data.passageCount).toBe(entry.passages.reduce((sum, { passages }) => sum + passages.length, 0));
+    expect(data.passageCount).toBeGreaterThan(0);
+    for (const passage of data.passages) {
+      const article = articles.find((candidate) => candidate.slug === passage.article.slug)!;
+      expect(passage.url).toBe(`https://dossier.example/articles/${article.slug}/#${passage.id}`);
+      const source = article.passages.find((candidate) => candidate.id === passage.id);
+      expect(source?.text).toBe(passage.text);
+      expect(passage.topics).toContain(entry.topic.slug);
+    }
+  });
+});
