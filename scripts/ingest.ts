@@ -6,13 +6,18 @@
  *   npm run ingest -- --keep-going     report every problem in one run
  *   npm run ingest -- --check          validate and show what each source becomes; write nothing
  *   --corpus DIR / --out DIR           other corpus (sources/, catalog.yaml, topics.yaml) or output folder
+ *   --no-cache                         ingest every source again (the cache is still written for next time)
+ *
+ * Incremental: `.<out folder name>.ingest-cache.json` next to the output folder records what each source
+ * became (see IngestCache in scripts/ingest/pipeline.ts); unchanged sources are not ingested again, and
+ * their entries are carried over from the previous output rather than written again.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalog } from './ingest/catalog.ts';
 import { IngestError } from './ingest/errors.ts';
-import { ingestSources, type IngestResult } from './ingest/pipeline.ts';
+import { ingestSources, type IngestCache, type IngestResult } from './ingest/pipeline.ts';
 import { parseTopics } from './ingest/topics.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -25,12 +30,14 @@ function main(): number {
       check: { type: 'boolean' },
       corpus: { type: 'string', default: path.join(root, 'corpus') },
       out: { type: 'string', default: path.join(root, 'src/content/articles') },
+      'no-cache': { type: 'boolean' },
     },
   });
   const SOURCES = path.join(values.corpus, 'sources');
   const CATALOG = path.join(values.corpus, 'catalog.yaml');
   const TOPICS = path.join(values.corpus, 'topics.yaml');
   const OUTPUT = path.resolve(values.out);
+  const CACHE = path.join(path.dirname(OUTPUT), `.${path.basename(OUTPUT)}.ingest-cache.json`);
 
   // 2. Curator files: the catalog (optional) and the topic taxonomy.
   const catalog = existsSync(CATALOG) ? parseCatalog(readFileSync(CATALOG, 'utf8'), 'corpus/catalog.yaml') : {};
@@ -49,7 +56,9 @@ function main(): number {
   }
 
   // 4. The pure pipeline.
-  const result = ingestSources(sources, { catalog, topics, keepGoing: values['keep-going'] ?? false });
+  // --check shows what every source becomes, so it never takes results from the cache.
+  const cache = values.check || values['no-cache'] ? undefined : readCache(CACHE, OUTPUT);
+  const result = ingestSources(sources, { catalog, topics, keepGoing: values['keep-going'] ?? false, ...(cache && { cache }) });
   result.warnings.unshift(...ignored.sort());
 
   // 5. Report; on any error leave the previous entries untouched. --check lists warnings under each source.
@@ -61,10 +70,14 @@ function main(): number {
     return 1;
   }
 
-  // 6. Write to a temporary folder, then swap it in.
-  if (!values.check) writeEntries(result, OUTPUT);
+  // 6. Write to a temporary folder, then swap it in; then the cache for the next run.
+  if (!values.check) {
+    writeEntries(result, OUTPUT);
+    writeCache(result.cache, CACHE);
+    if (result.unchanged.length > 0) console.log(`ingest: ${result.unchanged.length} entries unchanged since the last run (sources with the same bytes, catalog entry and topics)`);
+  }
   console.log(
-    `ingest: ${result.sources} sources, ${result.entries.length} articles, ${result.warnings.length} warnings${values.check ? ' (check only, nothing written)' : ''}`,
+    `ingest: ${result.sources} sources, ${result.entries.length + result.unchanged.length} articles, ${result.warnings.length} warnings${values.check ? ' (check only, nothing written)' : ''}`,
   );
   return 0;
 }
@@ -77,6 +90,16 @@ function writeEntries(result: IngestResult, OUTPUT: string): void {
     rmSync(temporary, { recursive: true, force: true });
     mkdirSync(temporary, { recursive: true });
     for (const entry of result.entries) writeFileSync(path.join(temporary, `${entry.slug}.mdx`), entry.mdx);
+    // Unchanged entries are the previous files (readCache checked they are there): a hard link, not a copy.
+    for (const { slug } of result.unchanged) {
+      const from = path.join(OUTPUT, `${slug}.mdx`);
+      const to = path.join(temporary, `${slug}.mdx`);
+      try {
+        linkSync(from, to);
+      } catch {
+        copyFileSync(from, to);
+      }
+    }
     const hadOutput = existsSync(OUTPUT);
     if (hadOutput) renameSync(OUTPUT, previous);
     try {
@@ -89,6 +112,35 @@ function writeEntries(result: IngestResult, OUTPUT: string): void {
   } finally {
     rmSync(temporary, { recursive: true, force: true });
   }
+}
+
+/**
+ * The previous run's cache, keeping only sources whose entry files are still in the output folder with the
+ * size recorded; anything unreadable means no cache (a full ingest), never an error.
+ */
+function readCache(file: string, OUTPUT: string): IngestCache | undefined {
+  let cache: IngestCache;
+  try {
+    cache = JSON.parse(readFileSync(file, 'utf8')) as IngestCache;
+  } catch {
+    return undefined;
+  }
+  if (typeof cache !== 'object' || cache === null || Array.isArray(cache)) return undefined;
+  const kept: IngestCache = {};
+  for (const [source, record] of Object.entries(cache)) {
+    const present = Array.isArray(record?.drafts) && record.drafts.every(
+      (draft) => draft.entry === null || statSync(path.join(OUTPUT, `${draft.entry.slug}.mdx`), { throwIfNoEntry: false })?.size === draft.entry.bytes,
+    );
+    if (present) kept[source] = record;
+  }
+  return kept;
+}
+
+/** Write the cache next to the output folder (through a temporary file, so it is never half written). */
+function writeCache(cache: IngestCache, file: string): void {
+  const temporary = `${file}.tmp-${process.pid}`;
+  writeFileSync(temporary, JSON.stringify(cache));
+  renameSync(temporary, file);
 }
 
 /** What each source becomes, with its warnings under it; then items left out and other warnings. */

@@ -35,7 +35,30 @@ export function parseMdx(mdx: string): Root {
 /** Throw an IngestError (naming `label` and the MDX line:column) unless the entry is inert.
  * `expectedText` is the body's plain text before serializing; it must come back unchanged. */
 export function checkMdx(mdx: string, label: string, expectedText?: string): void {
-  const tree = parseMdx(mdx);
+  checkTree(parseMdx(mdx), label, expectedText);
+}
+
+/**
+ * checkMdx for an entry whose body the ingest has already parsed (for paragraph ids), without parsing it a
+ * second time: when `mdx` is exactly a frontmatter block followed by `body` (whose tree is `bodyTree`), the
+ * body reads the same inside the file as alone, so the tree is checked. Anything else, and any problem
+ * found (to report its line:column in the file), goes through checkMdx on the whole file.
+ */
+export function checkEntryMdx(mdx: string, body: string, bodyTree: Root, label: string, expectedText?: string): void {
+  const head = mdx.slice(0, mdx.length - body.length);
+  if (body === '' || !mdx.endsWith(body) || !FRONTMATTER_BLOCK.test(head)) return checkMdx(mdx, label, expectedText);
+  try {
+    checkTree(bodyTree, label, expectedText);
+  } catch (error) {
+    checkMdx(mdx, label, expectedText);
+    throw error;
+  }
+}
+
+// `---`, YAML lines none of which could end the block or start a document (`---`, `...`), `---`, a blank line.
+const FRONTMATTER_BLOCK = /^---\n(?:(?!---|\.\.\.)[^\n]*\n)*---\n\n$/;
+
+function checkTree(tree: Root, label: string, expectedText?: string): void {
   visit(tree, (node: Nodes) => {
     const problem = describeProblem(node);
     if (problem !== null) {

@@ -103,10 +103,7 @@ export function classifyTopics(
   const texts = paragraphs.map((paragraph) => normalize(paragraph.text));
 
   const results = topics.map((topic) => {
-    const patterns = [
-      ...topic.strong.map((term) => ({ term, strong: true, pattern: termPattern(term, 'g') })),
-      ...topic.terms.map((term) => ({ term, strong: false, pattern: termPattern(term, 'g') })),
-    ];
+    const patterns = topicPatterns(topic);
     const perParagraph = texts.map((text) => {
       const found = distinctTerms(text, patterns);
       const strongHits = found.filter((t) => t.strong).length;
@@ -164,13 +161,28 @@ interface TermPattern {
   term: string;
   strong: boolean;
   pattern: RegExp;
+  /** The term's words as they must appear in the normalised text for the pattern to match at all. */
+  words: string[];
+  /** The same pattern, sticky: tried only where the first word occurs. */
+  sticky: RegExp;
+}
+
+// Patterns are compiled once per topic object, not once per article (a corpus run classifies thousands).
+const compiled = new WeakMap<Topic, TermPattern[]>();
+
+function topicPatterns(topic: Topic): TermPattern[] {
+  let patterns = compiled.get(topic);
+  if (patterns === undefined) {
+    const make = (term: string, strong: boolean) => ({ term, strong, pattern: termPattern(term, 'g'), words: termWords(term), sticky: termPattern(term, 'y') });
+    patterns = [...topic.strong.map((term) => make(term, true)), ...topic.terms.map((term) => make(term, false))];
+    compiled.set(topic, patterns);
+  }
+  return patterns;
 }
 
 /** The distinct terms found in a normalised text; of overlapping matches only the longest counts (rule 3). */
 function distinctTerms(text: string, patterns: readonly TermPattern[]): TermPattern[] {
-  const matches = patterns.flatMap((p) =>
-    [...text.matchAll(p.pattern)].map((m) => ({ p, start: m.index, end: m.index + m[0].length })),
-  );
+  const matches = patterns.flatMap((p) => termMatches(text, p).map(([start, end]) => ({ p, start, end })));
   // Longest first, strong before ordinary on a tie, then list order, so the pick is deterministic.
   matches.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.p.strong) - Number(a.p.strong));
   const taken: { start: number; end: number }[] = [];
@@ -183,10 +195,39 @@ function distinctTerms(text: string, patterns: readonly TermPattern[]): TermPatt
   return patterns.filter((p) => found.has(p));
 }
 
+/**
+ * The matches of one term, as `text.matchAll(p.pattern)` finds them (leftmost first, not overlapping), but
+ * without scanning the text with a Unicode look-around regex: every match starts with the term's first
+ * word, so the sticky pattern is tried only where that word occurs, and not at all unless every word does.
+ */
+function termMatches(text: string, p: TermPattern): [number, number][] {
+  const found: [number, number][] = [];
+  if (!p.words.every((word) => text.includes(word))) return found;
+  const first = p.words[0]!;
+  if (first === '') return [...text.matchAll(p.pattern)].map((m) => [m.index, m.index + m[0].length]);
+  for (let at = text.indexOf(first); at !== -1; ) {
+    p.sticky.lastIndex = at;
+    const match = p.sticky.exec(text);
+    if (match === null) {
+      at = text.indexOf(first, at + 1);
+    } else {
+      found.push([at, at + match[0].length]);
+      at = text.indexOf(first, at + Math.max(match[0].length, 1));
+    }
+  }
+  return found;
+}
+
+/** The words of a term as termPattern matches them, normalised, without the trailing `*`. */
+function termWords(term: string): string[] {
+  const prefix = term.endsWith('*');
+  return normalize(prefix ? term.slice(0, -1) : term).split(/[ -]/);
+}
+
 /** The whole-word regular expression for one term (rule 2); `flags` adds e.g. `g`. */
 export function termPattern(term: string, flags = ''): RegExp {
   const prefix = term.endsWith('*');
-  const words = normalize(prefix ? term.slice(0, -1) : term).split(/[ -]/);
+  const words = termWords(term);
   const body = words.map(escapeRegExp).join(SEPARATOR) + (prefix ? `${WORD_CHAR}*` : '');
   return new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, `u${flags}`);
 }

@@ -3,8 +3,7 @@
  * paragraph("Hello ", <Residue>Read more: x</Residue>) -> prose "Hello", full "Hello Read more: x"
  */
 import type { Nodes, Paragraph, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visitParents } from 'unist-util-visit-parents';
+import { anchoredParagraphs } from '../../src/utils/paragraph-id.ts';
 
 /** Text of a node, without residue elements. */
 export function proseText(node: Nodes): string {
@@ -18,14 +17,9 @@ export function countWords(tree: Root): number {
   return proseText(tree).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
 }
 
-/** The body's paragraphs in document order, footnotes excluded, with full and prose text. */
+/** The paragraphs that get anchors (src/utils/paragraph-id.ts), with full and prose text. */
 export function bodyParagraphs(tree: Root): { node: Paragraph; text: string; prose: string }[] {
-  const found: { node: Paragraph; text: string; prose: string }[] = [];
-  visitParents(tree, 'paragraph', (node, ancestors) => {
-    if (ancestors.some((ancestor) => ancestor.type === 'footnoteDefinition' || ancestor.type === 'mdxJsxFlowElement')) return;
-    found.push({ node, text: toString(node), prose: proseText(node) });
-  });
-  return found;
+  return anchoredParagraphs(tree).map(({ node, text }) => ({ node, text, prose: proseText(node) }));
 }
 
 function isResidue(node: Nodes): boolean {

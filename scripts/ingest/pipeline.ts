@@ -8,7 +8,7 @@ import { articleSchema, type Article } from '../../src/schemas/article.ts';
 import type { Catalog, CatalogEntry } from '../../src/schemas/catalog.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { paragraphIds } from '../../src/utils/paragraph-id.ts';
-import { checkMdx, parseMdx } from './check-mdx.ts';
+import { checkEntryMdx, parseMdx } from './check-mdx.ts';
 import { classifyTopics } from './classify.ts';
 import { convertHtml } from './convert-html.ts';
 import { decodeSource } from './decode.ts';
@@ -38,6 +38,51 @@ export interface IngestContext {
   topics: readonly Topic[];
   /** Report every problem instead of stopping at the first. */
   keepGoing?: boolean;
+  /** What the previous run made of each source (scripts/ingest.ts keeps it in a file); see IngestCache. */
+  cache?: IngestCache;
+}
+
+/**
+ * The incremental ingest: what a run made of each source, so the next run skips a source whose bytes,
+ * catalog entry, topics and PIPELINE_VERSION are all unchanged. Slug uniqueness and duplicate feed items
+ * need every source's drafts, so the cache keeps what those steps read of each draft, and the slug of the
+ * entry it became: a draft that gets the same slug again is an unchanged entry; one that does not (a
+ * collision appeared or went away) is made again from its source. Plain data (JSON), keyed by file name.
+ */
+export type IngestCache = Record<string, CachedSource>;
+
+export interface CachedSource {
+  /** SHA-256 of the source's bytes. */
+  sha256: string;
+  pipelineVersion: number;
+  /** SHA-256 of the source's catalog entry (JSON) and of the topic taxonomy (JSON). */
+  catalogHash: string;
+  topicsHash: string;
+  drafts: CachedDraft[];
+}
+
+/** One draft as the cross-source steps see it, and the entry it became. */
+export interface CachedDraft {
+  label: string;
+  file: string;
+  guid: string | null;
+  url: string | null;
+  title: string;
+  /** The slug it asks for before uniqueness (catalog slug, else from the title). */
+  wantedSlug: string;
+  /** SHA-256 of its text with spacing normalised (two copies of a feed item are compared by it). */
+  textHash: string;
+  warnings: string[];
+  /** Its entry's slug and MDX size in bytes; null when it was left out as a duplicate. */
+  entry: { slug: string; bytes: number } | null;
+}
+
+/** An entry the cache showed to be the same as last time: its file is already written. */
+export interface UnchangedEntry {
+  label: string;
+  slug: string;
+  /** Size of its MDX file in bytes. */
+  bytes: number;
 }
 
 /** One generated entry. */
@@ -50,7 +95,12 @@ export interface Entry {
 }
 
 export interface IngestResult {
+  /** Entries made in this run (every entry, without a cache). */
   entries: Entry[];
+  /** Entries the cache showed to be unchanged; not made again (empty without a cache). */
+  unchanged: UnchangedEntry[];
+  /** The cache for the next run: every source that was ingested without error. */
+  cache: IngestCache;
   /** Curator-facing notes, each prefixed with its source. */
   warnings: string[];
   /** Problems that stop the ingest; empty on success. */
@@ -60,40 +110,105 @@ export interface IngestResult {
   sources: number;
 }
 
+/** A draft on its way through the cross-source steps: its record, and the draft itself unless it came from the cache. */
+interface Planned {
+  record: CachedDraft;
+  draft: Draft | null;
+}
+
 /** Ingest every source, in file-name order so output never depends on the file system. */
 export function ingestSources(sources: readonly SourceFile[], context: IngestContext): IngestResult {
   const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const drafts: { draft: Draft; label: string }[] = [];
+  const bySource = new Map(ordered.map((source) => [source.file, source]));
+  const topicsHash = sha256(JSON.stringify(context.topics));
+  const keys = new Map<string, Omit<CachedSource, 'drafts'>>();
+  const planned: Planned[] = [];
   const errors: IngestError[] = [];
   for (const source of ordered) {
+    const key = {
+      sha256: sha256(source.bytes),
+      pipelineVersion: PIPELINE_VERSION,
+      catalogHash: sha256(JSON.stringify(context.catalog[source.file] ?? null)),
+      topicsHash,
+    };
+    const cached = context.cache?.[source.file];
+    if (cached && cached.sha256 === key.sha256 && cached.pipelineVersion === key.pipelineVersion && cached.catalogHash === key.catalogHash && cached.topicsHash === key.topicsHash) {
+      keys.set(source.file, key);
+      planned.push(...cached.drafts.map((record) => ({ record: { ...record }, draft: null })));
+      continue;
+    }
     try {
-      drafts.push(...draftsFromSource(source, context.catalog[source.file]));
+      planned.push(...draftsFromSource(source, context.catalog[source.file]).map(({ draft, label }) => ({ record: describe(draft, label), draft })));
+      keys.set(source.file, key);
     } catch (error) {
       errors.push(asIngestError(error, source.file));
       if (!context.keepGoing) break;
     }
   }
   for (const file of Object.keys(context.catalog)) {
-    if (!ordered.some((source) => source.file === file)) {
+    if (!bySource.has(file)) {
       errors.push(new IngestError(`catalog names "${file}", which is not in corpus/sources/`, { file: 'corpus/catalog.yaml' }));
     }
   }
-  const { kept, skipped, notes } = dropDuplicateItems(drafts);
-  const { slugs, renamed } = uniqueSlugs(
-    kept.map(({ draft, label }) => ({ slug: draft.wantedSlug ?? slugify(draft.article.title), label })),
-  );
+  const { kept, skipped, notes } = dropDuplicateItems(planned);
+  const { slugs, renamed } = uniqueSlugs(kept.map(({ record }) => ({ slug: record.wantedSlug, label: record.label })));
   const warnings = [...notes, ...skipped.map(({ label, reason }) => `${label}: ${reason}`), ...renamed];
   const entries: Entry[] = [];
-  kept.forEach(({ draft, label }, index) => {
-    warnings.push(...draft.article.warnings.map((warning) => `${label}: ${warning}`));
+  const unchanged: UnchangedEntry[] = [];
+  // A cached draft whose slug changed is made again from its source (pure, so the same draft as last time).
+  const redrafted = new Map<string, Map<string, Draft>>();
+  const draftOf = ({ record, draft }: Planned): Draft => {
+    if (draft !== null) return draft;
+    let drafts = redrafted.get(record.file);
+    if (drafts === undefined) {
+      drafts = new Map(draftsFromSource(bySource.get(record.file)!, context.catalog[record.file]).map((made) => [made.label, made.draft]));
+      redrafted.set(record.file, drafts);
+    }
+    return drafts.get(record.label)!;
+  };
+  for (const item of planned) item.record.entry = null;
+  kept.forEach((item, index) => {
+    const { record } = item;
+    const slug = slugs[index]!;
+    warnings.push(...record.warnings.map((warning) => `${record.label}: ${warning}`));
     if (errors.length > 0 && !context.keepGoing) return;
+    const previous = item.draft === null ? context.cache?.[record.file]?.drafts.find((cached) => cached.label === record.label)?.entry : null;
+    if (previous && previous.slug === slug) {
+      unchanged.push({ label: record.label, slug, bytes: previous.bytes });
+      record.entry = previous;
+      return;
+    }
     try {
-      entries.push(finishEntry(draft, slugs[index]!, label, context.topics));
+      const entry = finishEntry(draftOf(item), slug, record.label, context.topics);
+      entries.push(entry);
+      record.entry = { slug, bytes: Buffer.byteLength(entry.mdx) };
     } catch (error) {
-      errors.push(asIngestError(error, label));
+      errors.push(asIngestError(error, record.label));
     }
   });
-  return { entries, warnings, errors, skipped, sources: ordered.length };
+  const cache: IngestCache = {};
+  for (const [file, key] of keys) cache[file] = { ...key, drafts: planned.filter(({ record }) => record.file === file).map(({ record }) => record) };
+  return { entries, unchanged, cache, warnings, errors, skipped, sources: ordered.length };
+}
+
+/** What the cross-source steps read of a draft. */
+function describe(draft: Draft, label: string): CachedDraft {
+  const { source, url, title, warnings } = draft.article;
+  return {
+    label,
+    file: source.file,
+    guid: source.guid,
+    url,
+    title,
+    wantedSlug: draft.wantedSlug ?? slugify(title),
+    textHash: sha256(normalizedText(draft)),
+    warnings: [...warnings],
+    entry: null,
+  };
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Drafts for one source file: one for a plain text, one per feed item. */
@@ -143,31 +258,30 @@ function draftsFromSource(source: SourceFile, entry: CatalogEntry | undefined): 
  * global URI) becomes one article: the first in file order is kept and the other copy is left out with a
  * warning naming both. A shared guid that is clearly a different item only gets a warning.
  */
-function dropDuplicateItems(drafts: readonly { draft: Draft; label: string }[]) {
-  const kept: { draft: Draft; label: string }[] = [];
+function dropDuplicateItems(drafts: readonly Planned[]) {
+  const kept: Planned[] = [];
   const skipped: { label: string; reason: string }[] = [];
   const notes: string[] = [];
-  const byGuid = new Map<string, { draft: Draft; label: string }>();
+  const byGuid = new Map<string, CachedDraft>();
   for (const entry of drafts) {
-    const { guid, file } = entry.draft.article.source;
-    const first = guid === null ? undefined : byGuid.get(guid);
-    if (first === undefined || first.draft.article.source.file === file) {
-      if (guid !== null && first === undefined) byGuid.set(guid, entry);
+    const b = entry.record;
+    const { guid, file } = b;
+    const a = guid === null ? undefined : byGuid.get(guid);
+    if (a === undefined || a.file === file) {
+      if (guid !== null && a === undefined) byGuid.set(guid, b);
       kept.push(entry);
       continue;
     }
-    const a = first.draft.article;
-    const b = entry.draft.article;
     const same = guid!.includes(':') || (a.url !== null && a.url === b.url) || a.title === b.title;
     if (!same) {
-      notes.push(`${entry.label}: has the same guid "${guid}" as ${first.label}, but a different title and link; kept as a separate article`);
+      notes.push(`${b.label}: has the same guid "${guid}" as ${a.label}, but a different title and link; kept as a separate article`);
       kept.push(entry);
       continue;
     }
-    const identical = normalizedText(first.draft) === normalizedText(entry.draft);
+    const identical = a.textHash === b.textHash;
     skipped.push({
-      label: entry.label,
-      reason: `left out: the same item (guid "${guid}") as ${first.label}, which is kept${identical ? '' : '; the two copies\' text differs'}`,
+      label: b.label,
+      reason: `left out: the same item (guid "${guid}") as ${a.label}, which is kept${identical ? '' : '; the two copies\' text differs'}`,
     });
   }
   return { kept, skipped, notes };
@@ -192,7 +306,9 @@ function pickFields(entry: CatalogEntry | undefined): CatalogEntry {
 /** Assign topics and passages, validate with the shared schema, serialize and run the safety gate. */
 function finishEntry(draft: Draft, slug: string, label: string, topics: readonly Topic[]): Entry {
   // Paragraph ids come from the body as MDX will read it back, so they match the site's ids exactly.
-  const paragraphs = bodyParagraphs(parseMdx(serializeBody(draft.body)));
+  const body = serializeBody(draft.body);
+  const bodyTree = parseMdx(body);
+  const paragraphs = bodyParagraphs(bodyTree);
   const ids = paragraphIds(paragraphs.map((paragraph) => paragraph.text));
   const classified = classifyTopics(
     paragraphs.map((paragraph, index) => ({ id: ids[index]!, text: paragraph.prose })),
@@ -212,7 +328,8 @@ function finishEntry(draft: Draft, slug: string, label: string, topics: readonly
     throw new IngestError(`entry field ${issue.path.join('.')}: ${issue.message}`, { file: label });
   }
   const mdx = serializeEntry(result.data, draft.body);
-  checkMdx(mdx, label, toString(draft.body));
+  // The safety gate, reusing the body's parse when the file is exactly frontmatter + that body.
+  checkEntryMdx(mdx, body, bodyTree, label, toString(draft.body));
   return { label, slug, article: result.data, mdx };
 }
 

@@ -3,22 +3,18 @@
  * ids the ingest used for topic passages. Tight list items carry the id on the <li>.
  * paragraph "Both can end civilizations." -> <p id="p-3f9a2c1">
  */
-import type { Paragraph, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visitParents } from 'unist-util-visit-parents';
-import { paragraphIds } from '../utils/paragraph-id.ts';
+import type { Root } from 'mdast';
+import { anchoredParagraphs, paragraphIds } from '../utils/paragraph-id.ts';
 
-/** Attach `id` (and the `para` class) to paragraphs, skipping footnotes and figure captions. */
+/** Attach `id` (and the `para` class) to the anchored paragraphs. */
 export function remarkParagraphIds() {
   return (tree: Root) => {
-    const found: { node: Paragraph; holder: { data?: unknown } }[] = [];
-    visitParents(tree, 'paragraph', (node, ancestors) => {
-      if (ancestors.some((ancestor) => ancestor.type === 'footnoteDefinition' || ancestor.type === 'mdxJsxFlowElement')) return;
+    const found = anchoredParagraphs(tree).map(({ node, ancestors, text }) => {
       const parent = ancestors.at(-1);
       const tightItem = parent?.type === 'listItem' && parent.spread !== true && parent.children.length === 1;
-      found.push({ node, holder: tightItem ? parent : node });
+      return { text, holder: (tightItem ? parent : node) as { data?: unknown } };
     });
-    const ids = paragraphIds(found.map(({ node }) => toString(node)));
+    const ids = paragraphIds(found.map(({ text }) => text));
     found.forEach(({ holder }, index) => {
       const data = (holder.data ??= {}) as { hProperties?: Record<string, unknown> };
       data.hProperties = { ...data.hProperties, id: ids[index], className: ['para'] };

@@ -4,6 +4,9 @@
  * "Both can end civilizations." -> "p-3f9a2c1"
  */
 import { createHash } from 'node:crypto';
+import type { Paragraph, Parents, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visitParents } from 'unist-util-visit-parents';
 
 /** Letters only, lowercased: footnote numbers, punctuation and spacing do not change an id. */
 export function paragraphKey(text: string): string {
@@ -24,4 +27,25 @@ export function paragraphIds(texts: readonly string[]): string[] {
     seen.set(base, count);
     return count === 1 ? base : `${base}-${count}`;
   });
+}
+
+/** A paragraph that gets an anchor, with the ancestors it was found under. */
+export interface AnchoredParagraph {
+  node: Paragraph;
+  ancestors: readonly Parents[];
+  text: string;
+}
+
+/** The paragraphs that get anchors, in document order: body paragraphs with text, not those in
+ * footnotes or inside components (figure captions, residue blocks). The ingest and the site's remark
+ * plugin both use this, so their ids agree. */
+export function anchoredParagraphs(tree: Root): AnchoredParagraph[] {
+  const found: AnchoredParagraph[] = [];
+  visitParents(tree, 'paragraph', (node, ancestors) => {
+    if (ancestors.some((ancestor) => ancestor.type === 'footnoteDefinition' || ancestor.type === 'mdxJsxFlowElement')) return;
+    const text = toString(node);
+    if (text.trim() === '') return;
+    found.push({ node, ancestors: [...ancestors], text });
+  });
+  return found;
 }

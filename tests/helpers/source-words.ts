@@ -1,34 +1,20 @@
 /**
  * The words a reader must find on an article page, straight from its raw source: every word of a
- * plain text; for a feed item, its title, description and the visible text of its HTML, less the
- * site furniture the ingest is documented to drop (subscribe widget, buttons, icons, scripts).
+ * plain text; for a feed item (RSS, RDF or Atom), its title, description and the visible text of its
+ * content, less the site furniture the ingest is documented to drop. The oracle is shared with the
+ * fixture runner: tests/helpers/fidelity.ts.
  */
-import { XMLParser } from 'fast-xml-parser';
-import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
-import { visit } from 'unist-util-visit';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Article } from '../../src/schemas/article.ts';
-import { readSource } from './entries.ts';
+import { sourceWords as wordsOfSource, words } from './fidelity.ts';
 
-const CHROME = 'div.subscription-widget-wrap-editor, p.button-wrapper, svg, button, form, script, style';
+export { words };
 
-/** Lowercased words of a text: runs of letters, runs of digits (a footnote mark "categories⁴" is two). */
-export function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().normalize("NFC").match(/\p{L}+|\p{N}+/gu) ?? []);
-}
+const root = path.resolve(import.meta.dirname, '../..');
 
 /** The words of an article's source. */
 export function sourceWords(article: Article): Set<string> {
-  const raw = readSource(article.source.file);
-  if (article.source.format === 'text') return words(raw);
-  const feed = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'item' }).parse(raw);
-  const item = feed.rss.channel.item[(article.source.item ?? 1) - 1];
-  const hast = fromHtml(String(item['content:encoded']), { fragment: true });
-  for (const chrome of selectAll(CHROME, hast)) chrome.children = [];
-  // Text nodes joined with spaces: block boundaries ("13" + "convention") must not glue words together.
-  const texts: string[] = [];
-  visit(hast, 'text', (node) => {
-    texts.push(node.value);
-  });
-  return words([item.title, item.description, ...texts].join(' '));
+  const bytes = readFileSync(path.join(root, 'corpus/sources', article.source.file));
+  return wordsOfSource(bytes, article.source.format, article.source.item);
 }

@@ -66,7 +66,8 @@ const names = readdirSync(fixtures, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
-describe('ingest fixtures', () => {
+// The Substack feed fixture takes seconds (ingest, MDX render, fidelity); under a loaded machine more than 5 s.
+describe('ingest fixtures', { timeout: 30_000 }, () => {
   test.each(names)('%s', async (name) => {
     const folder = path.join(fixtures, name);
     const sources = loadSources(folder);
