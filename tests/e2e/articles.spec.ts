@@ -103,4 +103,8 @@ test('figures show their caption even when the remote image cannot load', async 
   const figure = page.locator('figure').first();
   await expect(figure.locator('figcaption')).toContainText('In theory, global AI safety is a shared goal.');
   await expect(figure.locator('img')).toHaveAttribute('referrerpolicy', 'no-referrer');
+  // The remote image is blocked in tests: a short note with a link takes the place of an empty box.
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.getByText('The image could not be loaded from substackcdn.com.')).toBeVisible();
+  await expect(figure.locator('img')).toBeHidden();
 });
