@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalog } from './ingest/catalog.ts';
 import { IngestError } from './ingest/errors.ts';
-import { ingestSources, type IngestCache, type IngestResult } from './ingest/pipeline.ts';
+import { ingestSources, type IngestCache, type IngestResult, type SourceFile } from './ingest/pipeline.ts';
 import { parseTopics } from './ingest/topics.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -43,25 +43,41 @@ function main(): number {
   const catalog = existsSync(CATALOG) ? parseCatalog(readFileSync(CATALOG, 'utf8'), 'corpus/catalog.yaml') : {};
   const topics = existsSync(TOPICS) ? parseTopics(readFileSync(TOPICS, 'utf8'), 'corpus/topics.yaml') : [];
 
-  // 3. Sources, read as bytes; hidden files are not sources, and anything that is not a file is reported.
+  // 3. The previous run's cache; --check shows what every source becomes, so it never takes results from it.
+  const previous = values.check || values['no-cache'] ? undefined : readCache(CACHE, OUTPUT);
+
+  // 4. Sources, read as bytes; hidden files are not sources, and anything that is not a file is reported.
   if (!existsSync(SOURCES)) throw new IngestError('the sources folder does not exist', { file: SOURCES });
-  const sources: { file: string; bytes: Buffer }[] = [];
+  const sources: SourceFile[] = [];
+  const stats = new Map<string, { size: number; mtimeMs: number }>();
   const ignored: string[] = [];
   for (const entry of readdirSync(SOURCES, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(SOURCES, entry.name);
     // statSync follows symbolic links, so a linked file is read like any other.
-    if (statSync(full, { throwIfNoEntry: false })?.isFile()) sources.push({ file: entry.name, bytes: readFileSync(full) });
-    else ignored.push(`${entry.name}: not a file (a folder or a broken link); only files directly in corpus/sources/ are read`);
+    const stat = statSync(full, { throwIfNoEntry: false });
+    if (!stat?.isFile()) {
+      ignored.push(`${entry.name}: not a file (a folder or a broken link); only files directly in corpus/sources/ are read`);
+      continue;
+    }
+    stats.set(entry.name, { size: stat.size, mtimeMs: stat.mtimeMs });
+    const known = previous?.files[entry.name];
+    if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
+      // Same size and modification time as last run (how git decides a file is unchanged): its hash is
+      // known, and its bytes are read only if the pipeline needs them. --no-cache reads everything.
+      let bytes: Buffer | undefined;
+      sources.push({ file: entry.name, sha256: known.sha256, get bytes() { return (bytes ??= readFileSync(full)); } });
+    } else {
+      sources.push({ file: entry.name, bytes: readFileSync(full) });
+    }
   }
 
-  // 4. The pure pipeline.
-  // --check shows what every source becomes, so it never takes results from the cache.
-  const cache = values.check || values['no-cache'] ? undefined : readCache(CACHE, OUTPUT);
+  // 5. The pure pipeline.
+  const cache = previous?.sources;
   const result = ingestSources(sources, { catalog, topics, keepGoing: values['keep-going'] ?? false, ...(cache && { cache }) });
   result.warnings.unshift(...ignored.sort());
 
-  // 5. Report; on any error leave the previous entries untouched. --check lists warnings under each source.
+  // 6. Report; on any error leave the previous entries untouched. --check lists warnings under each source.
   if (values.check) printCheck(result);
   else for (const warning of result.warnings) console.warn(`warning: ${warning}`);
   if (result.errors.length > 0) {
@@ -70,10 +86,12 @@ function main(): number {
     return 1;
   }
 
-  // 6. Write to a temporary folder, then swap it in; then the cache for the next run.
+  // 7. Write to a temporary folder, then swap it in; then the cache for the next run.
   if (!values.check) {
     writeEntries(result, OUTPUT);
-    writeCache(result.cache, CACHE);
+    const files: CacheFile['files'] = {};
+    for (const [file, record] of Object.entries(result.cache)) files[file] = { ...stats.get(file)!, sha256: record.sha256 };
+    writeCache({ sources: result.cache, files }, CACHE);
     if (result.unchanged.length > 0) console.log(`ingest: ${result.unchanged.length} entries unchanged since the last run (sources with the same bytes, catalog entry and topics)`);
   }
   console.log(
@@ -114,30 +132,36 @@ function writeEntries(result: IngestResult, OUTPUT: string): void {
   }
 }
 
+/** The cache file: the pipeline's cache, and each source file's size, modification time and hash. */
+interface CacheFile {
+  sources: IngestCache;
+  files: Record<string, { size: number; mtimeMs: number; sha256: string }>;
+}
+
 /**
  * The previous run's cache, keeping only sources whose entry files are still in the output folder with the
  * size recorded; anything unreadable means no cache (a full ingest), never an error.
  */
-function readCache(file: string, OUTPUT: string): IngestCache | undefined {
-  let cache: IngestCache;
+function readCache(file: string, OUTPUT: string): CacheFile | undefined {
+  let cache: CacheFile;
   try {
-    cache = JSON.parse(readFileSync(file, 'utf8')) as IngestCache;
+    cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
   } catch {
     return undefined;
   }
-  if (typeof cache !== 'object' || cache === null || Array.isArray(cache)) return undefined;
+  if (typeof cache?.sources !== 'object' || typeof cache.files !== 'object' || cache.sources === null || cache.files === null) return undefined;
   const kept: IngestCache = {};
-  for (const [source, record] of Object.entries(cache)) {
+  for (const [source, record] of Object.entries(cache.sources)) {
     const present = Array.isArray(record?.drafts) && record.drafts.every(
       (draft) => draft.entry === null || statSync(path.join(OUTPUT, `${draft.entry.slug}.mdx`), { throwIfNoEntry: false })?.size === draft.entry.bytes,
     );
     if (present) kept[source] = record;
   }
-  return kept;
+  return { sources: kept, files: cache.files };
 }
 
 /** Write the cache next to the output folder (through a temporary file, so it is never half written). */
-function writeCache(cache: IngestCache, file: string): void {
+function writeCache(cache: CacheFile, file: string): void {
   const temporary = `${file}.tmp-${process.pid}`;
   writeFileSync(temporary, JSON.stringify(cache));
   renameSync(temporary, file);

@@ -19,6 +19,8 @@ export interface SearchFigure {
   /** Milliseconds from the query's last key to its results, once the search code has loaded. */
   warmResultMs: number;
   results: number;
+  /** What the first search fetched, file by file (path, gzip bytes), largest first. */
+  files: { path: string; bytes: number }[];
 }
 
 /** Weight of one article page before search is used. */
@@ -106,5 +108,6 @@ export async function measureSearch(browser: Browser, origin: string, startPath:
   );
   const warmResultMs = performance.now() - warmStart;
   await close();
-  return { query, wireBytes, requests: searchUrls.length, firstResultMs, warmResultMs, results: count };
+  const files = searchUrls.map((url) => ({ path: new URL(url).pathname, bytes: sizes.get(url)! })).sort((a, b) => b.bytes - a.bytes);
+  return { query, wireBytes, requests: searchUrls.length, firstResultMs, warmResultMs, results: count, files };
 }

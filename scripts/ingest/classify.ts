@@ -173,7 +173,7 @@ const compiled = new WeakMap<Topic, TermPattern[]>();
 function topicPatterns(topic: Topic): TermPattern[] {
   let patterns = compiled.get(topic);
   if (patterns === undefined) {
-    const make = (term: string, strong: boolean) => ({ term, strong, pattern: termPattern(term, 'g'), words: termWords(term), sticky: termPattern(term, 'y') });
+    const make = (term: string, strong: boolean): TermPattern => withPatterns({ term, strong, words: termWords(term) }, term);
     patterns = [...topic.strong.map((term) => make(term, true)), ...topic.terms.map((term) => make(term, false))];
     compiled.set(topic, patterns);
   }
@@ -200,7 +200,7 @@ function distinctTerms(text: string, patterns: readonly TermPattern[]): TermPatt
  * without scanning the text with a Unicode look-around regex: every match starts with the term's first
  * word, so the sticky pattern is tried only where that word occurs, and not at all unless every word does.
  */
-function termMatches(text: string, p: TermPattern): [number, number][] {
+function termMatches(text: string, p: Pick<TermPattern, 'pattern' | 'sticky' | 'words'>, onlyFirst = false): [number, number][] {
   const found: [number, number][] = [];
   if (!p.words.every((word) => text.includes(word))) return found;
   const first = p.words[0]!;
@@ -212,10 +212,32 @@ function termMatches(text: string, p: TermPattern): [number, number][] {
       at = text.indexOf(first, at + 1);
     } else {
       found.push([at, at + match[0].length]);
+      if (onlyFirst) break;
       at = text.indexOf(first, at + Math.max(match[0].length, 1));
     }
   }
   return found;
+}
+
+/**
+ * The first match of a term in a normalised text, as `termPattern(term).exec(text)` finds it, but fast
+ * (see termMatches); for the site's topic links, which look for the first mention in every text node.
+ * termMatcher('nuclear watchdog')('a nuclear watchdog body') -> [2, 18]
+ */
+export function termMatcher(term: string): (text: string) => [number, number] | null {
+  const p = withPatterns({ words: termWords(term) }, term);
+  return (text) => termMatches(text, p, true)[0] ?? null;
+}
+
+/** Adds a term's global and sticky patterns to `base`, compiled on first use: Unicode property classes make
+ * compiling a few hundred of them cost more than classifying one article, and most terms never occur in it. */
+function withPatterns<T extends object>(base: T, term: string): T & { readonly pattern: RegExp; readonly sticky: RegExp } {
+  let pattern: RegExp | undefined;
+  let sticky: RegExp | undefined;
+  return Object.defineProperties(base, {
+    pattern: { get: () => (pattern ??= termPattern(term, 'g')), enumerable: true },
+    sticky: { get: () => (sticky ??= termPattern(term, 'y')), enumerable: true },
+  }) as T & { readonly pattern: RegExp; readonly sticky: RegExp };
 }
 
 /** The words of a term as termPattern matches them, normalised, without the trailing `*`. */

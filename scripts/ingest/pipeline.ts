@@ -30,6 +30,9 @@ export interface SourceFile {
   /** File name under corpus/sources/. */
   file: string;
   bytes: Uint8Array;
+  /** SHA-256 (hex) of `bytes` when the caller already knows it (the CLI does for a file unchanged since the
+   * last run, so it need not read it unless it is ingested again); computed from `bytes` otherwise. */
+  sha256?: string;
 }
 
 /** What the pipeline needs besides the sources. */
@@ -126,7 +129,7 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
   const errors: IngestError[] = [];
   for (const source of ordered) {
     const key = {
-      sha256: sha256(source.bytes),
+      sha256: source.sha256 ?? sha256(source.bytes),
       pipelineVersion: PIPELINE_VERSION,
       catalogHash: sha256(JSON.stringify(context.catalog[source.file] ?? null)),
       topicsHash,
@@ -187,7 +190,8 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
     }
   });
   const cache: IngestCache = {};
-  for (const [file, key] of keys) cache[file] = { ...key, drafts: planned.filter(({ record }) => record.file === file).map(({ record }) => record) };
+  for (const [file, key] of keys) cache[file] = { ...key, drafts: [] };
+  for (const { record } of planned) cache[record.file]?.drafts.push(record);
   return { entries, unchanged, cache, warnings, errors, skipped, sources: ordered.length };
 }
 

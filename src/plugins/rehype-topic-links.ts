@@ -8,20 +8,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { parse } from 'yaml';
-import { termPattern } from '../../scripts/ingest/classify.ts';
+import { termMatcher } from '../../scripts/ingest/classify.ts';
 import { topicsFileSchema } from '../schemas/topic.ts';
 
 const SKIP_TAGS = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'figcaption', 'sup', 'section']);
 const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
-/** Topic slug -> its term patterns (strong first), read once per build. */
-function loadPatterns(): Map<string, RegExp[]> {
+type Matcher = (text: string) => [number, number] | null;
+
+/** Topic slug -> its term matchers (strong first), read once per build. */
+function loadPatterns(): Map<string, Matcher[]> {
   const file = path.resolve(process.cwd(), process.env['DOSSIER_TOPICS'] ?? 'corpus/topics.yaml');
   const topics = topicsFileSchema.parse(parse(readFileSync(file, 'utf8')));
-  return new Map(topics.map((topic) => [topic.slug, [...topic.strong, ...topic.terms].map((term) => termPattern(term, 'g'))]));
+  return new Map(topics.map((topic) => [topic.slug, [...topic.strong, ...topic.terms].map((term) => termMatcher(term))]));
 }
 
-let patterns: Map<string, RegExp[]> | undefined;
+let patterns: Map<string, Matcher[]> | undefined;
 
 /** Link first topic mentions; the article's topics come from its frontmatter. */
 export function rehypeTopicLinks() {
@@ -34,7 +36,7 @@ export function rehypeTopicLinks() {
   };
 }
 
-function walk(parent: Root | Element, remaining: Set<string>, all: Map<string, RegExp[]>): void {
+function walk(parent: Root | Element, remaining: Set<string>, all: Map<string, Matcher[]>): void {
   for (let index = 0; index < parent.children.length && remaining.size > 0; index++) {
     const child = parent.children[index]!;
     if (child.type === 'element') {
@@ -52,16 +54,15 @@ function walk(parent: Root | Element, remaining: Set<string>, all: Map<string, R
 }
 
 /** Split a text node around the first mention of each remaining topic. */
-function linkMentions(node: Text, remaining: Set<string>, all: Map<string, RegExp[]>): ElementContent[] | null {
+function linkMentions(node: Text, remaining: Set<string>, all: Map<string, Matcher[]>): ElementContent[] | null {
   const comparable = node.value.toLowerCase().replace(APOSTROPHES, "'");
   if (comparable.length !== node.value.length) return null; // offsets would not line up
   const hits: { slug: string; start: number; end: number }[] = [];
   for (const slug of remaining) {
     let best: { start: number; end: number } | null = null;
-    for (const pattern of all.get(slug)!) {
-      pattern.lastIndex = 0;
-      const match = pattern.exec(comparable);
-      if (match && (best === null || match.index < best.start)) best = { start: match.index, end: match.index + match[0].length };
+    for (const find of all.get(slug)!) {
+      const match = find(comparable);
+      if (match && (best === null || match[0] < best.start)) best = { start: match[0], end: match[1] };
     }
     if (best && !hits.some((hit) => best.start < hit.end && hit.start < best.end)) hits.push({ slug, ...best });
   }
