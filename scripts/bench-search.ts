@@ -4,16 +4,9 @@
  * JavaScript <= 5 KB before search) are reported, not asserted.
  */
 import path from 'node:path';
-import { launchBrowser, measurePage, measureSearch } from './bench/measure-browser.ts';
+import { launchBrowser, measurePage, measureSearch, QUERIES } from './bench/measure-browser.ts';
 import { serveStatic } from './static-server.ts';
 
-const QUERIES: [string, string][] = [
-  ['IAEA', 'verification'],
-  ['oligopoly', 'sovereignty'],
-  ['compute threshold', 'open weights'],
-  ['"world order"', 'licensing'],
-  ['Pentagon', 'nuclear'],
-];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 

@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GENERATOR_VERSION, generateCorpus } from './bench/generate.ts';
-import { launchBrowser, measurePage, measureSearch, type PageWeight, type SearchFigure } from './bench/measure-browser.ts';
+import { launchBrowser, measurePage, measureSearch, QUERIES, type PageWeight, type SearchFigure } from './bench/measure-browser.ts';
 import { serveStatic } from './static-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -46,13 +46,6 @@ export const BUDGETS = {
   oneFileReingestSeconds10k: 2,
 };
 
-const QUERIES: [string, string][] = [
-  ['IAEA', 'verification'],
-  ['oligopoly', 'sovereignty'],
-  ['compute threshold', 'open weights'],
-  ['"world order"', 'licensing'],
-  ['Pentagon', 'nuclear'],
-];
 
 /** One child process, measured. */
 interface Measured {

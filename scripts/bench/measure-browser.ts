@@ -8,6 +8,15 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { findChromium } from '../find-chromium.ts';
 
+/** The five benchmark queries, each with a second query typed once the search code has loaded. */
+export const QUERIES: [string, string][] = [
+  ['IAEA', 'verification'],
+  ['oligopoly', 'sovereignty'],
+  ['compute threshold', 'open weights'],
+  ['"world order"', 'licensing'],
+  ['Pentagon', 'nuclear'],
+];
+
 /** One measured search. */
 export interface SearchFigure {
   query: string;
