@@ -484,10 +484,13 @@ function budgetLines(runs: SizeResult[]): string[] {
     runs.map((run) => `${n(run.articles)}: ${run.ingest.articlesPerSecond.toFixed(0)}/s`).join(', '),
     largest ? runs.every((run) => run.ingest.articlesPerSecond >= BUDGETS.ingestArticlesPerSecond) : null,
   );
+  // A run that changes nothing takes about half a second whatever the size (starting Node, loading the
+  // pipeline's modules), so the rate means something only for large corpora.
+  const large = runs.filter((run) => run.articles >= 5000);
   row(
-    'ingest >= 2,000 articles/s (re-ingest, nothing changed)',
+    'ingest >= 2,000 articles/s (re-ingest, nothing changed; 5,000 articles and more)',
     runs.map((run) => `${n(run.articles)}: ${(run.ingest.articlesWritten / run.reingestUnchanged.wallS).toFixed(0)}/s`).join(', '),
-    largest ? runs.every((run) => run.ingest.articlesWritten / run.reingestUnchanged.wallS >= BUDGETS.ingestArticlesPerSecond) : null,
+    large.length ? large.every((run) => run.ingest.articlesWritten / run.reingestUnchanged.wallS >= BUDGETS.ingestArticlesPerSecond) : null,
   );
   const withBrowser = runs.filter((run) => run.browser);
   row(
