@@ -1,13 +1,6 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import rehypeSlug from 'rehype-slug';
-import { rehypeExternalResources } from './src/plugins/rehype-external-resources.ts';
-import { rehypeParagraphPermalinks } from './src/plugins/rehype-paragraph-permalinks.ts';
-import { rehypeTopicLinks } from './src/plugins/rehype-topic-links.ts';
-import { remarkParagraphIds } from './src/plugins/remark-paragraph-ids.ts';
 
 // The public origin of the deployed site, for the sitemap, feeds and citations. Set SITE_URL when deploying.
 const site = process.env.SITE_URL ?? 'https://dossier.example';
@@ -33,16 +26,9 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  integrations: [mdx(), sitemap()],
-  markdown: {
-    // Keep source text exactly as written: no smart quotes, no highlighting markup in code.
-    processor: unified({
-      gfm: true,
-      smartypants: false,
-      remarkPlugins: [remarkParagraphIds],
-      rehypePlugins: [rehypeSlug, rehypeTopicLinks, rehypeParagraphPermalinks, rehypeExternalResources],
-      remarkRehype: { footnoteLabel: 'Notes', footnoteBackLabel: (/** @type {number} */ index) => `Back to reference ${index + 1}` },
-    }),
-    syntaxHighlight: false,
-  },
+  // Article entries are MDX, rendered by src/utils/render-article.ts (parsed, checked inert, turned into HTML by
+  // syntax-tree transforms) rather than compiled to a JavaScript module each: see docs/performance.md.
+  integrations: [sitemap()],
+  // Astro renders no Markdown of ours; this only keeps Shiki's inline styles (which the CSP would block) out.
+  markdown: { syntaxHighlight: false },
 });

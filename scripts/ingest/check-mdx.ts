@@ -114,3 +114,8 @@ function describeProblem(node: Nodes): string | null {
 function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** checkMdx for a tree already parsed with parseMdx's extensions: the site's renderer parses each entry once. */
+export function checkMdxTree(tree: Root, label: string): void {
+  checkTree(tree, label);
+}

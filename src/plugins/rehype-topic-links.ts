@@ -1,35 +1,42 @@
 /**
  * Rehype plugin: the first mention of each of the article's topics in its body links to the topic
  * page, at most once per topic per article. Terms come from corpus/topics.yaml and match as the
- * classifier matches them. Headings, links, code, captions, footnotes and residue are left alone.
+ * classifier matches them. Headings, links, code, figures, footnotes and residue are left alone.
  * "...modeled after nuclear watchdog organizations..." -> "...modeled after <a href="/topics/iaea-nuclear-analogy/">nuclear watchdog</a> organizations..."
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
+import type { VFile } from 'vfile';
 import { parse } from 'yaml';
 import { termMatcher } from '../../scripts/ingest/classify.ts';
 import { topicsFileSchema } from '../schemas/topic.ts';
+import { TOPICS_FILE } from '../utils/corpus-paths.ts';
 
-const SKIP_TAGS = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'figcaption', 'sup', 'section']);
+const SKIP_TAGS = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'figure', 'sup', 'section']);
 const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
 type Matcher = (text: string) => [number, number] | null;
 
 /** Topic slug -> its term matchers (strong first), read once per build. */
 function loadPatterns(): Map<string, Matcher[]> {
-  const file = path.resolve(process.cwd(), process.env['DOSSIER_TOPICS'] ?? 'corpus/topics.yaml');
-  const topics = topicsFileSchema.parse(parse(readFileSync(file, 'utf8')));
+  const topics = topicsFileSchema.parse(parse(readFileSync(TOPICS_FILE, 'utf8')));
   return new Map(topics.map((topic) => [topic.slug, [...topic.strong, ...topic.terms].map((term) => termMatcher(term))]));
 }
 
 let patterns: Map<string, Matcher[]> | undefined;
 
-/** Link first topic mentions; the article's topics come from its frontmatter. */
+declare module 'vfile' {
+  interface DataMap {
+    /** The article's topic slugs, from its frontmatter: whose first mentions rehype-topic-links links. */
+    topics: readonly string[];
+  }
+}
+
+/** Link first topic mentions; the article's topics come with the file (`file.data.topics`, from its frontmatter). */
 export function rehypeTopicLinks() {
-  return (tree: Root, file: { data: { astro?: { frontmatter?: { topics?: unknown } } } }) => {
+  return (tree: Root, file: VFile) => {
     patterns ??= loadPatterns();
-    const topics = file.data.astro?.frontmatter?.topics;
+    const topics = file.data.topics;
     if (!Array.isArray(topics)) return;
     const remaining = new Set(topics.filter((slug): slug is string => typeof slug === 'string' && patterns!.has(slug)));
     walk(tree, remaining, patterns);
@@ -49,7 +56,6 @@ function walk(parent: Root | Element, remaining: Set<string>, all: Map<string, M
         index += replacement.length - 1;
       }
     }
-    // mdxJsx elements (Residue, Figure) are components: their text is not linked.
   }
 }
 

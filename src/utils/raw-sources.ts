@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, SourceFormat } from '../schemas/article.ts';
+import { SOURCES_DIR } from './corpus-paths.ts';
 
 /** A source file and the articles made from it. */
 export interface RawSource {
@@ -15,9 +16,6 @@ export interface RawSource {
   sha256: string;
   articles: Article[];
 }
-
-/** Folder of the raw sources (the build runs from the project root, as the ingest does); DOSSIER_SOURCES builds another corpus. */
-export const SOURCES_DIR = path.resolve(process.cwd(), process.env['DOSSIER_SOURCES'] ?? 'corpus/sources');
 
 /** Source files by name, each with its articles (feed items in item order). */
 export function rawSources(articles: readonly Article[]): RawSource[] {

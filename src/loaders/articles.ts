@@ -1,0 +1,65 @@
+/**
+ * Content loader for the generated article entries (`<slug>.mdx`, written by `npm run ingest`).
+ * It stores each entry's frontmatter, validated by the collection's schema, and where its file is; the
+ * body stays in the file, so entries are never compiled to JavaScript modules and the content store stays
+ * small at any corpus size. The article page renders the body (src/utils/article-bodies.ts, which keeps
+ * rendered bodies between builds); an entry whose file is byte for byte unchanged since the last build is
+ * neither parsed nor rendered again.
+ * "---\nslug: a-title\ntitle: A title\n...\n---\n\nBody" -> { id: "a-title", data: { slug, title, ... }, filePath }
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { parse } from 'yaml';
+import { pruneBodies } from '../utils/article-bodies.ts';
+
+/** `---` YAML `---` at the very start of the file, as the ingest writes it. */
+const FRONTMATTER = /^---\n([\s\S]*?)\n---(?:\n|$)/;
+
+/** The articles loader; `folder` is absolute or relative to the directory the build runs from (the project root). */
+export function articlesLoader(folder: string): Loader {
+  return {
+    name: 'dossier-articles',
+    load: async ({ store, parseData, generateDigest, logger }) => {
+      const base = path.resolve(process.cwd(), folder);
+      const names = await readdir(base).catch((error: unknown) => {
+        throw new Error(`the entries folder ${base} cannot be read; run \`npm run ingest\` first`, { cause: error });
+      });
+      const untouched = new Set(store.keys());
+      const seen = new Map<string, string>();
+      const bodies: string[] = [];
+      const files = names.filter((name) => name.endsWith('.mdx')).sort();
+      if (files.length === 0) logger.warn(`no entries (*.mdx) in ${base}; run \`npm run ingest\` first`);
+      // The entries the store already has, by file: an unchanged file is known without parsing it again.
+      const stored = new Map([...store.values()].map((entry) => [entry.filePath, entry]));
+      for (const name of files) {
+        const absolute = path.join(base, name);
+        const filePath = path.relative(process.cwd(), absolute);
+        const contents = await readFile(absolute, 'utf8');
+        const digest = generateDigest(contents);
+        bodies.push(contents);
+        const known = stored.get(filePath);
+        const unchanged = known?.digest === digest;
+        const data = unchanged ? undefined : readFrontmatter(contents, filePath);
+        const id = unchanged ? known!.id : String(data!['slug']);
+        if (seen.has(id)) throw new Error(`${filePath}: slug "${id}" is also the slug of ${seen.get(id)}`);
+        seen.set(id, filePath);
+        untouched.delete(id);
+        if (data) store.set({ id, data: await parseData({ id, data, filePath }), filePath, digest });
+      }
+      for (const id of untouched) store.delete(id);
+      pruneBodies(bodies);
+    },
+  };
+}
+
+/** An entry's frontmatter as plain data; an error names the file when there is none or it is not YAML. */
+function readFrontmatter(contents: string, filePath: string): Record<string, unknown> {
+  const match = FRONTMATTER.exec(contents);
+  if (!match) throw new Error(`${filePath}:1:1: an entry must start with a --- frontmatter block`);
+  try {
+    return parse(match[1]!) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`${filePath}: the frontmatter is not valid YAML`, { cause: error });
+  }
+}

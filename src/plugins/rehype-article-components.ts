@@ -1,0 +1,102 @@
+/**
+ * Rehype plugin: the three components an entry may use (scripts/ingest/check-mdx.ts allows no others),
+ * turned into the reader's markup, and code blocks made focusable. Entries are never compiled to
+ * JavaScript: a component is a fixed piece of markup with its attributes as plain strings.
+ * <Residue rule="related-links">Read also: ...</Residue>
+ *   -> <span class="residue" data-pagefind-ignore><span class="residue-label">[Not the author’s text: ...]</span> Read also: ...</span>
+ * <Figure src="https://cdn.example/a.png" width="600" /> -> <figure class="figure"><img ...><p class="figure-unavailable" hidden>...</p>...</figure>
+ * <pre> -> <pre tabindex="0"> (a keyboard can scroll a wide one sideways)
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
+import { residueRuleLabel } from '../utils/residue.ts';
+
+type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
+
+/** Replace every component element with its markup; throw on a component this site does not know. */
+export function rehypeArticleComponents() {
+  return (tree: Root) => {
+    replaceIn(tree);
+  };
+}
+
+function replaceIn(parent: Root | Element | JsxElement): void {
+  parent.children = parent.children.map((child) => {
+    if (child.type === 'element' || child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') replaceIn(child);
+    if (child.type === 'element' && child.tagName === 'pre') child.properties['tabIndex'] = 0;
+    return child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement' ? toMarkup(child) : child;
+  }) as typeof parent.children;
+}
+
+function toMarkup(node: JsxElement): Element {
+  const attributes = attributesOf(node);
+  const children = node.children as ElementContent[];
+  switch (node.name) {
+    case 'Residue':
+      return element('span', { className: ['residue'], dataPagefindIgnore: '' }, [
+        element('span', { className: ['residue-label'] }, [text(`[Not the author’s text: ${residueRuleLabel(attributes['rule'] ?? '')}]`)]),
+        text(' '),
+        ...children,
+      ]);
+    case 'ResidueBlock':
+      return element('aside', { className: ['residue', 'residue-block'], dataPagefindIgnore: '', ariaLabel: 'Not the author’s text' }, [
+        element('span', { className: ['residue-label'] }, [text(`Not the author’s text: ${residueRuleLabel(attributes['rule'] ?? '')}`)]),
+        ...children,
+      ]);
+    case 'Figure':
+      return figure(attributes, children);
+    default:
+      throw new Error(`an entry uses the component <${node.name ?? ''}>, which the site does not know`);
+  }
+}
+
+/** A figure from a source: the remote image, a note shown if it cannot load, and its caption. */
+function figure(attributes: Record<string, string>, caption: ElementContent[]): Element {
+  const src = attributes['src'] ?? '';
+  const alt = attributes['alt'];
+  const hasCaption = caption.some((child) => child.type !== 'text' || child.value.trim() !== '');
+  // Never alt="": the image carries content, and its alt is what shows in its place if it cannot load.
+  // The source gave no description: say what it is, and where its caption is if it has one.
+  const altText = alt || (hasCaption ? 'Image from the source, captioned below' : 'Image from the source');
+  const image = element('img', {
+    src,
+    alt: altText,
+    ...(attributes['width'] !== undefined && { width: attributes['width'] }),
+    ...(attributes['height'] !== undefined && { height: attributes['height'] }),
+    loading: 'lazy',
+    decoding: 'async',
+    referrerPolicy: 'no-referrer',
+  }, []);
+  // Shown by FigureFallback's script when the image fails to load (blocked, gone, offline).
+  const unavailable = element('p', { className: ['figure-unavailable'], hidden: true }, [
+    text(`The image could not be loaded from ${new URL(src).host}. `),
+    element('a', { href: src, rel: ['noopener', 'noreferrer'] }, [text('Open it at its source')]),
+    text('.'),
+  ]);
+  const note = hasCaption
+    ? element('figcaption', {}, caption)
+    : alt
+      ? null
+      : element('figcaption', { className: ['figure-note'] }, [text('Image from the source; it has no caption or description.')]);
+  return element('figure', { className: ['figure'] }, note ? [image, unavailable, note] : [image, unavailable]);
+}
+
+function attributesOf(node: JsxElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const attribute of node.attributes) {
+    // The ingest's gate allows only literal string attributes; anything else is refused here too.
+    if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') {
+      throw new Error(`an entry gives <${node.name ?? ''}> an attribute that is not a plain string`);
+    }
+    out[attribute.name] = attribute.value;
+  }
+  return out;
+}
+
+function element(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+function text(value: string): ElementContent {
+  return { type: 'text', value };
+}

@@ -1,0 +1,89 @@
+/**
+ * An article entry -> its body as HTML, and its headings for the contents list. The entry is parsed with
+ * the MDX parser (the same extensions the ingest's safety gate reads it back with), checked again to be
+ * inert, and turned into HTML by syntax-tree transforms only: it is never compiled to JavaScript, so
+ * nothing in it can run, and the three components it may use are fixed markup (rehype-article-components).
+ * "---\n...\n---\n\n## Why\n\nBoth can end civilizations.[^1]\n\n[^1]: A note."
+ *   -> { html: '<h2 id="why">Why</h2>\n<p id="p-3f9a2c1" class="para">Both can end civilizations.<sup>...', headings: [{ depth: 2, slug: "why", text: "Why" }], hasFigures: false }
+ */
+import type { Element, Root as HastRoot } from 'hast';
+import { headingRank } from 'hast-util-heading-rank';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeSlug from 'rehype-slug';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { checkMdxTree } from '../../scripts/ingest/check-mdx.ts';
+import { rehypeArticleComponents } from '../plugins/rehype-article-components.ts';
+import { rehypeExternalResources } from '../plugins/rehype-external-resources.ts';
+import { rehypeParagraphPermalinks } from '../plugins/rehype-paragraph-permalinks.ts';
+import { rehypeTopicLinks } from '../plugins/rehype-topic-links.ts';
+import { remarkParagraphIds } from '../plugins/remark-paragraph-ids.ts';
+
+/** A heading of the body: its level, its id and its text. */
+export interface ArticleHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** What the article page needs of a rendered body. */
+export interface RenderedArticle {
+  html: string;
+  headings: ArticleHeading[];
+  /** The body has figures (the page then adds the script that handles images that cannot load). */
+  hasFigures: boolean;
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkMdx)
+  .use(remarkParagraphIds)
+  .use(remarkRehype, {
+    footnoteLabel: 'Notes',
+    footnoteBackLabel: (index: number) => `Back to reference ${index + 1}`,
+    // Components stay as they are until rehype-article-components gives them their markup.
+    passThrough: ['mdxJsxFlowElement', 'mdxJsxTextElement'],
+  })
+  .use(rehypeArticleComponents)
+  .use(rehypeSlug)
+  .use(rehypeTopicLinks)
+  .use(rehypeParagraphPermalinks)
+  .use(rehypeExternalResources);
+
+/** Render one entry's MDX (`label` names it in errors; `topics` are its topics, whose first mentions link). */
+export async function renderArticle(mdx: string, options: { label: string; topics: readonly string[] }): Promise<RenderedArticle> {
+  const file = new VFile({ value: mdx, path: options.label, data: { topics: options.topics } });
+  const mdast = processor.parse(file) as MdastRoot;
+  checkMdxTree(mdast, options.label);
+  const hast = (await processor.run(mdast, file)) as HastRoot;
+  return { html: toHtml(hast), headings: collectHeadings(hast), hasFigures: containsFigure(hast) };
+}
+
+/** Every heading with an id, in order (rehype-slug gave them ids; the footnotes' label is one too). */
+function collectHeadings(tree: HastRoot): ArticleHeading[] {
+  const headings: ArticleHeading[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const depth = headingRank(node);
+    const id = node.properties['id'];
+    if (depth !== undefined && typeof id === 'string') headings.push({ depth, slug: id, text: toString(node) });
+  });
+  return headings;
+}
+
+function containsFigure(tree: HastRoot): boolean {
+  let found = false;
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'figure') found = true;
+  });
+  return found;
+}

@@ -1,0 +1,70 @@
+/**
+ * The article body renderer (src/utils/render-article.ts): what a reader gets from an entry's MDX, and
+ * that nothing in an entry can run or become markup of its own, even if an entry file was edited by hand.
+ */
+import { describe, expect, test } from 'vitest';
+import { renderArticle } from '../../src/utils/render-article.ts';
+
+const render = (mdx: string, topics: string[] = []) => renderArticle(mdx, { label: 'entries/x.mdx', topics });
+
+describe('renderArticle', () => {
+  test('paragraphs get stable anchors and permalinks; headings get ids and make the contents list', async () => {
+    const { html, headings } = await render('---\nslug: x\n---\n\n## Why it matters\n\nBoth can end civilizations.\n\n### Detail\n\nMore.\n');
+    expect(html).toContain('<h2 id="why-it-matters">Why it matters</h2>');
+    expect(html).toMatch(/<p id="p-[0-9a-f]{7}" class="para">Both can end civilizations\.<a class="permalink" href="#p-[0-9a-f]{7}"/);
+    expect(headings).toEqual([
+      { depth: 2, slug: 'why-it-matters', text: 'Why it matters' },
+      { depth: 3, slug: 'detail', text: 'Detail' },
+    ]);
+  });
+
+  test('footnotes open a Notes section with back links', async () => {
+    const { html, headings } = await render('Claim.[^1]\n\n[^1]: The source.\n');
+    expect(html).toContain('<h2 class="sr-only" id="footnote-label">Notes</h2>');
+    expect(html).toContain('aria-label="Back to reference 1"');
+    expect(headings.map((heading) => heading.text)).toEqual(['Notes']);
+  });
+
+  test('residue stays in place, labelled and left out of search and topic links', async () => {
+    const { html } = await render(
+      'The IAEA model. <Residue rule="related-links">Read also: IAEA news.</Residue>\n\n<ResidueBlock rule="reader-prompt">\n  Ask our chatbot!\n</ResidueBlock>\n',
+      ['iaea-nuclear-analogy'],
+    );
+    expect(html).toContain('<span class="residue" data-pagefind-ignore=""><span class="residue-label">[Not the author’s text: related-links list from the source site]</span> Read also: IAEA news.</span>');
+    expect(html).toContain('<aside class="residue residue-block" data-pagefind-ignore="" aria-label="Not the author’s text"><span class="residue-label">Not the author’s text: prompt from the source site</span><p>Ask our chatbot!</p></aside>');
+    expect(html.match(/class="topic-link"/g)).toHaveLength(1);
+    expect(html).toContain('The <a class="topic-link" href="/topics/iaea-nuclear-analogy/" data-topic="iaea-nuclear-analogy">IAEA</a> model.');
+  });
+
+  test('a figure keeps its description, says when it has none, and has a note for when the image cannot load', async () => {
+    const bare = await render('<Figure src="https://cdn.example/a.png" width="600" height="400" />\n', ['iaea-nuclear-analogy']);
+    expect(bare.hasFigures).toBe(true);
+    expect(bare.html).toContain('<img src="https://cdn.example/a.png" alt="Image from the source" width="600" height="400" loading="lazy" decoding="async" referrerpolicy="no-referrer">');
+    expect(bare.html).toContain('<p class="figure-unavailable" hidden>The image could not be loaded from cdn.example. <a href="https://cdn.example/a.png" rel="noopener noreferrer">Open it at its source</a>.</p>');
+    expect(bare.html).toContain('<figcaption class="figure-note">Image from the source; it has no caption or description.</figcaption>');
+
+    const captioned = await render('<Figure src="https://cdn.example/a.png" alt="A reactor">\n  _The IAEA at work._\n</Figure>\n', ['iaea-nuclear-analogy']);
+    expect(captioned.html).toContain('alt="A reactor"');
+    expect(captioned.html).toContain('<figcaption><p><em>The IAEA at work.</em></p></figcaption>');
+    expect(captioned.html).not.toContain('topic-link');
+
+    const plain = await render('Text only.\n');
+    expect(plain.hasFigures).toBe(false);
+  });
+
+  test('code blocks are focusable, so a keyboard can scroll them', async () => {
+    const { html } = await render('```latex\n\\begin{array}\n```\n');
+    expect(html).toContain('<pre tabindex="0"><code class="language-latex">');
+  });
+
+  test.each([
+    ['an expression', 'Total: {1 + 1}\n', 'entries/x.mdx:1:8: generated MDX holds a {expression}'],
+    ['an import', 'import x from "y"\n\nText.\n', 'entries/x.mdx:1:1: generated MDX holds an import/export statement'],
+    ['an unknown component', '<Script src="https://x.example/a.js" />\n', 'entries/x.mdx:1:1: generated MDX holds JSX <Script>'],
+    ['raw HTML', 'A <b onclick="alert(1)">bold</b> claim.\n', 'entries/x.mdx:1:3: generated MDX holds JSX <b>'],
+    ['a script URL', '[click](javascript:alert(1))\n', 'entries/x.mdx:1:1: generated MDX links to a URL that is not http(s)'],
+    ['an attribute expression', '<Figure src={"https://x.example/a.png"} />\n', 'entries/x.mdx:1:1: generated MDX gives <Figure src> a non-literal value'],
+  ])('refuses %s, naming the file and line:column', async (_name, mdx, message) => {
+    await expect(render(mdx)).rejects.toThrow(message);
+  });
+});
