@@ -12,7 +12,6 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeSlug from 'rehype-slug';
-import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -44,7 +43,6 @@ export interface RenderedArticle {
 
 const processor = unified()
   .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
   .use(remarkMdx)
   .use(remarkParagraphIds)
@@ -62,11 +60,22 @@ const processor = unified()
 
 /** Render one entry's MDX (`label` names it in errors; `topics` are its topics, whose first mentions link). */
 export async function renderArticle(mdx: string, options: { label: string; topics: readonly string[] }): Promise<RenderedArticle> {
-  const file = new VFile({ value: mdx, path: options.label, data: { topics: options.topics } });
+  const file = new VFile({ value: blankFrontmatter(mdx), path: options.label, data: { topics: options.topics } });
   const mdast = processor.parse(file) as MdastRoot;
   checkMdxTree(mdast, options.label);
   const hast = (await processor.run(mdast, file)) as HastRoot;
   return { html: toHtml(hast), headings: collectHeadings(hast), hasFigures: containsFigure(hast) };
+}
+
+/**
+ * The frontmatter block as empty lines: the loader has read it already, and the MDX parser need not go
+ * through it character by character (half of an entry's bytes; about a tenth of the render time), while
+ * every line:column after it stays what it is in the file.
+ * "---\ntitle: \"A\"\n---\n\nBody" -> "\n\n\n\nBody"
+ */
+function blankFrontmatter(mdx: string): string {
+  const block = /^---\n[\s\S]*?\n---(?=\n|$)/.exec(mdx)?.[0];
+  return block === undefined ? mdx : block.replace(/[^\n]+/g, '') + mdx.slice(block.length);
 }
 
 /** Every heading with an id, in order (rehype-slug gave them ids; the footnotes' label is one too). */
