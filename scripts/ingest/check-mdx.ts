@@ -11,6 +11,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import type { Extension } from 'micromark-util-types';
 import { IngestError } from './errors.ts';
 
 /** The project's own components an entry may use, with the string attributes each may carry. */
@@ -25,11 +26,61 @@ const URL_ATTRIBUTES = new Set(['src']);
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:|#)/i;
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx);
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).freeze();
+
+/**
+ * Two GFM constructs that are tried all the time can only succeed on text holding certain characters:
+ * the email autolink literal (tried at the start of every word, about 40 % of the parse) must consume an
+ * `@`; a table's delimiter row must hold a `|`, or a `:` next to a `-` (`:-`, `-:`; only dashes make a
+ * thematic break or a setext underline instead). A construct that fails leaves nothing behind (the text it
+ * was tried on is merged back into the same data), so for text without those characters the parser without
+ * the construct gives the same tree as the full one, positions included
+ * (tests/unit/check-mdx-parser.test.ts compares them); any other text gets the full parser.
+ */
+const OPTIONAL_CONSTRUCTS = [
+  { name: 'emailAutolink', mayOccur: (text: string) => text.includes('@') },
+  { name: 'table', mayOccur: (text: string) => text.includes('|') || text.includes(':-') || text.includes('-:') },
+];
+
+// One parser per set of constructs left out, made when first needed.
+const parsers = new Map<string, typeof parser>([['', parser]]);
+
+function parserFor(text: string): typeof parser {
+  const left = OPTIONAL_CONSTRUCTS.filter((construct) => !construct.mayOccur(text)).map((construct) => construct.name);
+  const key = left.join(' ');
+  let chosen = parsers.get(key);
+  if (chosen === undefined) {
+    chosen = unified()
+      .use(remarkParse)
+      .data('micromarkExtensions', (parser.data('micromarkExtensions') ?? []).map((extension) => withoutConstructs(extension, left)))
+      .data('fromMarkdownExtensions', parser.data('fromMarkdownExtensions') ?? [])
+      .freeze();
+    parsers.set(key, chosen);
+  }
+  return chosen;
+}
+
+/** A micromark extension without the constructs named in `names`. */
+function withoutConstructs(extension: Extension, names: readonly string[]): Extension {
+  const kept: Extension = { ...extension };
+  for (const field of ['document', 'contentInitial', 'flowInitial', 'flow', 'string', 'text'] as const) {
+    const record = extension[field];
+    if (record === undefined) continue;
+    const constructs: NonNullable<Extension[typeof field]> = {};
+    for (const [code, value] of Object.entries(record)) {
+      if (value === undefined) continue;
+      const list = (Array.isArray(value) ? value : [value]).filter((construct) => !names.includes(construct.name ?? ''));
+      if (list.length > 0) constructs[code] = Array.isArray(value) ? list : list[0]!;
+    }
+    kept[field] = constructs;
+  }
+  return kept;
+}
 
 /** Parse MDX text to mdast (what Astro's MDX compiler will see). */
 export function parseMdx(mdx: string): Root {
-  return parser.runSync(parser.parse(mdx)) as Root;
+  const chosen = parserFor(mdx);
+  return chosen.runSync(chosen.parse(mdx)) as Root;
 }
 
 /** Throw an IngestError (naming `label` and the MDX line:column) unless the entry is inert.
@@ -38,20 +89,32 @@ export function checkMdx(mdx: string, label: string, expectedText?: string): voi
   checkTree(parseMdx(mdx), label, expectedText);
 }
 
-/**
- * checkMdx for an entry whose body the ingest has already parsed (for paragraph ids), without parsing it a
- * second time: when `mdx` is exactly a frontmatter block followed by `body` (whose tree is `bodyTree`), the
- * body reads the same inside the file as alone, so the tree is checked. Anything else, and any problem
- * found (to report its line:column in the file), goes through checkMdx on the whole file.
- */
-export function checkEntryMdx(mdx: string, body: string, bodyTree: Root, label: string, expectedText?: string): void {
-  const head = mdx.slice(0, mdx.length - body.length);
-  if (body === '' || !mdx.endsWith(body) || !FRONTMATTER_BLOCK.test(head)) return checkMdx(mdx, label, expectedText);
+/** The verdict of checkTree on an entry body's tree (checkBodyTree), kept to check the body's entries with. */
+export type BodyVerdict = { ok: true } | { ok: false; error: unknown };
+
+/** checkTree on a body's tree alone (the ingest parses each body once, for paragraph ids), as a verdict. */
+export function checkBodyTree(bodyTree: Root, label: string, expectedText?: string): BodyVerdict {
   try {
     checkTree(bodyTree, label, expectedText);
+    return { ok: true };
   } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * checkMdx for an entry whose body was already checked (`verdict`, from checkBodyTree), without parsing it a
+ * second time: when `mdx` is exactly a frontmatter block followed by `body`, the body reads the same inside
+ * the file as alone, so the verdict stands (a body can be checked once and its entry made with more than one
+ * slug). Anything else, and any problem found (to report its line:column in the file), goes through
+ * checkMdx on the whole file.
+ */
+export function checkEntryMdx(mdx: string, body: string, verdict: BodyVerdict, label: string, expectedText?: string): void {
+  const head = mdx.slice(0, mdx.length - body.length);
+  if (body === '' || !mdx.endsWith(body) || !FRONTMATTER_BLOCK.test(head)) return checkMdx(mdx, label, expectedText);
+  if (!verdict.ok) {
     checkMdx(mdx, label, expectedText);
-    throw error;
+    throw verdict.error;
   }
 }
 

@@ -101,11 +101,16 @@ export function classifyTopics(
 ): Classification {
   const o = { ...DEFAULT_CLASSIFY_OPTIONS, ...options };
   const texts = paragraphs.map((paragraph) => normalize(paragraph.text));
+  const words = wordIndex(texts);
+  const article = texts.join('\n');
 
   const results = topics.map((topic) => {
     const patterns = topicPatterns(topic);
-    const perParagraph = texts.map((text) => {
-      const found = distinctTerms(text, patterns);
+    // Each paragraph's matches of the topic's terms, in term order and then text order.
+    const hits: TermMatch[][] = texts.map(() => []);
+    for (const p of patterns) forEachMatch(texts, words, article, p, (index, start, end) => hits[index]!.push({ p, start, end }));
+    const perParagraph = hits.map((matches) => {
+      const found = matches.length === 0 ? [] : distinctTerms(matches, patterns);
       const strongHits = found.filter((t) => t.strong).length;
       const ordinaryHits = found.length - strongHits;
       return {
@@ -157,14 +162,28 @@ export function normalize(text: string): string {
 const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
 const SEPARATOR = '[\\s\\-\\u2010-\\u2015]+';
 
-interface TermPattern {
-  term: string;
-  strong: boolean;
-  pattern: RegExp;
+/** How a term is matched: its words, and its whole-word patterns (compiled on first use, see termShape). */
+interface TermShape {
   /** The term's words as they must appear in the normalised text for the pattern to match at all. */
   words: string[];
-  /** The same pattern, sticky: tried only where the first word occurs. */
-  sticky: RegExp;
+  /** Whether the last word may continue (a trailing `*`). */
+  prefix: boolean;
+  /** Whether every word is letters, marks and digits only: then matchAt finds the matches, not the regex. */
+  plain: boolean;
+  readonly pattern: RegExp;
+  readonly sticky: RegExp;
+}
+
+interface TermPattern extends TermShape {
+  term: string;
+  strong: boolean;
+}
+
+/** One match of a term in a paragraph. */
+interface TermMatch {
+  p: TermPattern;
+  start: number;
+  end: number;
 }
 
 // Patterns are compiled once per topic object, not once per article (a corpus run classifies thousands).
@@ -173,16 +192,119 @@ const compiled = new WeakMap<Topic, TermPattern[]>();
 function topicPatterns(topic: Topic): TermPattern[] {
   let patterns = compiled.get(topic);
   if (patterns === undefined) {
-    const make = (term: string, strong: boolean): TermPattern => withPatterns({ term, strong, words: termWords(term) }, term);
+    const make = (term: string, strong: boolean): TermPattern => Object.assign(termShape(term), { term, strong });
     patterns = [...topic.strong.map((term) => make(term, true)), ...topic.terms.map((term) => make(term, false))];
     compiled.set(topic, patterns);
   }
   return patterns;
 }
 
-/** The distinct terms found in a normalised text; of overlapping matches only the longest counts (rule 3). */
-function distinctTerms(text: string, patterns: readonly TermPattern[]): TermPattern[] {
-  const matches = patterns.flatMap((p) => termMatches(text, p).map(([start, end]) => ({ p, start, end })));
+const ONLY_WORD_CHARS = /^[\p{L}\p{M}\p{N}]+$/u;
+const ONE_WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const ONE_SEPARATOR = /^[\s\-\u2010-\u2015]$/;
+
+/** Where each whole word of an article's paragraphs occurs (a run of WORD_CHAR with none either side). */
+interface WordIndex {
+  /** word -> [paragraph, offset, paragraph, offset, ...] in reading order. */
+  at: ReadonlyMap<string, readonly number[]>;
+  /** The words in code-unit order (sorted when first asked for: only `*` terms need it). */
+  sorted(): readonly string[];
+}
+
+function wordIndex(texts: readonly string[]): WordIndex {
+  const index = new Map<string, number[]>();
+  texts.forEach((text, paragraph) => {
+    let start = -1;
+    for (let position = 0; position <= text.length; ) {
+      const code = text.codePointAt(position);
+      const size = code !== undefined && code > 0xffff ? 2 : 1;
+      if (code !== undefined && isWordChar(code)) {
+        if (start === -1) start = position;
+      } else if (start !== -1) {
+        const word = text.slice(start, position);
+        const at = index.get(word);
+        if (at === undefined) index.set(word, [paragraph, start]);
+        else at.push(paragraph, start);
+        start = -1;
+      }
+      position += size;
+    }
+  });
+  let sorted: string[] | undefined;
+  return { at: index, sorted: () => (sorted ??= [...index.keys()].sort()) };
+}
+
+/**
+ * Calls `found` for every match of a term in every paragraph, as termMatches finds them in each paragraph
+ * on its own. A plain term (every word letters, marks and digits only) is found from the word index: a
+ * match starts at a whole-word occurrence of its first word and holds all its words as whole words
+ * (separators and the pattern's look-arounds are never WORD_CHAR), except the last word of a `*` term,
+ * which may continue; so the matches of a one-word `*` term are exactly the whole words that start with
+ * it. Any other term is tried in each paragraph, if the article (`article`: the texts joined by line
+ * breaks) holds its words at all.
+ */
+function forEachMatch(
+  texts: readonly string[],
+  words: WordIndex,
+  article: string,
+  p: TermShape,
+  found: (paragraph: number, start: number, end: number) => void,
+): void {
+  const whole = p.plain ? (p.prefix ? p.words.slice(0, -1) : p.words) : [];
+  if (p.plain && whole.length === 0) {
+    // One word that may continue: each match is a whole word that starts with it.
+    const prefix = p.words[0]!;
+    const matches: [paragraph: number, start: number, end: number][] = [];
+    const sorted = words.sorted();
+    for (let key = lowerBound(sorted, prefix); key < sorted.length && sorted[key]!.startsWith(prefix); key++) {
+      const word = sorted[key]!;
+      const at = words.at.get(word)!;
+      for (let index = 0; index < at.length; index += 2) matches.push([at[index]!, at[index + 1]!, at[index + 1]! + word.length]);
+    }
+    matches.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [paragraph, start, end] of matches) found(paragraph, start, end);
+    return;
+  }
+  if (whole.length === 0) {
+    if (!p.words.every((word) => article.includes(word))) return;
+    texts.forEach((text, paragraph) => {
+      for (const [start, end] of termMatches(text, p)) found(paragraph, start, end);
+    });
+    return;
+  }
+  if (!whole.every((word) => words.at.has(word))) return;
+  const at = words.at.get(whole[0]!)!;
+  // Leftmost first and not overlapping, in each paragraph, as termMatches.
+  let paragraph = -1;
+  let next = 0;
+  for (let index = 0; index < at.length; index += 2) {
+    const start = at[index + 1]!;
+    if (at[index] !== paragraph) {
+      paragraph = at[index]!;
+      next = 0;
+    }
+    if (start < next) continue;
+    const end = matchAt(texts[paragraph]!, start, p);
+    if (end === -1) continue;
+    found(paragraph, start, end);
+    next = end;
+  }
+}
+
+/** The first index of `sorted` whose string is not below `value` (code-unit order). */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The distinct terms of a paragraph's matches; of overlapping matches only the longest counts (rule 3). */
+function distinctTerms(matches: TermMatch[], patterns: readonly TermPattern[]): TermPattern[] {
   // Longest first, strong before ordinary on a tie, then list order, so the pick is deterministic.
   matches.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.p.strong) - Number(a.p.strong));
   const taken: { start: number; end: number }[] = [];
@@ -198,25 +320,83 @@ function distinctTerms(text: string, patterns: readonly TermPattern[]): TermPatt
 /**
  * The matches of one term, as `text.matchAll(p.pattern)` finds them (leftmost first, not overlapping), but
  * without scanning the text with a Unicode look-around regex: every match starts with the term's first
- * word, so the sticky pattern is tried only where that word occurs, and not at all unless every word does.
+ * word, so a match is tried only where that word occurs, and not at all unless every word does; a plain
+ * term is tried by matchAt, any other by the sticky pattern.
  */
-function termMatches(text: string, p: Pick<TermPattern, 'pattern' | 'sticky' | 'words'>, onlyFirst = false): [number, number][] {
+function termMatches(text: string, p: TermShape, onlyFirst = false): [number, number][] {
   const found: [number, number][] = [];
   if (!p.words.every((word) => text.includes(word))) return found;
   const first = p.words[0]!;
   if (first === '') return [...text.matchAll(p.pattern)].map((m) => [m.index, m.index + m[0].length]);
   for (let at = text.indexOf(first); at !== -1; ) {
-    p.sticky.lastIndex = at;
-    const match = p.sticky.exec(text);
-    if (match === null) {
+    let end = -1;
+    if (p.plain) {
+      end = matchAt(text, at, p);
+    } else {
+      p.sticky.lastIndex = at;
+      const match = p.sticky.exec(text);
+      if (match !== null) end = at + match[0].length;
+    }
+    if (end === -1) {
       at = text.indexOf(first, at + 1);
     } else {
-      found.push([at, at + match[0].length]);
+      found.push([at, end]);
       if (onlyFirst) break;
-      at = text.indexOf(first, at + Math.max(match[0].length, 1));
+      at = text.indexOf(first, Math.max(end, at + 1));
     }
   }
   return found;
+}
+
+/**
+ * Where a match of a plain term (every word letters, marks and digits only) that starts at `at` ends, or -1:
+ * what the sticky pattern matches there, without a regex. No WORD_CHAR before; the words, with a run of
+ * separators between them (all taken: a word never starts with a separator); for a `*` term every WORD_CHAR
+ * after the last word; then no WORD_CHAR. Code points, not code units, as the pattern's `u` flag reads them.
+ */
+function matchAt(text: string, at: number, p: Pick<TermShape, 'words' | 'prefix'>): number {
+  if (at > 0 && isWordChar(codePointBefore(text, at))) return -1;
+  let position = at;
+  for (let index = 0; index < p.words.length; index++) {
+    if (index > 0) {
+      const from = position;
+      while (position < text.length && isSeparator(text.charCodeAt(position))) position++;
+      if (position === from) return -1;
+    }
+    const word = p.words[index]!;
+    if (!text.startsWith(word, position)) return -1;
+    position += word.length;
+  }
+  if (p.prefix) {
+    for (let code = text.codePointAt(position); code !== undefined && isWordChar(code); code = text.codePointAt(position)) {
+      position += code > 0xffff ? 2 : 1;
+    }
+  } else if (position < text.length && isWordChar(text.codePointAt(position)!)) {
+    return -1;
+  }
+  return position;
+}
+
+/** WORD_CHAR for one code point (ASCII decided without the regex). */
+function isWordChar(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  return ONE_WORD_CHAR.test(String.fromCodePoint(code));
+}
+
+/** One character of SEPARATOR (all of them are single UTF-16 code units). */
+function isSeparator(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || code === 0x2d || (code >= 0x09 && code <= 0x0d);
+  return ONE_SEPARATOR.test(String.fromCharCode(code));
+}
+
+/** The code point that ends just before `at` (a surrogate pair read as one, as a `u` look-behind does). */
+function codePointBefore(text: string, at: number): number {
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
 }
 
 /**
@@ -225,19 +405,27 @@ function termMatches(text: string, p: Pick<TermPattern, 'pattern' | 'sticky' | '
  * termMatcher('nuclear watchdog')('a nuclear watchdog body') -> [2, 18]
  */
 export function termMatcher(term: string): (text: string) => [number, number] | null {
-  const p = withPatterns({ words: termWords(term) }, term);
+  const p = termShape(term);
   return (text) => termMatches(text, p, true)[0] ?? null;
 }
 
-/** Adds a term's global and sticky patterns to `base`, compiled on first use: Unicode property classes make
- * compiling a few hundred of them cost more than classifying one article, and most terms never occur in it. */
-function withPatterns<T extends object>(base: T, term: string): T & { readonly pattern: RegExp; readonly sticky: RegExp } {
+/** A term's words and patterns. The patterns are compiled on first use: Unicode property classes make
+ * compiling a few hundred of them cost more than classifying one article, and plain terms never need them. */
+function termShape(term: string): TermShape {
+  const words = termWords(term);
   let pattern: RegExp | undefined;
   let sticky: RegExp | undefined;
-  return Object.defineProperties(base, {
-    pattern: { get: () => (pattern ??= termPattern(term, 'g')), enumerable: true },
-    sticky: { get: () => (sticky ??= termPattern(term, 'y')), enumerable: true },
-  }) as T & { readonly pattern: RegExp; readonly sticky: RegExp };
+  return {
+    words,
+    prefix: term.endsWith('*'),
+    plain: words.every((word) => ONLY_WORD_CHARS.test(word)),
+    get pattern() {
+      return (pattern ??= termPattern(term, 'g'));
+    },
+    get sticky() {
+      return (sticky ??= termPattern(term, 'y'));
+    },
+  };
 }
 
 /** The words of a term as termPattern matches them, normalised, without the trailing `*`. */

@@ -1,12 +1,13 @@
-import type { Element, ElementContent, Parents as HastParents, Root as HastRoot, Text as HastText } from 'hast';
+import type { Element, ElementContent, Nodes as HastNodes, Parents as HastParents, Root as HastRoot, Text as HastText } from 'hast';
 import type { BlockContent, FootnoteDefinition, FootnoteReference, Nodes as MdastNode, Parent, Root, RootContent, Text } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import { matches, select, selectAll } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { unified } from 'unified';
+import type { VFile } from 'vfile';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 
 /** Result of converting one feed item's HTML body. */
@@ -34,11 +35,15 @@ interface Notes {
   list(): string[];
 }
 
-const SUBSCRIBE_WIDGET = 'div.subscription-widget-wrap-editor, div.subscription-widget-wrap';
-const IMAGE_EXPAND = 'div.image-link-expand';
+// Element tests for simple selectors (`tag.class`), matched as hast-util-select matches them, without
+// parsing a selector for every element of every item.
+const isSubscribeWidget = (node: Element) => hasClass(node, 'div', 'subscription-widget-wrap-editor') || hasClass(node, 'div', 'subscription-widget-wrap');
+const isImageExpand = (node: Element) => hasClass(node, 'div', 'image-link-expand');
 // Substack's "Leave a comment" / "Share" call-to-action buttons: site furniture, not the essay.
-const CALL_TO_ACTION = 'p.button-wrapper';
-const HEADING = 'h1, h2, h3, h4, h5, h6';
+const isCallToAction = (node: Element) => hasClass(node, 'p', 'button-wrapper');
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const isHeading = (node: Element) => HEADING_TAGS.has(node.tagName);
+const isFigure = (node: Element) => node.tagName === 'figure';
 // Custom element names only our own transforms create (sanitize drops unknown tags beforehand).
 const FOOTNOTE_REFERENCE = 'footnote-reference';
 const FOOTNOTE_DEFINITION = 'footnote-definition';
@@ -94,43 +99,79 @@ const sanitizeSchema: SanitizeSchema = {
   },
 };
 
+/** What one conversion's transforms share: its removal notes and base URL (in the file's data). */
+interface Conversion {
+  notes: Notes;
+  baseUrl: URL | null;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    conversion: Conversion;
+  }
+}
+
+/** The conversion a transform is part of. */
+function conversionOf(file: VFile): Conversion {
+  const conversion = file.data.conversion;
+  if (conversion === undefined) throw new Error('convert-html transforms run only through convertHtml');
+  return conversion;
+}
+
+// Built once: the transforms read each call's notes and base URL from the file they are run with.
+const processor = unified()
+  .use(rehypeParse, { fragment: true })
+  .use(dropPositions)
+  .use(noteStrippedElements)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(removeSubscribeWidgets)
+  .use(removeImageExpandControls)
+  .use(removeCallToActionButtons)
+  .use(removeEmptyHeadings)
+  .use(unwrapBoldHeadings)
+  .use(normalizeHeadingDepths)
+  .use(markFootnotes)
+  .use(convertMentions)
+  .use(convertLatexBlocks)
+  .use(convertPullquotes)
+  .use(enforceSafeUrls)
+  .use(removeEmptyLinks)
+  .use(rehypeRemark, {
+    handlers: { [FOOTNOTE_REFERENCE]: footnoteReference, [FOOTNOTE_DEFINITION]: footnoteDefinition, figure },
+  })
+  .use(hoistEdgeWhitespace)
+  .freeze();
+
 /** Converts one untrusted feed-item HTML body into an mdast tree ready for MDX serialization. */
 export function convertHtml(html: string, options: ConvertHtmlOptions = {}): ConvertedHtml {
   const notes = createNotes();
   const baseUrl = checkBaseUrl(options.baseUrl, notes);
-  const processor = unified()
-    .use(rehypeParse, { fragment: true })
-    .use(noteStrippedElements, notes)
-    .use(rehypeSanitize, sanitizeSchema)
-    .use(removeSubscribeWidgets, notes)
-    .use(removeImageExpandControls, notes)
-    .use(removeCallToActionButtons, notes)
-    .use(removeEmptyHeadings, notes)
-    .use(unwrapBoldHeadings)
-    .use(normalizeHeadingDepths)
-    .use(markFootnotes)
-    .use(convertMentions, notes)
-    .use(convertLatexBlocks, notes)
-    .use(convertPullquotes)
-    .use(enforceSafeUrls, { baseUrl, notes })
-    .use(removeEmptyLinks)
-    .use(rehypeRemark, {
-      handlers: { [FOOTNOTE_REFERENCE]: footnoteReference, [FOOTNOTE_DEFINITION]: footnoteDefinition, figure },
-    })
-    .use(hoistEdgeWhitespace);
-  const tree = processor.runSync(processor.parse(html)) as Root;
+  const tree = processor.runSync(processor.parse(html), { data: { conversion: { notes, baseUrl } } }) as Root;
   return { tree, removed: notes.list(), image: firstFigureImage(tree) };
 }
 
 // ---------------------------------------------------------------------------
 // Rehype transforms, in pipeline order.
 
-/** Records what sanitize is about to strip, since the elements are gone afterwards. */
-function noteStrippedElements(notes: Notes) {
+/** Drops the positions the HTML parser gives every node: nothing reads them (the entry is made from the tree,
+ * and problems in an item are reported by item, not by offset in its HTML), and each step after copies them. */
+function dropPositions() {
   return (tree: HastRoot) => {
-    const imageButtons = new Set(selectAll('figure button', tree));
+    const walk = (node: HastNodes): void => {
+      delete node.position;
+      if ('children' in node) for (const child of node.children) walk(child);
+    };
+    walk(tree);
+  };
+}
+
+/** Records what sanitize is about to strip, since the elements are gone afterwards. */
+function noteStrippedElements() {
+  return (tree: HastRoot, file: VFile) => {
+    const { notes } = conversionOf(file);
+    const imageButtons = new Set(elementsIn(tree, isFigure).flatMap((figure) => elementsIn(figure, (node) => node.tagName === 'button')));
     visit(tree, 'element', (node) => {
-      if (matches(SUBSCRIBE_WIDGET, node)) return SKIP; // noted as a whole by removeSubscribeWidgets
+      if (isSubscribeWidget(node)) return SKIP; // noted as a whole by removeSubscribeWidgets
       const label = STRIPPED[node.tagName];
       if (!label) return CONTINUE;
       if (imageButtons.has(node)) notes.add('image button');
@@ -141,9 +182,10 @@ function noteStrippedElements(notes: Notes) {
 }
 
 /** Drops the Substack subscribe widget with its call-to-action text and form. */
-function removeSubscribeWidgets(notes: Notes) {
-  return (tree: HastRoot) => {
-    replaceElements(tree, (node) => matches(SUBSCRIBE_WIDGET, node), () => {
+function removeSubscribeWidgets() {
+  return (tree: HastRoot, file: VFile) => {
+    const { notes } = conversionOf(file);
+    replaceElements(tree, isSubscribeWidget, () => {
       notes.add('subscribe widget');
       return [];
     });
@@ -151,9 +193,10 @@ function removeSubscribeWidgets(notes: Notes) {
 }
 
 /** Drops the image expand/restack control bar (its buttons were already stripped and noted). */
-function removeImageExpandControls(notes: Notes) {
-  return (tree: HastRoot) => {
-    replaceElements(tree, (node) => matches(IMAGE_EXPAND, node), (node) => {
+function removeImageExpandControls() {
+  return (tree: HastRoot, file: VFile) => {
+    const { notes } = conversionOf(file);
+    replaceElements(tree, isImageExpand, (node) => {
       if (hastToString(node).trim() !== '') notes.add('image expand control text');
       return [];
     });
@@ -161,9 +204,10 @@ function removeImageExpandControls(notes: Notes) {
 }
 
 /** Drops Substack's comment/share buttons, noting each with its label. */
-function removeCallToActionButtons(notes: Notes) {
-  return (tree: HastRoot) => {
-    replaceElements(tree, (node) => matches(CALL_TO_ACTION, node), (node) => {
+function removeCallToActionButtons() {
+  return (tree: HastRoot, file: VFile) => {
+    const { notes } = conversionOf(file);
+    replaceElements(tree, isCallToAction, (node) => {
       notes.add(`"${hastToString(node).trim()}" button`);
       return [];
     });
@@ -171,9 +215,10 @@ function removeCallToActionButtons(notes: Notes) {
 }
 
 /** Drops headings without any text or image (Substack leaves `<h1></h1>` before widgets). */
-function removeEmptyHeadings(notes: Notes) {
-  return (tree: HastRoot) => {
-    const isEmptyHeading = (node: Element) => matches(HEADING, node) && hastToString(node).trim() === '' && !select('img', node);
+function removeEmptyHeadings() {
+  return (tree: HastRoot, file: VFile) => {
+    const { notes } = conversionOf(file);
+    const isEmptyHeading = (node: Element) => isHeading(node) && hastToString(node).trim() === '' && !select('img', node);
     replaceElements(tree, isEmptyHeading, () => {
       notes.add('empty heading');
       return [];
@@ -184,7 +229,7 @@ function removeEmptyHeadings(notes: Notes) {
 /** Turns `<h4><strong>Title</strong></h4>` into a plain heading: headings are bold already. */
 function unwrapBoldHeadings() {
   return (tree: HastRoot) => {
-    for (const heading of selectAll(HEADING, tree)) {
+    for (const heading of elementsIn(tree, isHeading)) {
       const onlyBold = heading.children.every(
         (child) => isWhitespaceText(child) || (child.type === 'element' && (child.tagName === 'strong' || child.tagName === 'b')),
       );
@@ -198,7 +243,7 @@ function normalizeHeadingDepths() {
   return (tree: HastRoot) => {
     // Each heading nests one below the nearest earlier heading of a shallower source level.
     const open: { level: number; depth: number }[] = [];
-    for (const heading of selectAll(HEADING, tree)) {
+    for (const heading of elementsIn(tree, isHeading)) {
       const level = Number(heading.tagName.slice(1));
       while (open.length > 0 && open[open.length - 1].level >= level) open.pop();
       const depth = Math.min((open.at(-1)?.depth ?? 1) + 1, 6);
@@ -212,7 +257,7 @@ function normalizeHeadingDepths() {
 function markFootnotes() {
   return (tree: HastRoot) => {
     const defined = new Set<string>();
-    replaceElements(tree, (node) => matches('div.footnote', node), (node) => {
+    replaceElements(tree, (node) => hasClass(node, 'div', 'footnote'), (node) => {
       const number = select('a.footnote-number', node);
       const identifier = footnoteIdentifier(number ? hastToString(number) : '');
       // Without a usable number the block stays ordinary content, so its text is kept.
@@ -221,7 +266,7 @@ function markFootnotes() {
       const children = node.children.filter((child) => child !== number);
       return [{ type: 'element', tagName: FOOTNOTE_DEFINITION, properties: { dataIdentifier: identifier }, children }];
     });
-    replaceElements(tree, (node) => matches('a.footnote-anchor', node), (node) => {
+    replaceElements(tree, (node) => hasClass(node, 'a', 'footnote-anchor'), (node) => {
       const identifier = footnoteIdentifier(hastToString(node));
       if (identifier && defined.has(identifier)) {
         return [{ type: 'element', tagName: FOOTNOTE_REFERENCE, properties: { dataIdentifier: identifier }, children: [] }];
@@ -232,9 +277,10 @@ function markFootnotes() {
 }
 
 /** Turns `span.mention-wrap` (name and URL only in its JSON `data-attrs`) into a link. */
-function convertMentions(notes: Notes) {
-  return (tree: HastRoot) => {
-    replaceElements(tree, (node) => matches('span.mention-wrap', node), (node) => {
+function convertMentions() {
+  return (tree: HastRoot, file: VFile) => {
+    const { notes } = conversionOf(file);
+    replaceElements(tree, (node) => hasClass(node, 'span', 'mention-wrap'), (node) => {
       const attrs = parseDataAttrs(node);
       const name = typeof attrs?.name === 'string' ? attrs.name.trim() : '';
       if (!name) {
@@ -250,9 +296,10 @@ function convertMentions(notes: Notes) {
 }
 
 /** Turns `div.latex-rendered` into a `latex` code block holding its source expression verbatim. */
-function convertLatexBlocks(notes: Notes) {
-  return (tree: HastRoot) => {
-    replaceElements(tree, (node) => matches('div.latex-rendered', node), (node) => {
+function convertLatexBlocks() {
+  return (tree: HastRoot, file: VFile) => {
+    const { notes } = conversionOf(file);
+    replaceElements(tree, (node) => hasClass(node, 'div', 'latex-rendered'), (node) => {
       const expression = parseDataAttrs(node)?.persistentExpression;
       if (typeof expression !== 'string' || expression.trim() === '') {
         notes.add('unreadable LaTeX block');
@@ -267,7 +314,7 @@ function convertLatexBlocks(notes: Notes) {
 /** Turns `div.pullquote` into a blockquote. */
 function convertPullquotes() {
   return (tree: HastRoot) => {
-    for (const node of selectAll('div.pullquote', tree)) {
+    for (const node of elementsIn(tree, (element) => hasClass(element, 'div', 'pullquote'))) {
       node.tagName = 'blockquote';
       node.properties = {};
     }
@@ -275,8 +322,9 @@ function convertPullquotes() {
 }
 
 /** Resolves link and image URLs; unwraps links and drops images that are not http(s) afterwards. */
-function enforceSafeUrls({ baseUrl, notes }: { baseUrl: URL | null; notes: Notes }) {
-  return (tree: HastRoot) => {
+function enforceSafeUrls() {
+  return (tree: HastRoot, file: VFile) => {
+    const { baseUrl, notes } = conversionOf(file);
     replaceElements(tree, (node) => node.tagName === 'a' || node.tagName === 'img', (node) => {
       const attribute = node.tagName === 'a' ? 'href' : 'src';
       const url = safeHttpUrl(node.properties[attribute], baseUrl);
@@ -459,15 +507,49 @@ function footnoteIdentifier(value: string): string | null {
   return /^[\w-]{1,32}$/.test(trimmed) ? trimmed : null;
 }
 
-/** Replaces each matching element with `replace(element)`; replacements are revisited, so they must not match again. */
+/**
+ * Replaces each matching element with `replace(element)`; replacements are revisited, so they must not match again.
+ * The walk is unist-util-visit's (preorder; a replaced element's own children are still walked, in the element
+ * now out of the tree; then the walk goes on at its index, through the replacement), written out: it runs
+ * several times per item, and visit's closure per node made it a tenth of the conversion.
+ */
 function replaceElements(tree: HastRoot, test: (node: Element) => boolean, replace: (node: Element) => ElementContent[]): void {
-  visit(tree, 'element', (node, index, parent) => {
-    if (!parent || index === undefined || !test(node)) return CONTINUE;
-    const replacement = replace(node);
-    if (replacement.length === 1 && replacement[0] === node) return CONTINUE;
-    (parent as HastParents).children.splice(index, 1, ...replacement);
-    return index;
-  });
+  const walk = (parent: HastParents): void => {
+    for (let index = 0; index < parent.children.length; ) {
+      const node = parent.children[index]!;
+      let next = index + 1;
+      if (node.type === 'element' && test(node)) {
+        const replacement = replace(node);
+        if (replacement.length !== 1 || replacement[0] !== node) {
+          parent.children.splice(index, 1, ...replacement);
+          next = index;
+        }
+      }
+      if ('children' in node) walk(node);
+      index = next;
+    }
+  };
+  walk(tree);
+}
+
+/** The elements under `tree` that pass `test`, in document order: selectAll for a simple selector, without
+ * parsing the selector and walking with its general machinery. */
+function elementsIn(tree: HastParents, test: (node: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const walk = (parent: HastParents): void => {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
+      if (test(child)) found.push(child);
+      walk(child);
+    }
+  };
+  walk(tree);
+  return found;
+}
+
+/** Whether `node` matches the selector `tag.className`, as hast-util-select decides it. */
+function hasClass(node: Element, tagName: string, className: string): boolean {
+  return node.tagName === tagName && ((node.properties.className || []) as readonly string[]).includes(className);
 }
 
 /** Whether `node` has non-whitespace text outside `except`. */

@@ -2,13 +2,19 @@
  * The whole ingest as pure functions: source files (name + bytes) -> MDX entries, warnings, errors.
  * No file system, clock or console here; scripts/ingest.ts does the I/O.
  * [{ file: "a.txt", bytes }] -> { entries: [{ slug: "a-title", mdx: "---\n..." }], warnings: [], errors: [] }
+ *
+ * Per source (independent of the others, so it may run in worker threads: SourceRunner, scripts/ingest/pool.ts):
+ * decode, detect, parse, draft, then prepare each draft's entry (serialize the body, parse it back, classify)
+ * and complete it with the slug it asks for (frontmatter, schema, safety gate). Across sources, in this
+ * thread and in file order: duplicate feed items, unique slugs (an entry whose slug was taken is completed
+ * again with its new one), the cache, warnings and errors.
  */
 import { createHash } from 'node:crypto';
 import { articleSchema, type Article } from '../../src/schemas/article.ts';
 import type { Catalog, CatalogEntry } from '../../src/schemas/catalog.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { paragraphIds } from '../../src/utils/paragraph-id.ts';
-import { checkEntryMdx, parseMdx } from './check-mdx.ts';
+import { checkBodyTree, checkEntryMdx, parseMdx, type BodyVerdict } from './check-mdx.ts';
 import { classifyTopics } from './classify.ts';
 import { convertHtml } from './convert-html.ts';
 import { decodeSource } from './decode.ts';
@@ -113,21 +119,148 @@ export interface IngestResult {
   sources: number;
 }
 
-/** A draft on its way through the cross-source steps: its record, and the draft itself unless it came from the cache. */
-interface Planned {
-  record: CachedDraft;
-  draft: Draft | null;
+/**
+ * Where the per-source work runs: in this thread (InProcessRunner) or in worker threads
+ * (scripts/ingest/pool.ts). The work is pure and independent of the other sources, and the cross-source steps
+ * read its results in file order, so the result is the same whatever runs it and in whatever order it ends.
+ */
+export interface SourceRunner {
+  /**
+   * draftSource for each task: result i for task i. With `stopAtError`, results after the first source that
+   * fails (in task order) are not read: a runner may leave them undefined.
+   */
+  draft(tasks: readonly SourceTask[], stopAtError: boolean): Promise<readonly (DraftedSource | undefined)[]>;
+  /** Each drafted item's entry made again with another slug (completeEntry): result i for request i. */
+  refinish(requests: readonly RefinishRequest[]): Promise<readonly Made[]>;
 }
 
-/** Ingest every source, in file-name order so output never depends on the file system. */
+/** One source to draft: its file, bytes and catalog entry. */
+export interface SourceTask {
+  file: string;
+  bytes: Uint8Array;
+  catalogEntry: CatalogEntry | undefined;
+}
+
+/** What draftSource made of one source: each draft with its entry, made with the slug it asks for; or the error. */
+export type DraftedSource = { drafts: { record: CachedDraft; made: Made }[] } | { error: IngestError };
+
+/** An entry, or the error that stopped it. */
+export type Made = { entry: Entry } | { error: IngestError };
+
+/** Make a drafted item's entry again with `slug`: another entry took the slug it asked for. */
+export interface RefinishRequest {
+  file: string;
+  label: string;
+  slug: string;
+}
+
+/**
+ * Everything the ingest does to one source on its own: decode, parse, draft, and each draft's entry made
+ * with the slug it asks for (which the cross-source steps usually confirm). `prepared` holds each draft's
+ * Prepared (or the error that stopped it), from which refinish makes the entry with another slug.
+ */
+export function draftSource(task: SourceTask, topics: readonly Topic[]): { drafted: DraftedSource; prepared: Map<string, Prepared | IngestError> } {
+  const prepared = new Map<string, Prepared | IngestError>();
+  let drafts: { draft: Draft; label: string }[];
+  try {
+    drafts = draftsFromSource(task, task.catalogEntry);
+  } catch (error) {
+    return { drafted: { error: asIngestError(error, task.file) }, prepared };
+  }
+  const items = drafts.map(({ draft, label }) => {
+    const record = describe(draft, label);
+    let ready: Prepared | IngestError;
+    try {
+      ready = prepareEntry(draft, label, topics);
+    } catch (error) {
+      ready = asIngestError(error, label);
+    }
+    prepared.set(label, ready);
+    return { record, made: complete(ready, record.wantedSlug) };
+  });
+  return { drafted: { drafts: items }, prepared };
+}
+
+/** completeEntry as a Made; a draft whose preparation failed fails again with the same error. */
+export function complete(prepared: Prepared | IngestError, slug: string): Made {
+  if (prepared instanceof IngestError) return { error: prepared };
+  try {
+    return { entry: completeEntry(prepared, slug) };
+  } catch (error) {
+    return { error: asIngestError(error, prepared.label) };
+  }
+}
+
+/** The runner that does the work in this thread, synchronously (`draftNow`, `refinishNow`). */
+export class InProcessRunner implements SourceRunner {
+  readonly #topics: readonly Topic[];
+  readonly #prepared = new Map<string, Map<string, Prepared | IngestError>>();
+
+  constructor(topics: readonly Topic[]) {
+    this.#topics = topics;
+  }
+
+  draftNow(tasks: readonly SourceTask[], stopAtError: boolean): DraftedSource[] {
+    const results: DraftedSource[] = [];
+    for (const task of tasks) {
+      const { drafted, prepared } = draftSource(task, this.#topics);
+      this.#prepared.set(task.file, prepared);
+      results.push(drafted);
+      if (stopAtError && 'error' in drafted) break;
+    }
+    return results;
+  }
+
+  refinishNow(requests: readonly RefinishRequest[]): Made[] {
+    return requests.map(({ file, label, slug }) => complete(this.#prepared.get(file)!.get(label)!, slug));
+  }
+
+  async draft(tasks: readonly SourceTask[], stopAtError: boolean): Promise<DraftedSource[]> {
+    return this.draftNow(tasks, stopAtError);
+  }
+
+  async refinish(requests: readonly RefinishRequest[]): Promise<Made[]> {
+    return this.refinishNow(requests);
+  }
+}
+
+/** Ingest every source, in file-name order so output never depends on the file system; in this thread. */
 export function ingestSources(sources: readonly SourceFile[], context: IngestContext): IngestResult {
+  const plan = planIngest(sources, context);
+  const runner = new InProcessRunner(context.topics);
+  const resolved = resolveIngest(plan, runner.draftNow(plan.tasks, !context.keepGoing), context);
+  return finishIngest(resolved, runner.refinishNow(resolved.refinish), context);
+}
+
+/**
+ * ingestSources with the per-source work run by `runnerFor(number of sources to draft)` (scripts/ingest/pool.ts),
+ * or in this thread when it gives none: the same result either way.
+ */
+export async function ingestSourcesWith(
+  sources: readonly SourceFile[],
+  context: IngestContext,
+  runnerFor: (tasks: number) => SourceRunner | undefined,
+): Promise<IngestResult> {
+  const plan = planIngest(sources, context);
+  const runner = runnerFor(plan.tasks.length) ?? new InProcessRunner(context.topics);
+  const resolved = resolveIngest(plan, await runner.draft(plan.tasks, !context.keepGoing), context);
+  return finishIngest(resolved, await runner.refinish(resolved.refinish), context);
+}
+
+/** The sources in file-name order, each with its cache key, and the ones the cache does not cover, to draft. */
+interface Plan {
+  ordered: SourceFile[];
+  bySource: Map<string, SourceFile>;
+  steps: ({ source: SourceFile; key: Omit<CachedSource, 'drafts'> } & ({ cached: CachedSource } | { task: number }))[];
+  tasks: SourceTask[];
+}
+
+function planIngest(sources: readonly SourceFile[], context: IngestContext): Plan {
   const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const bySource = new Map(ordered.map((source) => [source.file, source]));
   const topicsHash = sha256(JSON.stringify(context.topics));
-  const keys = new Map<string, Omit<CachedSource, 'drafts'>>();
-  const planned: Planned[] = [];
-  const errors: IngestError[] = [];
-  for (const source of ordered) {
+  const tasks: SourceTask[] = [];
+  const steps = ordered.map((source): Plan['steps'][number] => {
     const key = {
       sha256: source.sha256 ?? sha256(source.bytes),
       pipelineVersion: PIPELINE_VERSION,
@@ -136,35 +269,87 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
     };
     const cached = context.cache?.[source.file];
     if (cached && cached.sha256 === key.sha256 && cached.pipelineVersion === key.pipelineVersion && cached.catalogHash === key.catalogHash && cached.topicsHash === key.topicsHash) {
-      keys.set(source.file, key);
-      planned.push(...cached.drafts.map((record) => ({ record: { ...record }, draft: null })));
+      return { source, key, cached };
+    }
+    tasks.push({ file: source.file, bytes: source.bytes, catalogEntry: context.catalog[source.file] });
+    return { source, key, task: tasks.length - 1 };
+  });
+  return { ordered, bySource, steps, tasks };
+}
+
+/** A draft on its way through the cross-source steps: its record, and its entry unless it came from the cache. */
+interface Planned {
+  record: CachedDraft;
+  made: Made | null;
+}
+
+/** After the cross-source steps: every draft, which are kept and with what slug, and what to make again. */
+interface Resolved {
+  plan: Plan;
+  keys: Map<string, Omit<CachedSource, 'drafts'>>;
+  planned: Planned[];
+  kept: Planned[];
+  slugs: string[];
+  skipped: IngestResult['skipped'];
+  warnings: string[];
+  errors: IngestError[];
+  /** Requests to make again the kept drafts whose slug is not the one they asked for, and which is whose. */
+  refinish: RefinishRequest[];
+  refinishIndex: Map<Planned, number>;
+}
+
+/** The cross-source steps, in file order: the drafts and errors of every source, duplicate items, unique slugs. */
+function resolveIngest(plan: Plan, drafted: readonly (DraftedSource | undefined)[], context: IngestContext): Resolved {
+  const keys = new Map<string, Omit<CachedSource, 'drafts'>>();
+  const planned: Planned[] = [];
+  const errors: IngestError[] = [];
+  for (const step of plan.steps) {
+    if ('cached' in step) {
+      keys.set(step.source.file, step.key);
+      planned.push(...step.cached.drafts.map((record) => ({ record: { ...record }, made: null })));
       continue;
     }
-    try {
-      planned.push(...draftsFromSource(source, context.catalog[source.file]).map(({ draft, label }) => ({ record: describe(draft, label), draft })));
-      keys.set(source.file, key);
-    } catch (error) {
-      errors.push(asIngestError(error, source.file));
+    const result = drafted[step.task]!;
+    if ('error' in result) {
+      errors.push(result.error);
       if (!context.keepGoing) break;
+      continue;
     }
+    planned.push(...result.drafts);
+    keys.set(step.source.file, step.key);
   }
   for (const file of Object.keys(context.catalog)) {
-    if (!bySource.has(file)) {
+    if (!plan.bySource.has(file)) {
       errors.push(new IngestError(`catalog names "${file}", which is not in corpus/sources/`, { file: 'corpus/catalog.yaml' }));
     }
   }
   const { kept, skipped, notes } = dropDuplicateItems(planned);
   const { slugs, renamed } = uniqueSlugs(kept.map(({ record }) => ({ slug: record.wantedSlug, label: record.label })));
   const warnings = [...notes, ...skipped.map(({ label, reason }) => `${label}: ${reason}`), ...renamed];
+  const refinish: RefinishRequest[] = [];
+  const refinishIndex = new Map<Planned, number>();
+  // Without --keep-going, an error means no entry is made (finishIngest), so none is made again either.
+  if (errors.length === 0 || context.keepGoing) {
+    kept.forEach((item, index) => {
+      if (item.made === null || slugs[index] === item.record.wantedSlug) return;
+      refinishIndex.set(item, refinish.length);
+      refinish.push({ file: item.record.file, label: item.record.label, slug: slugs[index]! });
+    });
+  }
+  return { plan, keys, planned, kept, slugs, skipped, warnings, errors, refinish, refinishIndex };
+}
+
+/** Every kept draft's entry, in file order: unchanged from the cache, made by the runner, or made now. */
+function finishIngest(resolved: Resolved, refinished: readonly Made[], context: IngestContext): IngestResult {
+  const { plan, keys, planned, kept, slugs, skipped, warnings, errors } = resolved;
   const entries: Entry[] = [];
   const unchanged: UnchangedEntry[] = [];
   // A cached draft whose slug changed is made again from its source (pure, so the same draft as last time).
   const redrafted = new Map<string, Map<string, Draft>>();
-  const draftOf = ({ record, draft }: Planned): Draft => {
-    if (draft !== null) return draft;
+  const draftOf = (record: CachedDraft): Draft => {
     let drafts = redrafted.get(record.file);
     if (drafts === undefined) {
-      drafts = new Map(draftsFromSource(bySource.get(record.file)!, context.catalog[record.file]).map((made) => [made.label, made.draft]));
+      drafts = new Map(draftsFromSource(plan.bySource.get(record.file)!, context.catalog[record.file]).map((made) => [made.label, made.draft]));
       redrafted.set(record.file, drafts);
     }
     return drafts.get(record.label)!;
@@ -175,24 +360,34 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
     const slug = slugs[index]!;
     warnings.push(...record.warnings.map((warning) => `${record.label}: ${warning}`));
     if (errors.length > 0 && !context.keepGoing) return;
-    const previous = item.draft === null ? context.cache?.[record.file]?.drafts.find((cached) => cached.label === record.label)?.entry : null;
-    if (previous && previous.slug === slug) {
-      unchanged.push({ label: record.label, slug, bytes: previous.bytes });
-      record.entry = previous;
+    let made: Made;
+    if (item.made === null) {
+      const previous = context.cache?.[record.file]?.drafts.find((cached) => cached.label === record.label)?.entry;
+      if (previous && previous.slug === slug) {
+        unchanged.push({ label: record.label, slug, bytes: previous.bytes });
+        record.entry = previous;
+        return;
+      }
+      try {
+        made = { entry: finishEntry(draftOf(record), slug, record.label, context.topics) };
+      } catch (error) {
+        made = { error: asIngestError(error, record.label) };
+      }
+    } else {
+      const again = resolved.refinishIndex.get(item);
+      made = again === undefined ? item.made : refinished[again]!;
+    }
+    if ('error' in made) {
+      errors.push(made.error);
       return;
     }
-    try {
-      const entry = finishEntry(draftOf(item), slug, record.label, context.topics);
-      entries.push(entry);
-      record.entry = { slug, bytes: Buffer.byteLength(entry.mdx) };
-    } catch (error) {
-      errors.push(asIngestError(error, record.label));
-    }
+    entries.push(made.entry);
+    record.entry = { slug, bytes: Buffer.byteLength(made.entry.mdx) };
   });
   const cache: IngestCache = {};
   for (const [file, key] of keys) cache[file] = { ...key, drafts: [] };
   for (const { record } of planned) cache[record.file]?.drafts.push(record);
-  return { entries, unchanged, cache, warnings, errors, skipped, sources: ordered.length };
+  return { entries, unchanged, cache, warnings, errors, skipped, sources: plan.ordered.length };
 }
 
 /** What the cross-source steps read of a draft. */
@@ -309,6 +504,26 @@ function pickFields(entry: CatalogEntry | undefined): CatalogEntry {
 
 /** Assign topics and passages, validate with the shared schema, serialize and run the safety gate. */
 function finishEntry(draft: Draft, slug: string, label: string, topics: readonly Topic[]): Entry {
+  return completeEntry(prepareEntry(draft, label, topics), slug);
+}
+
+/** Everything finishEntry does before the slug is needed, kept by the thread that drafted the source so the
+ * entry can be completed again with another slug. */
+export interface Prepared {
+  label: string;
+  draft: Draft;
+  /** The body as MDX (serializeBody), and its plain text before serializing. */
+  body: string;
+  expectedText: string;
+  /** The topics the entry gets and its passages. */
+  topics: string[];
+  passages: Article['passages'];
+  /** The safety gate's verdict on the body's tree; the entry's file is checked with it (checkEntryMdx). */
+  verdict: BodyVerdict;
+}
+
+/** The slug-independent part of finishEntry: serialize the body, parse it back, classify, check the body. */
+export function prepareEntry(draft: Draft, label: string, topics: readonly Topic[]): Prepared {
   // Paragraph ids come from the body as MDX will read it back, so they match the site's ids exactly.
   const body = serializeBody(draft.body);
   const bodyTree = parseMdx(body);
@@ -321,19 +536,22 @@ function finishEntry(draft: Draft, slug: string, label: string, topics: readonly
   const chosen = draft.catalogTopics ?? classified.topics;
   const unknown = chosen.find((topic) => !topics.some((known) => known.slug === topic));
   if (unknown !== undefined) throw new IngestError(`catalog topic "${unknown}" is not in corpus/topics.yaml`, { file: label });
-  const result = articleSchema.safeParse({
-    ...draft.article,
-    slug,
-    topics: chosen,
-    passages: groupPassages(classified.passages, chosen),
-  });
+  const expectedText = toString(draft.body);
+  // The safety gate, on the body's parse: an entry that is exactly frontmatter + this body is checked by it.
+  const verdict = checkBodyTree(bodyTree, label, expectedText);
+  return { label, draft, body, expectedText, topics: chosen, passages: groupPassages(classified.passages, chosen), verdict };
+}
+
+/** The rest of finishEntry, with the slug: validate with the shared schema, serialize, run the safety gate. */
+export function completeEntry(prepared: Prepared, slug: string): Entry {
+  const { label, draft, body, expectedText, topics, passages, verdict } = prepared;
+  const result = articleSchema.safeParse({ ...draft.article, slug, topics, passages });
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new IngestError(`entry field ${issue.path.join('.')}: ${issue.message}`, { file: label });
   }
   const mdx = serializeEntry(result.data, draft.body);
-  // The safety gate, reusing the body's parse when the file is exactly frontmatter + that body.
-  checkEntryMdx(mdx, body, bodyTree, label, toString(draft.body));
+  checkEntryMdx(mdx, body, verdict, label, expectedText);
   return { label, slug, article: result.data, mdx };
 }
 
