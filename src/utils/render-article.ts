@@ -1,7 +1,7 @@
 /**
  * An article entry -> its body as HTML, and its headings for the contents list. The entry is parsed with
- * the MDX parser (the same extensions the ingest's safety gate reads it back with), checked again to be
- * inert, and turned into HTML by syntax-tree transforms only: it is never compiled to JavaScript, so
+ * the MDX parser the ingest's safety gate reads it back with (parseMdx), checked again to be inert, and
+ * turned into HTML by syntax-tree transforms only: it is never compiled to JavaScript, so
  * nothing in it can run, and the three components it may use are fixed markup (rehype-article-components).
  * "---\n...\n---\n\n## Why\n\nBoth can end civilizations.[^1]\n\n[^1]: A note."
  *   -> { html: '<h2 id="why">Why</h2>\n<p id="p-3f9a2c1" class="para">Both can end civilizations.<sup>...', headings: [{ depth: 2, slug: "why", text: "Why" }], hasFigures: false }
@@ -10,16 +10,12 @@ import type { Element, Root as HastRoot } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
-import type { Root as MdastRoot } from 'mdast';
 import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { checkMdxTree } from '../../scripts/ingest/check-mdx.ts';
+import { checkMdxTree, parseMdx } from '../../scripts/ingest/check-mdx.ts';
 import { rehypeArticleComponents } from '../plugins/rehype-article-components.ts';
 import { rehypeExternalResources } from '../plugins/rehype-external-resources.ts';
 import { rehypeParagraphPermalinks } from '../plugins/rehype-paragraph-permalinks.ts';
@@ -41,10 +37,9 @@ export interface RenderedArticle {
   hasFigures: boolean;
 }
 
+// The transforms after parsing: the parse is the safety gate's own (parseMdx), so the site renders exactly
+// the tree the gate checks.
 const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkMdx)
   .use(remarkParagraphIds)
   .use(remarkRehype, {
     footnoteLabel: 'Notes',
@@ -61,7 +56,7 @@ const processor = unified()
 /** Render one entry's MDX (`label` names it in errors; `topics` are its topics, whose first mentions link). */
 export async function renderArticle(mdx: string, options: { label: string; topics: readonly string[] }): Promise<RenderedArticle> {
   const file = new VFile({ value: blankFrontmatter(mdx), path: options.label, data: { topics: options.topics } });
-  const mdast = processor.parse(file) as MdastRoot;
+  const mdast = parseMdx(String(file.value));
   checkMdxTree(mdast, options.label);
   const hast = (await processor.run(mdast, file)) as HastRoot;
   return { html: toHtml(hast), headings: collectHeadings(hast), hasFigures: containsFigure(hast) };
