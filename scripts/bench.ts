@@ -199,7 +199,7 @@ function astroTimings(log: string): { pages: number; phases: Record<string, numb
   const setup = /\[build\] Collecting build info\.\.\.\s*\n.*\[build\] ✓ Completed in ([^\n]+)\./.exec(text);
   if (setup) phases['setup (content sync, types)'] = duration(setup[1]!);
   const bundled = /\[vite\] ✓ built in ([^\n]+)/.exec(text);
-  if (bundled) phases['bundle (Vite: MDX compile, pages)'] = duration(bundled[1]!);
+  if (bundled) phases['bundle (Vite)'] = duration(bundled[1]!);
   const rendered = /generating static routes[\s\S]*?\n[^\n]*✓ Completed in ([^\n]+)\./.exec(text);
   if (rendered) phases['render (static routes)'] = duration(rendered[1]!);
   const pages = Number(/\[build\] (\d+) page\(s\) built in/.exec(text)?.[1] ?? 0);
@@ -414,7 +414,7 @@ export function renderTables(results: ResultsFile): string {
   lines.push('');
   lines.push('Astro\'s own phases (from its build log) and the costliest routes (sum of the per-page times Astro prints):');
   lines.push('');
-  lines.push('| articles | setup (content sync) | bundle (Vite, MDX compile) | render (static routes) | costliest routes |');
+  lines.push('| articles | setup (content sync) | bundle (Vite) | render (static routes) | costliest routes |');
   lines.push('| ---: | ---: | ---: | ---: | --- |');
   for (const run of runs) {
     const phase = (name: string) => {
