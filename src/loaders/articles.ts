@@ -7,6 +7,7 @@
  * neither parsed nor rendered again.
  * "---\nslug: a-title\ntitle: A title\n...\n---\n\nBody" -> { id: "a-title", data: { slug, title, ... }, filePath }
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
@@ -22,9 +23,8 @@ export function articlesLoader(folder: string): Loader {
     name: 'dossier-articles',
     load: async ({ store, parseData, generateDigest, logger }) => {
       const base = path.resolve(process.cwd(), folder);
-      const names = await readdir(base).catch((error: unknown) => {
-        throw new Error(`the entries folder ${base} cannot be read; run \`npm run ingest\` first`, { cause: error });
-      });
+      // No folder yet (a fresh clone, before the first ingest; `astro check` syncs content too): no entries.
+      const names = existsSync(base) ? await readdir(base) : [];
       const untouched = new Set(store.keys());
       const seen = new Map<string, string>();
       const bodies: string[] = [];
