@@ -6,7 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const host = '127.0.0.1';
-const port = 4329;
+// DOSSIER_E2E_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.DOSSIER_E2E_PORT ?? 4329);
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
