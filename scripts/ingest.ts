@@ -21,10 +21,10 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalog } from './ingest/catalog.ts';
-import { IngestError } from './ingest/errors.ts';
+import { IngestError } from '../src/core/errors.ts';
 import type { IngestCache, IngestResult, SourceFile } from './ingest/pipeline.ts';
 import { createSourcePool, type SourcePool } from './ingest/pool.ts';
-import { parseTopics } from './ingest/topics.ts';
+import { parseTopics } from '../src/core/taxonomy.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 

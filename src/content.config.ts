@@ -1,7 +1,7 @@
 /** Content collections: generated article entries and the topic taxonomy, validated by the shared schemas. */
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
-import { parse } from 'yaml';
+import { parseTopics } from './core/taxonomy.ts';
 import { articlesLoader } from './loaders/articles.ts';
 import { articleSchema } from './schemas/article.ts';
 import { topicSchema } from './schemas/topic.ts';
@@ -16,7 +16,7 @@ const articles = defineCollection({
 const topics = defineCollection({
   // The curator's taxonomy; entries keyed by slug, in file order.
   loader: file(TOPICS_FILE, {
-    parser: (text) => (parse(text) as { slug: string }[]).map((topic) => ({ id: topic.slug, ...topic })),
+    parser: (text) => parseTopics(text, TOPICS_FILE).map((topic) => ({ id: topic.slug, ...topic })),
   }),
   schema: topicSchema,
 });

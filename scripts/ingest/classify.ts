@@ -32,6 +32,8 @@
  *        scores: { verification: 2 } }
  */
 import type { Topic } from '../../src/schemas/topic.ts';
+import { DEFAULT_CLASSIFY_OPTIONS, type ClassifyOptions } from '../../src/core/topic-rules.ts';
+import { isWordChar, matchAt, normalize, termMatches, termShape, type TermShape } from '../../src/core/topic-terms.ts';
 
 /** One paragraph of an article: its stable anchor id and its plain text. */
 export interface ClassifiedParagraph {
@@ -47,50 +49,6 @@ export interface Classification {
   passages: { topic: string; id: string; text: string }[];
   /** Article score of every topic with at least one match, assigned or not (rule 5). */
   scores: Record<string, number>;
-}
-
-/** Thresholds and weights of the rules above. */
-export interface ClassifyOptions {
-  /** Score of one distinct ordinary term in a paragraph; default 1. */
-  termWeight: number;
-  /** Score of one distinct strong term in a paragraph; default 2. */
-  strongWeight: number;
-  /** Distinct strong terms that make a paragraph a passage; default 1. */
-  minStrongTerms: number;
-  /** Distinct terms (ordinary or strong) that make a paragraph a passage; default 2. */
-  minDistinctTerms: number;
-  /** Passages that give an article the topic; default 2. */
-  minPassages: number;
-  /** Article score that, with at least one passage, gives the article the topic; default 5. */
-  minScore: number;
-  /** Fewest topics an article ends up with when enough topics match at all; default 2. */
-  minTopics: number;
-}
-
-/** The defaults of `ClassifyOptions`. */
-export const DEFAULT_CLASSIFY_OPTIONS: Readonly<ClassifyOptions> = Object.freeze({
-  termWeight: 1,
-  strongWeight: 2,
-  minStrongTerms: 1,
-  minDistinctTerms: 2,
-  minPassages: 2,
-  minScore: 5,
-  minTopics: 2,
-});
-
-/** The rules as sentences with the thresholds in force, for docs and curator reports. */
-export function describeRules(options: Partial<ClassifyOptions> = {}): string[] {
-  const o = { ...DEFAULT_CLASSIFY_OPTIONS, ...options };
-  return [
-    'Text and terms are compared after Unicode NFKC normalisation and lowercasing; curly and straight apostrophes are the same.',
-    'A term matches whole words only; apostrophes and hyphens count as word boundaries; a space or hyphen in a term matches any run of spaces, hyphens or dashes; a trailing * lets the last word continue.',
-    `In each paragraph, every distinct ordinary term found scores ${o.termWeight} and every distinct strong term ${o.strongWeight}; repeats add nothing; of overlapping matches only the longest counts.`,
-    `A paragraph is a passage for a topic when it has at least ${o.minStrongTerms} distinct strong term(s) or at least ${o.minDistinctTerms} distinct terms.`,
-    `An article gets a topic when it has at least ${o.minPassages} passages for it, or at least one passage and a total score of ${o.minScore} or more.`,
-    `Every article gets at least ${o.minTopics} topics: if the rule above gives fewer, the best-scoring remaining topics with at least one match are added.`,
-    'A topic added without any passage shows every paragraph that matches it as its passages.',
-    'Topics are ordered by score (highest first), then by slug; passages follow paragraph order.',
-  ];
 }
 
 /** Classifies one article's paragraphs against the topics (see the module rules). */
@@ -154,26 +112,6 @@ export function classifyTopics(
   };
 }
 
-/** Lowercase, NFKC, one apostrophe: the form both text and terms are compared in. */
-export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
-}
-
-const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
-const SEPARATOR = '[\\s\\-\\u2010-\\u2015]+';
-
-/** How a term is matched: its words, and its whole-word patterns (compiled on first use, see termShape). */
-interface TermShape {
-  /** The term's words as they must appear in the normalised text for the pattern to match at all. */
-  words: string[];
-  /** Whether the last word may continue (a trailing `*`). */
-  prefix: boolean;
-  /** Whether every word is letters, marks and digits only: then matchAt finds the matches, not the regex. */
-  plain: boolean;
-  readonly pattern: RegExp;
-  readonly sticky: RegExp;
-}
-
 interface TermPattern extends TermShape {
   term: string;
   strong: boolean;
@@ -198,10 +136,6 @@ function topicPatterns(topic: Topic): TermPattern[] {
   }
   return patterns;
 }
-
-const ONLY_WORD_CHARS = /^[\p{L}\p{M}\p{N}]+$/u;
-const ONE_WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-const ONE_SEPARATOR = /^[\s\-\u2010-\u2015]$/;
 
 /** Where each whole word of an article's paragraphs occurs (a run of WORD_CHAR with none either side). */
 interface WordIndex {
@@ -315,135 +249,6 @@ function distinctTerms(matches: TermMatch[], patterns: readonly TermPattern[]): 
     found.add(m.p);
   }
   return patterns.filter((p) => found.has(p));
-}
-
-/**
- * The matches of one term, as `text.matchAll(p.pattern)` finds them (leftmost first, not overlapping), but
- * without scanning the text with a Unicode look-around regex: every match starts with the term's first
- * word, so a match is tried only where that word occurs, and not at all unless every word does; a plain
- * term is tried by matchAt, any other by the sticky pattern.
- */
-function termMatches(text: string, p: TermShape, onlyFirst = false): [number, number][] {
-  const found: [number, number][] = [];
-  if (!p.words.every((word) => text.includes(word))) return found;
-  const first = p.words[0]!;
-  if (first === '') return [...text.matchAll(p.pattern)].map((m) => [m.index, m.index + m[0].length]);
-  for (let at = text.indexOf(first); at !== -1; ) {
-    let end = -1;
-    if (p.plain) {
-      end = matchAt(text, at, p);
-    } else {
-      p.sticky.lastIndex = at;
-      const match = p.sticky.exec(text);
-      if (match !== null) end = at + match[0].length;
-    }
-    if (end === -1) {
-      at = text.indexOf(first, at + 1);
-    } else {
-      found.push([at, end]);
-      if (onlyFirst) break;
-      at = text.indexOf(first, Math.max(end, at + 1));
-    }
-  }
-  return found;
-}
-
-/**
- * Where a match of a plain term (every word letters, marks and digits only) that starts at `at` ends, or -1:
- * what the sticky pattern matches there, without a regex. No WORD_CHAR before; the words, with a run of
- * separators between them (all taken: a word never starts with a separator); for a `*` term every WORD_CHAR
- * after the last word; then no WORD_CHAR. Code points, not code units, as the pattern's `u` flag reads them.
- */
-function matchAt(text: string, at: number, p: Pick<TermShape, 'words' | 'prefix'>): number {
-  if (at > 0 && isWordChar(codePointBefore(text, at))) return -1;
-  let position = at;
-  for (let index = 0; index < p.words.length; index++) {
-    if (index > 0) {
-      const from = position;
-      while (position < text.length && isSeparator(text.charCodeAt(position))) position++;
-      if (position === from) return -1;
-    }
-    const word = p.words[index]!;
-    if (!text.startsWith(word, position)) return -1;
-    position += word.length;
-  }
-  if (p.prefix) {
-    for (let code = text.codePointAt(position); code !== undefined && isWordChar(code); code = text.codePointAt(position)) {
-      position += code > 0xffff ? 2 : 1;
-    }
-  } else if (position < text.length && isWordChar(text.codePointAt(position)!)) {
-    return -1;
-  }
-  return position;
-}
-
-/** WORD_CHAR for one code point (ASCII decided without the regex). */
-function isWordChar(code: number): boolean {
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
-  return ONE_WORD_CHAR.test(String.fromCodePoint(code));
-}
-
-/** One character of SEPARATOR (all of them are single UTF-16 code units). */
-function isSeparator(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || code === 0x2d || (code >= 0x09 && code <= 0x0d);
-  return ONE_SEPARATOR.test(String.fromCharCode(code));
-}
-
-/** The code point that ends just before `at` (a surrogate pair read as one, as a `u` look-behind does). */
-function codePointBefore(text: string, at: number): number {
-  const low = text.charCodeAt(at - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
-    const high = text.charCodeAt(at - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-  }
-  return low;
-}
-
-/**
- * The first match of a term in a normalised text, as `termPattern(term).exec(text)` finds it, but fast
- * (see termMatches); for the site's topic links, which look for the first mention in every text node.
- * termMatcher('nuclear watchdog')('a nuclear watchdog body') -> [2, 18]
- */
-export function termMatcher(term: string): (text: string) => [number, number] | null {
-  const p = termShape(term);
-  return (text) => termMatches(text, p, true)[0] ?? null;
-}
-
-/** A term's words and patterns. The patterns are compiled on first use: Unicode property classes make
- * compiling a few hundred of them cost more than classifying one article, and plain terms never need them. */
-function termShape(term: string): TermShape {
-  const words = termWords(term);
-  let pattern: RegExp | undefined;
-  let sticky: RegExp | undefined;
-  return {
-    words,
-    prefix: term.endsWith('*'),
-    plain: words.every((word) => ONLY_WORD_CHARS.test(word)),
-    get pattern() {
-      return (pattern ??= termPattern(term, 'g'));
-    },
-    get sticky() {
-      return (sticky ??= termPattern(term, 'y'));
-    },
-  };
-}
-
-/** The words of a term as termPattern matches them, normalised, without the trailing `*`. */
-function termWords(term: string): string[] {
-  const prefix = term.endsWith('*');
-  return normalize(prefix ? term.slice(0, -1) : term).split(/[ -]/);
-}
-
-/** The whole-word regular expression for one term (rule 2); `flags` adds e.g. `g`. */
-export function termPattern(term: string, flags = ''): RegExp {
-  const prefix = term.endsWith('*');
-  const words = termWords(term);
-  const body = words.map(escapeRegExp).join(SEPARATOR) + (prefix ? `${WORD_CHAR}*` : '');
-  return new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, `u${flags}`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // Code-unit order, not localeCompare: the result must not depend on the machine's locale.

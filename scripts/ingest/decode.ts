@@ -7,7 +7,7 @@
  *     binary signature, or many control characters). A few stray control characters are removed, with a warning.
  * <EF BB BF 48 69 0D 0A> -> { text: "Hi\n", warnings: [] }
  */
-import { IngestError, positionAt } from './errors.ts';
+import { IngestError, positionAt } from '../../src/core/errors.ts';
 
 /** Largest source file the ingest accepts (bytes); larger files are refused with an error. */
 export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;

@@ -4,7 +4,7 @@
  * An HTML page, a JSON document or XML that is not a feed is refused with an error saying what it is.
  */
 import type { SourceFormat } from '../../src/schemas/article.ts';
-import { IngestError } from './errors.ts';
+import { IngestError } from '../../src/core/errors.ts';
 
 const FEED_ROOTS: Record<string, SourceFormat> = { rss: 'rss', feed: 'atom', 'rdf:rdf': 'rdf' };
 
@@ -29,7 +29,7 @@ export function detectFormat(text: string, file: string): SourceFormat {
     const format = FEED_ROOTS[root.toLowerCase()];
     if (format) return format;
     // XML without a declaration still announces itself by closing its root element at the end.
-    if (startsAsXml || new RegExp(`</${escapeRegExp(root)}>\\s*$`).test(rest)) {
+    if (startsAsXml || new RegExp(`</${RegExp.escape(root)}>\\s*$`).test(rest)) {
       throw new IngestError(`XML root element <${root}> is not a feed; expected <rss>, <feed> or <rdf:RDF>`, { file });
     }
   } else if (startsAsXml) {
@@ -55,8 +55,4 @@ function isJson(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,7 +3,7 @@
  * paragraph("Hello ", <Residue>Read more: x</Residue>) -> prose "Hello", full "Hello Read more: x"
  */
 import type { Nodes, Paragraph, Root } from 'mdast';
-import { anchoredParagraphs } from '../../src/utils/paragraph-id.ts';
+import { anchoredParagraphs } from '../../src/core/paragraph-id.ts';
 
 /** Text of a node, without residue elements. */
 export function proseText(node: Nodes): string {

@@ -14,7 +14,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { SourceFormat } from '../../src/schemas/article.ts';
 import { parseFeedDate } from './dates.ts';
-import { IngestError } from './errors.ts';
+import { IngestError } from '../../src/core/errors.ts';
 import { scanXml } from './scan-xml.ts';
 
 /** What a feed says about itself. Title and description are HTML (as feeds give them). */

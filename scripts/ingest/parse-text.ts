@@ -6,7 +6,7 @@
 import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Residue } from '../../src/schemas/article.ts';
-import { findResidue } from './residue-rules.ts';
+import { findResidue } from '../../src/core/residue.ts';
 
 /** How the title of a plain text was found; every one of them is an inference. */
 export type TitleRule = 'headline' | 'dek' | 'first-sentence';

@@ -13,7 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Topic } from '../../src/schemas/topic.ts';
-import { IngestError, type IngestErrorData } from './errors.ts';
+import { IngestError, type IngestErrorData } from '../../src/core/errors.ts';
 import type { CachedDraft, DraftedSource, Entry, Made, RefinishRequest, SourceRunner, SourceTask } from './pipeline.ts';
 
 /** What the main thread asks of a worker. */

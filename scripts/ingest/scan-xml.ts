@@ -8,7 +8,7 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
-import { IngestError, positionAt } from './errors.ts';
+import { IngestError, positionAt } from '../../src/core/errors.ts';
 
 /** What the scan learned that the parser needs. */
 export interface XmlScan {

@@ -7,7 +7,7 @@
  *   { id: 2, refinish: [{ file: "a.txt", label: "a.txt", slug: "a-2" }] } -> { id: 2, made: [{ entry }] }
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { IngestError } from './errors.ts';
+import type { IngestError } from '../../src/core/errors.ts';
 import { complete, draftSource, type Prepared } from './pipeline.ts';
 import { toWireDrafted, toWireMade, type WorkerReply, type WorkerRequest, type WorkerSetup } from './pool.ts';
 

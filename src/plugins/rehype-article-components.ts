@@ -9,7 +9,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
-import { residueRuleLabel } from '../utils/residue.ts';
+import { residueRuleLabel } from '../core/residue.ts';
 
 type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
 

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
-import { parse } from 'yaml';
-import { termMatcher } from '../../scripts/ingest/classify.ts';
-import { topicsFileSchema } from '../schemas/topic.ts';
+import { parseTopics } from '../core/taxonomy.ts';
+import { termMatcher } from '../core/topic-terms.ts';
 import { TOPICS_FILE } from '../utils/corpus-paths.ts';
+import { topicPath } from '../core/urls.ts';
 
 const SKIP_TAGS = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'figure', 'sup', 'section']);
 const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
@@ -19,7 +19,7 @@ type Matcher = (text: string) => [number, number] | null;
 
 /** Topic slug -> its term matchers (strong first), read once per build. */
 function loadPatterns(): Map<string, Matcher[]> {
-  const topics = topicsFileSchema.parse(parse(readFileSync(TOPICS_FILE, 'utf8')));
+  const topics = parseTopics(readFileSync(TOPICS_FILE, 'utf8'), TOPICS_FILE);
   return new Map(topics.map((topic) => [topic.slug, [...topic.strong, ...topic.terms].map((term) => termMatcher(term))]));
 }
 
@@ -82,7 +82,7 @@ function linkMentions(node: Text, remaining: Set<string>, all: Map<string, Match
     out.push({
       type: 'element',
       tagName: 'a',
-      properties: { className: ['topic-link'], href: `/topics/${hit.slug}/`, dataTopic: hit.slug },
+      properties: { className: ['topic-link'], href: topicPath(hit.slug), dataTopic: hit.slug },
       children: [{ type: 'text', value: node.value.slice(hit.start, hit.end) }],
     });
     cursor = hit.end;

@@ -4,7 +4,7 @@
  * paragraph "Both can end civilizations." -> <p id="p-3f9a2c1">
  */
 import type { Root } from 'mdast';
-import { anchoredParagraphs, paragraphIds } from '../utils/paragraph-id.ts';
+import { anchoredParagraphs, paragraphIds } from '../core/paragraph-id.ts';
 
 /** Attach `id` (and the `para` class) to the anchored paragraphs. */
 export function remarkParagraphIds() {

@@ -6,19 +6,10 @@
  */
 import type { Article } from '../schemas/article.ts';
 import { formatDate } from './format.ts';
+import { absoluteUrl, articleUrl, rawSourcePath } from '../core/urls.ts';
 
 /** Name of the site, as a reader sees it and as tools (Zotero's `og:site_name`) record it. */
 export const SITE_NAME = 'Dossier';
-
-/** Absolute URL of an article's page on this site. */
-export function articleUrl(slug: string, site: URL | string): string {
-  return new URL(`/articles/${slug}/`, site).href;
-}
-
-/** Site path of a raw source as received (`/sources/raw/<file>`), the file name percent-encoded. */
-export function rawSourcePath(file: string): string {
-  return `/sources/raw/${encodeURIComponent(file)}`;
-}
 
 /** `[year, month, day]` of an ISO date or UTC timestamp, or null when undated. */
 export function dateParts(publishedAt: string | null): [number, number, number] | null {
@@ -171,7 +162,7 @@ export function toCsl(article: Article, site: URL | string): CslItem {
     note: provenanceNote(article, site),
     custom: {
       dossierUrl,
-      rawSourceUrl: new URL(rawSourcePath(article.source.file), site).href,
+      rawSourceUrl: absoluteUrl(rawSourcePath(article.source.file), site),
       sourceFile: article.source.file,
       sourceFormat: article.source.format,
       sourceSha256: article.source.sha256,

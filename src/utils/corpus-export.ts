@@ -5,8 +5,9 @@
  */
 import type { Article } from '../schemas/article.ts';
 import { EXPORT_SCHEMA_VERSION, type CorpusExport, type ExportedArticle, type PassagesExport } from '../schemas/corpus-export.ts';
-import { articleUrl, citationText, rawSourcePath } from './citation.ts';
+import { citationText } from './citation.ts';
 import type { CorpusIndex, TopicEntry } from './corpus-index.ts';
+import { absoluteUrl as absolute, articleUrl, citationPath, rawSourcePath, topicPassagesPath, topicPath } from '../core/urls.ts';
 
 /** Site paths of the exports and their schemas. */
 export const EXPORT_PATHS = {
@@ -16,13 +17,6 @@ export const EXPORT_PATHS = {
   bibtex: '/corpus.bib',
   cslJson: '/corpus.csl.json',
 } as const;
-
-const absolute = (pathname: string, site: URL | string) => new URL(pathname, site).href;
-
-/** Path of a topic's passages export. */
-export function passagesPath(slug: string): string {
-  return `/topics/${slug}/passages.json`;
-}
 
 /** One article's entry in `/corpus.json`. */
 export function exportArticle(article: Article, site: URL | string): ExportedArticle {
@@ -45,8 +39,8 @@ export function exportArticle(article: Article, site: URL | string): ExportedArt
     residue: article.residue,
     citation: {
       text: citationText(article, site),
-      bibtex: absolute(`/articles/${article.slug}/citation.bib`, site),
-      cslJson: absolute(`/articles/${article.slug}/citation.json`, site),
+      bibtex: absolute(citationPath(article.slug, 'bib'), site),
+      cslJson: absolute(citationPath(article.slug, 'json'), site),
     },
   };
 }
@@ -63,10 +57,10 @@ export function buildCorpusExport(index: CorpusIndex, site: URL | string): Corpu
       slug: entry.topic.slug,
       label: entry.topic.label,
       description: entry.topic.description,
-      url: absolute(`/topics/${entry.topic.slug}/`, site),
+      url: absolute(topicPath(entry.topic.slug), site),
       articleCount: entry.articles.length,
       passageCount: entry.passages.reduce((sum, { passages }) => sum + passages.length, 0),
-      passages: absolute(passagesPath(entry.topic.slug), site),
+      passages: absolute(topicPassagesPath(entry.topic.slug), site),
     })),
   };
 }
@@ -97,7 +91,7 @@ export function buildPassagesExport(entry: TopicEntry, site: URL | string): Pass
       slug: entry.topic.slug,
       label: entry.topic.label,
       description: entry.topic.description,
-      url: absolute(`/topics/${entry.topic.slug}/`, site),
+      url: absolute(topicPath(entry.topic.slug), site),
     },
     passageCount: passages.length,
     passages,

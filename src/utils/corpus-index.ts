@@ -5,6 +5,7 @@
  */
 import type { Article, Passage } from '../schemas/article.ts';
 import type { Topic } from '../schemas/topic.ts';
+import { slugifyName, UNKNOWN_SOURCE_SLUG, uniqueSlugs } from '../core/slug.ts';
 
 /** A topic with the articles that carry it. */
 export interface TopicEntry {
@@ -46,8 +47,6 @@ export interface CorpusIndex {
 
 /** How many related critiques an article page shows. */
 export const RELATED_LIMIT = 4;
-/** Slug of the group of articles whose outlet is unknown. */
-export const UNKNOWN_SOURCE_SLUG = 'unknown-outlet';
 
 /** Build the index; pure and deterministic (no locale, clock or file system). */
 export function buildCorpusIndex(input: readonly Article[], topicList: readonly Topic[]): CorpusIndex {
@@ -183,26 +182,18 @@ function buildNeighbours(newestFirstArticles: readonly Article[]): CorpusIndex['
 }
 
 function buildSources(articles: readonly Article[]): SourceGroup[] {
-  const groups = new Map<string, SourceGroup>();
+  const groups = new Map<string | null, SourceGroup>();
   for (const article of articles) {
-    const name = article.outlet ?? 'Unknown outlet';
-    const slug = article.outlet === null ? UNKNOWN_SOURCE_SLUG : slugifyName(article.outlet);
-    const group = groups.get(slug) ?? { slug, name, known: article.outlet !== null, articles: [] };
+    const group = groups.get(article.outlet) ?? { slug: UNKNOWN_SOURCE_SLUG, name: article.outlet ?? 'Unknown outlet', known: article.outlet !== null, articles: [] };
     group.articles.push(article);
-    groups.set(slug, group);
+    groups.set(article.outlet, group);
   }
-  // Known outlets by name; the unknown group last.
-  return [...groups.values()].sort((a, b) => Number(b.known) - Number(a.known) || compare(a.name, b.name));
-}
-
-/** Segments under `/sources/` that are not outlets: the raw source files live at `/sources/raw/`. */
-export const RESERVED_SOURCE_SLUGS: ReadonlySet<string> = new Set(['raw']);
-
-/** Kebab-case ASCII for an outlet name ("Yathārth" -> "yatharth"); never a reserved segment ("Raw" -> "raw-outlet"). */
-export function slugifyName(name: string): string {
-  const slug = name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (RESERVED_SOURCE_SLUGS.has(slug)) return `${slug}-outlet`;
-  return slug === '' || slug === UNKNOWN_SOURCE_SLUG ? 'outlet' : slug;
+  // Known outlets by name; the unknown group last. Two names with the same slug ("Café", "Cafe") get -2, -3 in that order.
+  const sorted = [...groups.values()].sort((a, b) => Number(b.known) - Number(a.known) || compare(a.name, b.name));
+  const known = sorted.filter((group) => group.known);
+  const { slugs } = uniqueSlugs(known.map((group) => ({ slug: slugifyName(group.name), label: group.name })));
+  known.forEach((group, index) => (group.slug = slugs[index]!));
+  return sorted;
 }
 
 /** Newest first; undated after dated; ties by title. */

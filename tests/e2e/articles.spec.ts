@@ -18,7 +18,7 @@ for (const article of articles) {
     test('opens with its title, metadata and body', async ({ page }) => {
       await page.goto(`/articles/${article.slug}/`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
-      await expect(page).toHaveTitle(new RegExp(`^${article.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      await expect(page).toHaveTitle(new RegExp(`^${RegExp.escape(article.title)}`));
       const byline = page.locator('.byline');
       await expect(byline).toContainText(article.outlet ?? 'unknown outlet');
       if (article.publishedAt === null) await expect(byline).toContainText('undated');

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCatalog } from '../../scripts/ingest/catalog.ts';
 import { ingestSources, type IngestResult, type SourceFile } from '../../scripts/ingest/pipeline.ts';
-import { parseTopics } from '../../scripts/ingest/topics.ts';
+import { parseTopics } from '../../src/core/taxonomy.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');

@@ -12,7 +12,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { parseMdx } from '../../scripts/ingest/check-mdx.ts';
+import { parseMdx } from '../../src/core/mdx.ts';
 import { ingest, root } from '../helpers/ingest-corpus.ts';
 
 const full = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx);

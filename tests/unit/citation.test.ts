@@ -8,8 +8,10 @@ import '@citation-js/plugin-csl';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { describe, expect, test } from 'vitest';
 import type { Article } from '../../src/schemas/article.ts';
-import { articleUrl, bibtexEscape, citationText, highwireTags, toBibtex, toBibtexFile, toCsl } from '../../src/utils/citation.ts';
-import { buildCorpusIndex, slugifyName } from '../../src/utils/corpus-index.ts';
+import { articleUrl } from '../../src/core/urls.ts';
+import { bibtexEscape, citationText, highwireTags, toBibtex, toBibtexFile, toCsl } from '../../src/utils/citation.ts';
+import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
+import { slugifyName } from '../../src/core/slug.ts';
 import { corpusTopics, ingest } from '../helpers/ingest-corpus.ts';
 
 const site = new URL('https://dossier.example');

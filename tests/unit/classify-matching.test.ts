@@ -5,8 +5,10 @@
  * prefixes, words inside words, astral letters, other spaces and dashes); and classifies the same.
  */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_CLASSIFY_OPTIONS, classifyTopics, normalize, termMatcher, termPattern, type Classification, type ClassifiedParagraph } from '../../scripts/ingest/classify.ts';
-import { parseMdx } from '../../scripts/ingest/check-mdx.ts';
+import { classifyTopics, type Classification, type ClassifiedParagraph } from '../../scripts/ingest/classify.ts';
+import { DEFAULT_CLASSIFY_OPTIONS } from '../../src/core/topic-rules.ts';
+import { normalize, termMatcher, termPattern } from '../../src/core/topic-terms.ts';
+import { parseMdx } from '../../src/core/mdx.ts';
 import { bodyParagraphs } from '../../scripts/ingest/mdast-text.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { corpusTopics, ingest } from '../helpers/ingest-corpus.ts';

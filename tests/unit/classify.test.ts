@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { classifyTopics, describeRules, termPattern, type ClassifiedParagraph } from '../../scripts/ingest/classify.ts';
+import { classifyTopics, type ClassifiedParagraph } from '../../scripts/ingest/classify.ts';
+import { describeRules } from '../../src/core/topic-rules.ts';
+import { termPattern } from '../../src/core/topic-terms.ts';
 import { topicSchema, topicsFileSchema, type Topic, type TopicInput } from '../../src/schemas/topic.ts';
 
 const topic = (input: TopicInput): Topic => topicSchema.parse(input);

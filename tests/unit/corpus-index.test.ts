@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Article } from '../../src/schemas/article.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
-import { buildCorpusIndex, UNKNOWN_SOURCE_SLUG } from '../../src/utils/corpus-index.ts';
+import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
+import { UNKNOWN_SOURCE_SLUG } from '../../src/core/slug.ts';
 
 function topic(slug: string): Topic {
   return { slug, label: slug.toUpperCase(), description: 'd', terms: [slug], strong: [] };

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseCatalog } from '../../scripts/ingest/catalog.ts';
 import { ingestSources, type SourceFile } from '../../scripts/ingest/pipeline.ts';
-import { parseTopics } from '../../scripts/ingest/topics.ts';
+import { parseTopics } from '../../src/core/taxonomy.ts';
 import { parse as parseYaml } from 'yaml';
 import { sourceWords, words } from '../helpers/fidelity.ts';
 import { compile } from '@mdx-js/mdx';

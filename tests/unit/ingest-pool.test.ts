@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseCatalog } from '../../scripts/ingest/catalog.ts';
-import { IngestError } from '../../scripts/ingest/errors.ts';
+import { IngestError } from '../../src/core/errors.ts';
 import { ingestSources, ingestSourcesWith, type IngestContext, type IngestResult, type SourceFile } from '../../scripts/ingest/pipeline.ts';
 import { createSourcePool, type SourcePool } from '../../scripts/ingest/pool.ts';
 import type { Catalog } from '../../src/schemas/catalog.ts';

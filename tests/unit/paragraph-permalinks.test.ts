@@ -9,7 +9,7 @@ import type { Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import { parseMdx } from '../../scripts/ingest/check-mdx.ts';
+import { parseMdx } from '../../src/core/mdx.ts';
 import { ingestSources, type Entry } from '../../scripts/ingest/pipeline.ts';
 import { remarkParagraphIds } from '../../src/plugins/remark-paragraph-ids.ts';
 import { corpusTopics, root } from '../helpers/ingest-corpus.ts';

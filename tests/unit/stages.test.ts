@@ -2,16 +2,16 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkMdx } from '../../scripts/ingest/check-mdx.ts';
+import { checkMdx } from '../../src/core/mdx-safety.ts';
 import { parseFeedDate } from '../../scripts/ingest/dates.ts';
 import { decodeSource, MAX_SOURCE_BYTES } from '../../scripts/ingest/decode.ts';
 import { detectFormat } from '../../scripts/ingest/detect.ts';
 import { decodeXml } from '../../scripts/ingest/parse-feed.ts';
 import { scanXml } from '../../scripts/ingest/scan-xml.ts';
 import { parseText } from '../../scripts/ingest/parse-text.ts';
-import { findResidue } from '../../scripts/ingest/residue-rules.ts';
-import { slugify, uniqueSlugs } from '../../scripts/ingest/slug.ts';
-import { paragraphIds } from '../../src/utils/paragraph-id.ts';
+import { findResidue } from '../../src/core/residue.ts';
+import { slugify, uniqueSlugs } from '../../src/core/slug.ts';
+import { paragraphIds } from '../../src/core/paragraph-id.ts';
 
 describe('detectFormat: from content, never the file name', () => {
   test.each([

@@ -5,6 +5,7 @@
  * Pagefind itself loads on first use.
  */
 import { excerptNodes, pagefind } from './pagefind.ts';
+import { searchPath } from '../../core/urls.ts';
 
 /** Results shown in the dropdown; the last option opens the full search page. */
 const SHOWN = 5;
@@ -71,7 +72,7 @@ export function setUpHeaderSearch(root: HTMLElement): void {
     const total = response.results.length;
     const all = document.createElement('a');
     all.id = 'site-search-option-all';
-    all.href = `/search/?q=${encodeURIComponent(term)}`;
+    all.href = searchPath({ q: term });
     all.setAttribute('role', 'option');
     all.setAttribute('aria-selected', 'false');
     all.className = 'search-option search-option-all';

@@ -1,14 +1,16 @@
 /**
  * The documented rule list for scraper residue: sentences that are not the author's argument
- * (related-link lists, cross-promotion, chatbot and newsletter prompts). Matches are marked,
- * shown de-emphasised and labelled on the page, never deleted. See docs/residue.md.
+ * (related-link lists, cross-promotion, chatbot and newsletter prompts). The ingest marks the matches;
+ * the site shows them de-emphasised under the rule's label, never deleted (docs/ingest.md, /about/).
  * "They are getting played. In related developments, take a look at: X."
  *   -> [{ rule: "related-links", start: 25, end: 69 }]
  */
 
-/** One residue rule: an id shown on the page, what it catches, and the pattern. */
+/** One residue rule: an id kept in the entry, the label readers see, what it catches, and the pattern. */
 export interface ResidueRule {
   id: string;
+  /** The reader-facing name shown before a marked span ("Not the author's text: <label>"). */
+  label: string;
   /** What the rule catches, in words a curator understands. */
   description: string;
   /** Global, Unicode regex; each match is one residue span. */
@@ -19,21 +21,25 @@ export interface ResidueRule {
 export const RESIDUE_RULES: readonly ResidueRule[] = [
   {
     id: 'related-links',
+    label: 'related-links list from the source site',
     description: 'A "related developments / see also / read more:" lead-in and the link titles after it, to the end of the paragraph.',
     pattern: /\b(?:In related (?:developments|news)|Related(?: reading| stories| articles)?|Read more|See also|Also read)\b[^:\n]{0,40}:[^\n]*/gu,
   },
   {
     id: 'cross-promotion',
+    label: 'promotion of other coverage',
     description: 'A sentence advertising another outlet\'s coverage ("X has also covered this subject in great detail.").',
     pattern: /\b(?:\p{Lu}[\p{L}\p{N}&'-]*\s+){0,3}has (?:also )?covered this\b[^.!?\n]*[.!?]/gu,
   },
   {
     id: 'reader-prompt',
+    label: 'prompt from the source site',
     description: 'A prompt to the reader to learn more or use the site\'s chatbot ("Would you like to learn more ...? If so, ask our ... chatbot!").',
     pattern: /\bWould you like to (?:learn|know|read) more\b[^?\n]*\?(?:\s*If so,[^.!?\n]*[.!?])?/gu,
   },
   {
     id: 'newsletter-prompt',
+    label: 'newsletter prompt from the source site',
     description: 'A newsletter or subscription call to action ("Subscribe to our newsletter ...", "Sign up for ...").',
     pattern: /\b(?:Subscribe|Sign up) (?:to|for) (?:our|the) (?:free |daily |weekly )?newsletter\b[^.!?\n]*[.!?]/giu,
   },
@@ -58,4 +64,9 @@ export function findResidue(text: string, rules: readonly ResidueRule[] = RESIDU
     }
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/** The label shown before a residue span; entries made by another rule list show a generic one. */
+export function residueRuleLabel(rule: string): string {
+  return RESIDUE_RULES.find((candidate) => candidate.id === rule)?.label ?? 'scraper residue';
 }

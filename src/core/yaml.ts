@@ -1,8 +1,9 @@
 /**
- * Curator YAML files (catalog, topics) -> validated data, with errors naming file, key and line:column.
+ * YAML -> validated data, with errors naming file, key and line:column: the curator's files (catalog,
+ * topics) and the entries' frontmatter. `yaml` is the project's one YAML library (it keeps node positions).
  * ("title: 3", z.object({ title: z.string() })) -> throws "file:1:8: key title: Invalid input: expected string"
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, LineCounter, parse, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { IngestError } from './errors.ts';
 
@@ -42,4 +43,9 @@ function nodeAt(root: unknown, keyPath: readonly string[]): YamlNode | undefined
     }
   }
   return node;
+}
+
+/** YAML text as plain data with the core schema (JSON's types only: a date stays a string); throws on bad YAML. */
+export function parseYaml(text: string): unknown {
+  return parse(text, { schema: 'core', prettyErrors: false, uniqueKeys: true });
 }

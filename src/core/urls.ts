@@ -1,0 +1,65 @@
+/**
+ * Every path of the site, built in one place: pages, anchors, per-article and per-topic downloads, raw
+ * sources and search. Paths are site-relative with the trailing slash the site uses (`trailingSlash: 'always'`);
+ * `absoluteUrl` makes one absolute against the deployed origin.
+ * articlePath('a-title', 'p-3f9a2c1') -> "/articles/a-title/#p-3f9a2c1"
+ */
+
+/** `/articles/<slug>/`, with `#<anchor>` when given. */
+export function articlePath(slug: string, anchor?: string): string {
+  return withAnchor(`/articles/${slug}/`, anchor);
+}
+
+/** Absolute URL of an article's page on the deployed site. */
+export function articleUrl(slug: string, site: URL | string): string {
+  return absoluteUrl(articlePath(slug), site);
+}
+
+/** An article's citation download: `/articles/<slug>/citation.bib` or `.../citation.json` (CSL-JSON). */
+export function citationPath(slug: string, format: 'bib' | 'json'): string {
+  return `/articles/${slug}/citation.${format}`;
+}
+
+/** `/topics/<slug>/`, with `#<anchor>` when given. */
+export function topicPath(slug: string, anchor?: string): string {
+  return withAnchor(`/topics/${slug}/`, anchor);
+}
+
+/** `/topics/<slug>/rss.xml`: the feed of one topic. */
+export function topicFeedPath(slug: string): string {
+  return `/topics/${slug}/rss.xml`;
+}
+
+/** `/topics/<slug>/passages.json`: the topic's passages. */
+export function topicPassagesPath(slug: string): string {
+  return `/topics/${slug}/passages.json`;
+}
+
+/** `/sources/<slug>/`: the articles of one outlet. */
+export function sourcePath(slug: string): string {
+  return `/sources/${slug}/`;
+}
+
+/** Site path of a raw source as received (`/sources/raw/<file>`), the file name percent-encoded. */
+export function rawSourcePath(file: string): string {
+  return `/sources/raw/${encodeURIComponent(file)}`;
+}
+
+/** `/search/` with a query and/or a topic filter (by label, as the search page's facet names it). */
+export function searchPath(options: { q?: string; topic?: string } = {}): string {
+  // encodeURIComponent rather than URLSearchParams: a space is %20, as a reader types it, not +.
+  const query = Object.entries(options)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+  return query === '' ? '/search/' : `/search/?${query}`;
+}
+
+/** A site path made absolute against the site's origin. */
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(path, site).href;
+}
+
+function withAnchor(path: string, anchor: string | undefined): string {
+  return anchor === undefined ? path : `${path}#${anchor}`;
+}
