@@ -108,5 +108,3 @@ export const articleSchema = z.object({
 
 /** An article entry's frontmatter as written by the ingest and read by the site. */
 export type Article = z.infer<typeof articleSchema>;
-/** What the ingest must provide before defaults are applied. */
-export type ArticleInput = z.input<typeof articleSchema>;

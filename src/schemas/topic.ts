@@ -55,5 +55,3 @@ export const topicsFileSchema = z.array(topicSchema).superRefine((topics, ctx) =
   });
 });
 
-/** The topics file after defaults are applied. */
-export type TopicsFile = z.infer<typeof topicsFileSchema>;

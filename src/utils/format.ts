@@ -16,10 +16,3 @@ export function outletName(article: Pick<Article, 'outlet'>): string {
   return article.outlet ?? 'unknown outlet';
 }
 
-/** Articles newest first; undated last, then by title, so order never depends on the file system. */
-export function byDate<T extends { data: Pick<Article, 'publishedAt' | 'title'> }>(a: T, b: T): number {
-  const left = a.data.publishedAt ?? '';
-  const right = b.data.publishedAt ?? '';
-  if (left !== right) return left < right ? 1 : -1;
-  return a.data.title.localeCompare(b.data.title, 'en');
-}
