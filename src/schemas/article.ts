@@ -25,7 +25,7 @@ export const isoDateSchema = z
 
 /** A sentence set aside as not the author's argument (scraper residue). It stays in the body, labelled. */
 export const residueSchema = z.object({
-  /** Id of the documented rule that matched (see docs/residue.md). */
+  /** Id of the documented rule that matched (src/core/residue.ts, listed on /about/). */
   rule: z.string(),
   /** The residue text exactly as it appears in the source. */
   text: z.string(),
