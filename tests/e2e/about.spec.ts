@@ -8,6 +8,7 @@ import { describeRules } from '../../scripts/ingest/classify.ts';
 import { RESIDUE_RULES } from '../../scripts/ingest/residue-rules.ts';
 import { catalogEntrySchema } from '../../src/schemas/catalog.ts';
 import { topicsFileSchema } from '../../src/schemas/topic.ts';
+import { residueRuleLabel } from '../../src/utils/residue.ts';
 import { loadArticles } from '../helpers/entries.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -33,6 +34,7 @@ test('/about/ shows every residue rule, the classifier rules and every topic wit
   await expect(rules).toHaveCount(RESIDUE_RULES.length);
   for (const [index, rule] of RESIDUE_RULES.entries()) {
     await expect(rules.nth(index).locator('th code')).toHaveText(rule.id);
+    await expect(rules.nth(index)).toContainText(residueRuleLabel(rule.id));
     await expect(rules.nth(index)).toContainText(rule.description);
   }
   await expect(page.locator('.topic-rules li')).toHaveText(describeRules());
