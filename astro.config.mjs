@@ -1,4 +1,5 @@
 // @ts-check
+import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
@@ -26,9 +27,10 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
-  // Article entries are MDX, rendered by src/utils/render-article.ts (parsed, checked inert, turned into HTML by
-  // syntax-tree transforms) rather than compiled to a JavaScript module each: see docs/performance.md.
-  integrations: [sitemap()],
-  // Astro renders no Markdown of ours; this only keeps Shiki's inline styles (which the CSP would block) out.
+  // @astrojs/mdx compiles the site's own authored pages (src/pages/about/). Article entries are MDX too, but it
+  // never sees them: the `articles` collection has its own loader, which stores frontmatter only, and
+  // src/utils/render-article.ts renders their bodies without compiling them (docs/decisions/0001-rendering-article-entries.md).
+  integrations: [mdx(), sitemap()],
+  // No syntax highlighting in the authored pages (MDX inherits this): Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
 });

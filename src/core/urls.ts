@@ -55,6 +55,16 @@ export function searchPath(options: { q?: string; topic?: string } = {}): string
   return query === '' ? '/search/' : `/search/?${query}`;
 }
 
+/** `/about/` (the method page), with `#<anchor>` when given. */
+export function aboutPath(anchor?: string): string {
+  return withAnchor('/about/', anchor);
+}
+
+/** `/about/curators/`: the curator's guide. */
+export function curatorsGuidePath(): string {
+  return '/about/curators/';
+}
+
 /** A site path made absolute against the site's origin. */
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
