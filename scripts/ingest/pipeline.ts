@@ -22,7 +22,7 @@ import { decodeSource } from './decode.ts';
 import { detectFormat } from './detect.ts';
 import { IngestError } from '../../src/core/errors.ts';
 import { bodyParagraphs } from './mdast-text.ts';
-import { parseFeed } from './parse-feed.ts';
+import { parseFeed } from './feed/parse-feed.ts';
 import { parseText } from './parse-text.ts';
 import { slugify, uniqueSlugs } from '../../src/core/slug.ts';
 import { draftFromFeedItem, draftFromText, type Draft } from './to-article.ts';
