@@ -17,7 +17,7 @@ import { paragraphIds } from '../../src/core/paragraph-id.ts';
 import { parseMdx } from '../../src/core/mdx.ts';
 import { checkBodyTree, checkEntryMdx, type BodyVerdict } from '../../src/core/mdx-safety.ts';
 import { classifyTopics } from './classify.ts';
-import { convertHtml } from './convert-html.ts';
+import { convertHtml } from './html/convert-html.ts';
 import { decodeSource } from './decode.ts';
 import { detectFormat } from './detect.ts';
 import { IngestError } from '../../src/core/errors.ts';
