@@ -46,7 +46,7 @@ export function draftSource(source: { file: string; bytes: Uint8Array }, entry: 
     if (html === null) {
       const what = format === 'atom' ? 'neither <content> nor <summary>' : 'neither <content:encoded> nor <description>';
       const notes = item.notes.length > 0 ? ` (${item.notes.join('; ')})` : '';
-      throw new IngestError(`item ${item.index}${item.title === null ? '' : ` ("${clip(item.title)}")`} has ${what}${notes}: there is no text to publish`, {
+      throw new IngestError(`item ${item.index}${item.title === null ? '' : ` ("${clipTitle(item.title)}")`} has ${what}${notes}: there is no text to publish`, {
         file: source.file,
       });
     }
@@ -63,7 +63,7 @@ export function draftSource(source: { file: string; bytes: Uint8Array }, entry: 
 }
 
 /** A title's text, short enough for a message. */
-function clip(html: string): string {
+function clipTitle(html: string): string {
   const text = html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }

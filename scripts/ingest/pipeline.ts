@@ -106,7 +106,7 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
   const entries: Entry[] = [];
   const unchanged: IngestResult['unchanged'] = [];
   const made = new Map<Item, CachedEntry>();
-  const redraft = redrafter(byFile, catalog);
+  const redraft = createRedrafter(byFile, catalog);
   for (const { item, slug } of slugged) {
     const { label } = item.summary;
     warnings.push(...item.summary.warnings.map((warning) => `${label}: ${warning}`));
@@ -133,7 +133,7 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
 
 /** The draft behind a cached summary whose slug changed, drafted again from its source (pure: the same draft as
  * last time); each source at most once. */
-function redrafter(byFile: ReadonlyMap<string, SourceFile>, catalog: Catalog): (summary: DraftSummary) => Draft {
+function createRedrafter(byFile: ReadonlyMap<string, SourceFile>, catalog: Catalog): (summary: DraftSummary) => Draft {
   const drafted = new Map<string, Map<string, Draft>>();
   return ({ file, label }) => {
     let drafts = drafted.get(file);

@@ -12,7 +12,7 @@ import { IngestError } from '../../../src/core/errors.ts';
 import { scanXml } from '../scan-xml.ts';
 import { readAtom } from './atom.ts';
 import { readRss } from './rss.ts';
-import { child, children, emptyElement, parseXmlTree, type XmlElement } from './xml-tree.ts';
+import { findChild, findChildren, createEmptyElement, parseXmlTree, type XmlElement } from './xml-tree.ts';
 
 /** What a feed says about itself. Title and description are HTML (as feeds give them). */
 export interface FeedChannel {
@@ -71,7 +71,7 @@ export function parseFeed(xml: string, format: SourceFormat, file: string): Pars
   const root = nodes.find((node): node is XmlElement => typeof node !== 'string');
   if (root === undefined) throw new IngestError('the feed has no root element', { file });
   if (format === 'atom') return readAtom(root);
-  if (format === 'rdf') return readRss(child(root, 'channel') ?? emptyElement(root), children(root, 'item'));
-  const channel = child(root, 'channel') ?? emptyElement(root);
-  return readRss(channel, children(channel, 'item'));
+  if (format === 'rdf') return readRss(findChild(root, 'channel') ?? createEmptyElement(root), findChildren(root, 'item'));
+  const channel = findChild(root, 'channel') ?? createEmptyElement(root);
+  return readRss(channel, findChildren(channel, 'item'));
 }

@@ -5,43 +5,43 @@
  */
 import { parseFeedDate } from '../dates.ts';
 import type { ParsedFeed } from './parse-feed.ts';
-import { resolveUrl, webUrl } from './urls.ts';
-import { attribute, child, children, joinNames, text, type XmlElement } from './xml-tree.ts';
+import { resolveUrl, toWebUrl } from './urls.ts';
+import { readAttribute, findChild, findChildren, joinNames, readText, type XmlElement } from './xml-tree.ts';
 
 /** Read an RSS channel and its items (RSS 1.0 keeps its items beside the channel, so they come apart). */
 export function readRss(channel: XmlElement, items: XmlElement[]): ParsedFeed {
-  const channelLink = webUrl(resolveUrl(text(child(channel, 'link')), channel.base));
+  const channelLink = toWebUrl(resolveUrl(readText(findChild(channel, 'link')), channel.base));
   return {
     channel: {
-      title: text(child(channel, 'title')),
-      description: text(child(channel, 'description')),
+      title: readText(findChild(channel, 'title')),
+      description: readText(findChild(channel, 'description')),
       link: channelLink,
-      copyright: text(child(channel, 'copyright')) ?? text(child(channel, 'dc:rights')),
-      language: text(child(channel, 'language')) ?? text(child(channel, 'dc:language')),
-      image: resolveUrl(text(child(child(channel, 'image'), 'url')), channel.base ?? channelLink),
+      copyright: readText(findChild(channel, 'copyright')) ?? readText(findChild(channel, 'dc:rights')),
+      language: readText(findChild(channel, 'language')) ?? readText(findChild(channel, 'dc:language')),
+      image: resolveUrl(readText(findChild(findChild(channel, 'image'), 'url')), channel.base ?? channelLink),
     },
     items: items.map((item, position) => {
       const base = item.base ?? channelLink;
-      const rawDate = text(child(item, 'pubDate')) ?? text(child(item, 'dc:date'));
-      const enclosure = child(item, 'enclosure');
-      const enclosureType = attribute(enclosure, 'type');
-      const guidElement = child(item, 'guid');
-      const guid = text(guidElement) ?? attribute(item, 'rdf:about');
-      let link = resolveUrl(text(child(item, 'link')) ?? attribute(child(item, 'link'), 'href'), base);
+      const rawDate = readText(findChild(item, 'pubDate')) ?? readText(findChild(item, 'dc:date'));
+      const enclosure = findChild(item, 'enclosure');
+      const enclosureType = readAttribute(enclosure, 'type');
+      const guidElement = findChild(item, 'guid');
+      const guid = readText(guidElement) ?? readAttribute(item, 'rdf:about');
+      let link = resolveUrl(readText(findChild(item, 'link')) ?? readAttribute(findChild(item, 'link'), 'href'), base);
       // RSS 2.0: a guid is the item's permalink unless isPermaLink="false".
-      if (link === null && guid !== null && attribute(guidElement, 'isPermaLink') !== 'false' && webUrl(guid) !== null) link = guid;
-      const content = child(item, 'content:encoded');
+      if (link === null && guid !== null && readAttribute(guidElement, 'isPermaLink') !== 'false' && toWebUrl(guid) !== null) link = guid;
+      const content = findChild(item, 'content:encoded');
       return {
         index: position + 1,
-        title: text(child(item, 'title')),
-        description: text(child(item, 'description')),
+        title: readText(findChild(item, 'title')),
+        description: readText(findChild(item, 'description')),
         link,
         guid,
-        author: joinNames(children(item, 'dc:creator').map(text)) ?? authorName(text(child(item, 'author'))),
+        author: joinNames(findChildren(item, 'dc:creator').map(readText)) ?? authorName(readText(findChild(item, 'author'))),
         rawDate,
         publishedAt: rawDate === null ? null : parseFeedDate(rawDate),
-        image: enclosureType === null || enclosureType.startsWith('image/') ? resolveUrl(attribute(enclosure, 'url'), base) : null,
-        html: text(content),
+        image: enclosureType === null || enclosureType.startsWith('image/') ? resolveUrl(readAttribute(enclosure, 'url'), base) : null,
+        html: readText(content),
         contentBase: content?.base ?? item.base,
         notes: [],
       };

@@ -1,6 +1,6 @@
 /**
  * URLs as feeds give them: resolved against xml:base or the channel link, and checked to be web addresses.
- * resolveUrl("a.html", "https://x.org/b/") -> "https://x.org/b/a.html"; webUrl("ftp://x") -> null
+ * resolveUrl("a.html", "https://x.org/b/") -> "https://x.org/b/a.html"; toWebUrl("ftp://x") -> null
  */
 
 /** `value` resolved against `base` when it is relative and a base is known; otherwise as given. */
@@ -11,7 +11,7 @@ export function resolveUrl(value: string | null, base: string | null): string | 
 }
 
 /** The value when it is an absolute http(s) URL, else null. */
-export function webUrl(value: string | null): string | null {
+export function toWebUrl(value: string | null): string | null {
   if (value === null) return null;
   const url = URL.parse(value);
   return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : null;

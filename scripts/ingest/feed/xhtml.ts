@@ -3,7 +3,7 @@
  * dropped, href/src resolved against the xml:base in scope, void elements without end tags, text escaped.
  * [<xhtml:p>a &lt; b<xhtml:br/></xhtml:p>] -> "<p>a &lt; b<br></p>"
  */
-import { localName, type XmlNode } from './xml-tree.ts';
+import { toLocalName, type XmlNode } from './xml-tree.ts';
 import { resolveUrl } from './urls.ts';
 
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -13,11 +13,11 @@ export function serializeXhtml(nodes: readonly XmlNode[]): string {
   return nodes
     .map((node) => {
       if (typeof node === 'string') return escapeHtml(node);
-      const name = localName(node.name);
+      const name = toLocalName(node.name);
       const attributes = Object.entries(node.attributes)
         .filter(([key]) => key !== 'xmlns' && !key.startsWith('xmlns:') && key !== 'xml:base')
         .map(([key, value]) => {
-          const attributeName = key === 'xml:lang' ? 'lang' : localName(key);
+          const attributeName = key === 'xml:lang' ? 'lang' : toLocalName(key);
           const resolved = (attributeName === 'href' || attributeName === 'src') && node.base !== null ? (resolveUrl(value, node.base) ?? value) : value;
           return ` ${attributeName}="${escapeHtml(resolved).replace(/"/g, '&quot;')}"`;
         })

@@ -7,7 +7,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { decodeXml } from './entities.ts';
-import { resolveUrl, webUrl } from './urls.ts';
+import { resolveUrl, toWebUrl } from './urls.ts';
 
 /** One element of the parsed document: decoded attributes and children (text is decoded, CDATA verbatim). */
 export interface XmlElement {
@@ -38,11 +38,11 @@ const parser = new XMLParser({
 
 /** The document's nodes; throws what fast-xml-parser throws (the caller has validated the XML). */
 export function parseXmlTree(xml: string, htmlEntities: boolean): XmlNode[] {
-  return toTree(parser.parse(xml) as unknown[], null, (value) => decodeXml(value, htmlEntities));
+  return buildTree(parser.parse(xml) as unknown[], null, (value) => decodeXml(value, htmlEntities));
 }
 
 /** fast-xml-parser's ordered output -> XmlElement tree, decoding text and attributes, computing xml:base. */
-function toTree(nodes: unknown[], parentBase: string | null, decode: (value: string) => string): XmlNode[] {
+function buildTree(nodes: unknown[], parentBase: string | null, decode: (value: string) => string): XmlNode[] {
   const result: XmlNode[] = [];
   for (const node of nodes as Record<string, unknown>[]) {
     const name = Object.keys(node).find((key) => key !== ':@');
@@ -61,38 +61,38 @@ function toTree(nodes: unknown[], parentBase: string | null, decode: (value: str
     for (const [key, raw] of Object.entries((node[':@'] ?? {}) as Record<string, unknown>)) {
       attributes[key] = typeof raw === 'string' ? decode(raw) : '';
     }
-    const base = attributes['xml:base'] === undefined ? parentBase : webUrl(resolveUrl(attributes['xml:base'], parentBase));
-    result.push({ name, attributes, base, children: toTree(value as unknown[], base, decode) });
+    const base = attributes['xml:base'] === undefined ? parentBase : toWebUrl(resolveUrl(attributes['xml:base'], parentBase));
+    result.push({ name, attributes, base, children: buildTree(value as unknown[], base, decode) });
   }
   return result;
 }
 
 /** An element with nothing in it, standing in for a missing one (an RSS feed without <channel>). */
-export function emptyElement(parent: XmlElement): XmlElement {
+export function createEmptyElement(parent: XmlElement): XmlElement {
   return { name: '', attributes: {}, children: [], base: parent.base };
 }
 
-export function children(element: XmlElement | undefined, name: string): XmlElement[] {
+export function findChildren(element: XmlElement | undefined, name: string): XmlElement[] {
   if (element === undefined) return [];
   return element.children.filter((node): node is XmlElement => typeof node !== 'string' && node.name === name);
 }
 
-export function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
-  return children(element, name)[0];
+export function findChild(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  return findChildren(element, name)[0];
 }
 
 /** All character data of an element, trimmed; null when empty. */
-export function text(element: XmlElement | undefined): string | null {
+export function readText(element: XmlElement | undefined): string | null {
   if (element === undefined) return null;
-  const value = textContent(element).trim();
+  const value = collectText(element).trim();
   return value === '' ? null : value;
 }
 
-function textContent(node: XmlNode): string {
-  return typeof node === 'string' ? node : node.children.map(textContent).join('');
+function collectText(node: XmlNode): string {
+  return typeof node === 'string' ? node : node.children.map(collectText).join('');
 }
 
-export function attribute(element: XmlElement | undefined, name: string): string | null {
+export function readAttribute(element: XmlElement | undefined, name: string): string | null {
   const value = element?.attributes[name]?.trim();
   return value === undefined || value === '' ? null : value;
 }
@@ -104,6 +104,6 @@ export function joinNames(values: (string | null)[]): string | null {
 }
 
 /** The name without its namespace prefix, lowercased: `xhtml:DIV` -> `div`. */
-export function localName(name: string): string {
+export function toLocalName(name: string): string {
   return name.slice(name.indexOf(':') + 1).toLowerCase();
 }

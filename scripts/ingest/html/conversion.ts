@@ -24,7 +24,7 @@ declare module 'vfile' {
 }
 
 /** The conversion a transform is part of. */
-export function conversionOf(file: VFile): Conversion {
+export function getConversion(file: VFile): Conversion {
   const conversion = file.data.conversion;
   if (conversion === undefined) throw new Error('convert-html transforms run only through convertHtml');
   return conversion;

@@ -1,6 +1,6 @@
 /**
- * Small hast helpers the transforms share: walking, testing and replacing elements without
- * hast-util-select's general machinery (they run several times per item, and it was a tenth of the conversion).
+ * The hast helpers the transforms share: find, test and replace elements by plain predicates, and read
+ * Substack's `data-attrs`.
  * replaceElements(tree, (node) => node.tagName === "b", (node) => node.children): <p><b>x</b></p> -> <p>x</p>
  */
 import type { Element, ElementContent, Parents as HastParents, Root as HastRoot, Text as HastText } from 'hast';
@@ -66,7 +66,7 @@ export function isWhitespaceText(node: ElementContent): boolean {
   return node.type === 'text' && node.value.trim() === '';
 }
 
-export function textNode(value: string): HastText {
+export function createTextNode(value: string): HastText {
   return { type: 'text', value };
 }
 

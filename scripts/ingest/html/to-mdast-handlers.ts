@@ -10,7 +10,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { select, selectAll } from 'hast-util-select';
 import type { Options as RehypeRemarkOptions } from 'rehype-remark';
 import { hasTextOutside } from './hast.ts';
-import { safeHttpUrl } from './urls.ts';
+import { toSafeHttpUrl } from './urls.ts';
 
 type Handle = NonNullable<NonNullable<RehypeRemarkOptions['handlers']>[string]>;
 type State = Parameters<Handle>[0];
@@ -47,17 +47,17 @@ function convertFootnoteDefinition(state: State, node: Element): FootnoteDefinit
 function convertFigure(state: State, node: Element): MdxJsxFlowElement | RootContent[] {
   const images = selectAll('img', node);
   const caption = select('figcaption', node);
-  const src = images.length === 1 ? safeHttpUrl(images[0]!.properties.src, null) : null;
+  const src = images.length === 1 ? toSafeHttpUrl(images[0]!.properties.src, null) : null;
   // Text outside the caption would be lost in the component, so such figures are unwrapped instead.
   if (!src || hasTextOutside(node, caption)) return state.toFlow(state.all(node));
   const img = images[0]!;
-  const attributes: MdxJsxAttribute[] = [jsxAttribute('src', src)];
+  const attributes: MdxJsxAttribute[] = [createJsxAttribute('src', src)];
   const alt = typeof img.properties.alt === 'string' ? img.properties.alt.trim() : '';
-  if (alt) attributes.push(jsxAttribute('alt', alt));
+  if (alt) attributes.push(createJsxAttribute('alt', alt));
   for (const name of ['width', 'height']) {
     const size = Number(img.properties[name]);
     // Substack writes fractional sizes ("386.13…"); HTML sizes are integers.
-    if (Number.isFinite(size) && size >= 1) attributes.push(jsxAttribute(name, String(Math.round(size))));
+    if (Number.isFinite(size) && size >= 1) attributes.push(createJsxAttribute(name, String(Math.round(size))));
   }
   const children = caption ? (state.toFlow(state.all(caption)) as BlockContent[]) : [];
   const result: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: 'Figure', attributes, children };
@@ -65,6 +65,6 @@ function convertFigure(state: State, node: Element): MdxJsxFlowElement | RootCon
   return result;
 }
 
-function jsxAttribute(name: string, value: string): MdxJsxAttribute {
+function createJsxAttribute(name: string, value: string): MdxJsxAttribute {
   return { type: 'mdxJsxAttribute', name, value };
 }

@@ -1,6 +1,6 @@
 /**
  * Which URLs in feed HTML may stay: absolute http(s) ones, after resolving against the item's base URL.
- * safeHttpUrl("/a", new URL("https://x.org/b")) -> "https://x.org/a"; safeHttpUrl("javascript:x", null) -> null
+ * toSafeHttpUrl("/a", new URL("https://x.org/b")) -> "https://x.org/a"; toSafeHttpUrl("javascript:x", null) -> null
  */
 import type { Notes } from './conversion.ts';
 
@@ -14,7 +14,7 @@ export function parseBaseUrl(baseUrl: string | undefined, notes: Notes): URL | n
 }
 
 /** Returns the absolute http(s) form of a URL attribute, or null if it has none. */
-export function safeHttpUrl(value: unknown, baseUrl: URL | null): string | null {
+export function toSafeHttpUrl(value: unknown, baseUrl: URL | null): string | null {
   if (typeof value !== 'string' || value.trim() === '') return null;
   const url = URL.parse(value, baseUrl ?? undefined);
   return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : null;

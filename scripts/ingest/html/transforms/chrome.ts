@@ -7,7 +7,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
-import { conversionOf } from '../conversion.ts';
+import { getConversion } from '../conversion.ts';
 import { elementsIn, hasClass, replaceElements } from '../hast.ts';
 import { STRIPPED } from '../sanitize-schema.ts';
 
@@ -19,7 +19,7 @@ const isCallToAction = (node: Element) => hasClass(node, 'p', 'button-wrapper');
 /** Records what sanitize is about to strip, since the elements are gone afterwards. */
 export function noteStrippedElements() {
   return (tree: HastRoot, file: VFile) => {
-    const { notes } = conversionOf(file);
+    const { notes } = getConversion(file);
     const imageButtons = new Set(elementsIn(tree, (node) => node.tagName === 'figure').flatMap((figure) => elementsIn(figure, (node) => node.tagName === 'button')));
     visit(tree, 'element', (node) => {
       if (isSubscribeWidget(node)) return SKIP; // noted as a whole by removeSubscribeWidgets
@@ -35,7 +35,7 @@ export function noteStrippedElements() {
 /** Drops the Substack subscribe widget with its call-to-action text and form. */
 export function removeSubscribeWidgets() {
   return (tree: HastRoot, file: VFile) => {
-    const { notes } = conversionOf(file);
+    const { notes } = getConversion(file);
     replaceElements(tree, isSubscribeWidget, () => {
       notes.add('subscribe widget');
       return [];
@@ -46,7 +46,7 @@ export function removeSubscribeWidgets() {
 /** Drops the image expand/restack control bar (its buttons were already stripped and noted). */
 export function removeImageExpandControls() {
   return (tree: HastRoot, file: VFile) => {
-    const { notes } = conversionOf(file);
+    const { notes } = getConversion(file);
     replaceElements(tree, isImageExpand, (node) => {
       if (hastToString(node).trim() !== '') notes.add('image expand control text');
       return [];
@@ -57,7 +57,7 @@ export function removeImageExpandControls() {
 /** Drops Substack's comment/share buttons, noting each with its label. */
 export function removeCallToActionButtons() {
   return (tree: HastRoot, file: VFile) => {
-    const { notes } = conversionOf(file);
+    const { notes } = getConversion(file);
     replaceElements(tree, isCallToAction, (node) => {
       notes.add(`"${hastToString(node).trim()}" button`);
       return [];

@@ -7,7 +7,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import { select } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { conversionOf } from '../conversion.ts';
+import { getConversion } from '../conversion.ts';
 import { elementsIn, isWhitespaceText, replaceElements } from '../hast.ts';
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -16,7 +16,7 @@ const isHeading = (node: Element) => HEADING_TAGS.has(node.tagName);
 /** Drops headings without any text or image (Substack leaves `<h1></h1>` before widgets). */
 export function removeEmptyHeadings() {
   return (tree: HastRoot, file: VFile) => {
-    const { notes } = conversionOf(file);
+    const { notes } = getConversion(file);
     const isEmptyHeading = (node: Element) => isHeading(node) && hastToString(node).trim() === '' && !select('img', node);
     replaceElements(tree, isEmptyHeading, () => {
       notes.add('empty heading');

@@ -7,17 +7,17 @@ import type { Element, Root as HastRoot } from 'hast';
 import { select } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { conversionOf } from '../conversion.ts';
+import { getConversion } from '../conversion.ts';
 import { replaceElements } from '../hast.ts';
-import { isRelativeUrl, safeHttpUrl } from '../urls.ts';
+import { isRelativeUrl, toSafeHttpUrl } from '../urls.ts';
 
 /** Resolves link and image URLs; unwraps links and drops images that are not http(s) afterwards. */
 export function enforceSafeUrls() {
   return (tree: HastRoot, file: VFile) => {
-    const { baseUrl, notes } = conversionOf(file);
+    const { baseUrl, notes } = getConversion(file);
     replaceElements(tree, (node) => node.tagName === 'a' || node.tagName === 'img', (node) => {
       const attribute = node.tagName === 'a' ? 'href' : 'src';
-      const url = safeHttpUrl(node.properties[attribute], baseUrl);
+      const url = toSafeHttpUrl(node.properties[attribute], baseUrl);
       if (url) {
         node.properties[attribute] = url;
         return [node];

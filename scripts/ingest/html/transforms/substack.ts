@@ -7,8 +7,8 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { select } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { conversionOf } from '../conversion.ts';
-import { elementsIn, hasClass, parseDataAttrs, replaceElements, textNode } from '../hast.ts';
+import { getConversion } from '../conversion.ts';
+import { elementsIn, hasClass, parseDataAttrs, replaceElements, createTextNode } from '../hast.ts';
 import { FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE } from '../to-mdast-handlers.ts';
 
 /** Turns Substack footnote anchors and bodies into elements the footnote handlers understand. */
@@ -17,7 +17,7 @@ export function markFootnotes() {
     const defined = new Set<string>();
     replaceElements(tree, (node) => hasClass(node, 'div', 'footnote'), (node) => {
       const number = select('a.footnote-number', node);
-      const identifier = footnoteIdentifier(number ? hastToString(number) : '');
+      const identifier = readFootnoteIdentifier(number ? hastToString(number) : '');
       // Without a usable number the block stays ordinary content, so its text is kept.
       if (!identifier || defined.has(identifier)) return [{ ...node, properties: {} }];
       defined.add(identifier);
@@ -25,7 +25,7 @@ export function markFootnotes() {
       return [{ type: 'element', tagName: FOOTNOTE_DEFINITION, properties: { dataIdentifier: identifier }, children }];
     });
     replaceElements(tree, (node) => hasClass(node, 'a', 'footnote-anchor'), (node) => {
-      const identifier = footnoteIdentifier(hastToString(node));
+      const identifier = readFootnoteIdentifier(hastToString(node));
       if (identifier && defined.has(identifier)) {
         return [{ type: 'element', tagName: FOOTNOTE_REFERENCE, properties: { dataIdentifier: identifier }, children: [] }];
       }
@@ -37,7 +37,7 @@ export function markFootnotes() {
 /** Turns `span.mention-wrap` (name and URL only in its JSON `data-attrs`) into a link. */
 export function convertMentions() {
   return (tree: HastRoot, file: VFile) => {
-    const { notes } = conversionOf(file);
+    const { notes } = getConversion(file);
     replaceElements(tree, (node) => hasClass(node, 'span', 'mention-wrap'), (node) => {
       const attrs = parseDataAttrs(node);
       const name = typeof attrs?.name === 'string' ? attrs.name.trim() : '';
@@ -46,7 +46,7 @@ export function convertMentions() {
         return node.children;
       }
       // Prefer the span's own text if it has any, so nothing the reader saw is replaced.
-      const children: ElementContent[] = hastToString(node).trim() === '' ? [textNode(name)] : node.children;
+      const children: ElementContent[] = hastToString(node).trim() === '' ? [createTextNode(name)] : node.children;
       if (typeof attrs?.url !== 'string') return children;
       return [{ type: 'element', tagName: 'a', properties: { href: attrs.url }, children }];
     });
@@ -56,14 +56,14 @@ export function convertMentions() {
 /** Turns `div.latex-rendered` into a `latex` code block holding its source expression verbatim. */
 export function convertLatexBlocks() {
   return (tree: HastRoot, file: VFile) => {
-    const { notes } = conversionOf(file);
+    const { notes } = getConversion(file);
     replaceElements(tree, (node) => hasClass(node, 'div', 'latex-rendered'), (node) => {
       const expression = parseDataAttrs(node)?.persistentExpression;
       if (typeof expression !== 'string' || expression.trim() === '') {
         notes.add('unreadable LaTeX block');
         return node.children;
       }
-      const code: Element = { type: 'element', tagName: 'code', properties: { className: ['language-latex'] }, children: [textNode(expression)] };
+      const code: Element = { type: 'element', tagName: 'code', properties: { className: ['language-latex'] }, children: [createTextNode(expression)] };
       return [{ type: 'element', tagName: 'pre', properties: {}, children: [code] }];
     });
   };
@@ -80,7 +80,7 @@ export function convertPullquotes() {
 }
 
 /** Footnote numbers become labels; only simple ones are accepted so they serialize as `[^n]`. */
-function footnoteIdentifier(value: string): string | null {
+function readFootnoteIdentifier(value: string): string | null {
   const trimmed = value.trim();
   return /^[\w-]{1,32}$/.test(trimmed) ? trimmed : null;
 }
