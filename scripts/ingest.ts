@@ -7,32 +7,23 @@
  *   npm run ingest -- --check          validate and show what each source becomes; write nothing
  *   --corpus DIR / --out DIR           other corpus (sources/, catalog.yaml, topics.yaml) or output folder
  *   --no-cache                         ingest every source again (the cache is still written for next time)
- *   --workers N                        threads for drafting sources (default: the cores available; 1: none)
  *
  * Incremental: `.<out folder name>.ingest-cache.json` next to the output folder records what each source
- * became (see IngestCache in scripts/ingest/pipeline.ts); unchanged sources are not ingested again, and
- * their entries are carried over from the previous output rather than written again.
- *
- * Parallel: with more than one core and at least MIN_SOURCES_FOR_WORKERS sources to ingest, the per-source
- * work runs in worker threads (scripts/ingest/pool.ts); the output is the same, byte for byte.
+ * became (see scripts/ingest/cache.ts); unchanged sources are not ingested again, and their entries are
+ * carried over from the previous output rather than written again.
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalog } from './ingest/catalog.ts';
 import { IngestError } from '../src/core/errors.ts';
-import type { IngestCache, IngestResult, SourceFile } from './ingest/pipeline.ts';
-import { createSourcePool, type SourcePool } from './ingest/pool.ts';
+import type { IngestCache } from './ingest/cache.ts';
+import { ingestSources, type IngestResult, type SourceFile } from './ingest/pipeline.ts';
 import { parseTopics } from '../src/core/taxonomy.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-/** Fewer sources to ingest than this run in this thread: starting workers (about half a second, as each
- * loads the pipeline) would cost more than it saves. */
-const MIN_SOURCES_FOR_WORKERS = 50;
-
-async function main(): Promise<number> {
+function main(): number {
   // 1. Options; the folders default to the project's own (other values are for tests and previews).
   const { values } = parseArgs({
     options: {
@@ -41,11 +32,8 @@ async function main(): Promise<number> {
       corpus: { type: 'string', default: path.join(root, 'corpus') },
       out: { type: 'string', default: path.join(root, 'src/content/articles') },
       'no-cache': { type: 'boolean' },
-      workers: { type: 'string', default: String(availableParallelism()) },
     },
   });
-  const workers = Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1) throw new IngestError(`must be a whole number of at least 1, not "${values.workers}"`, { file: '--workers' });
   const SOURCES = path.join(values.corpus, 'sources');
   const CATALOG = path.join(values.corpus, 'catalog.yaml');
   const TOPICS = path.join(values.corpus, 'topics.yaml');
@@ -85,23 +73,9 @@ async function main(): Promise<number> {
     }
   }
 
-  // 5. The pure pipeline; its per-source work in worker threads when there is enough of it. Sources the cache
-  // knows nothing of will all be ingested: if they are enough, the workers start now, loading the pipeline
-  // while this thread does; otherwise the pipeline decides, once it knows which others changed.
+  // 5. The pure pipeline (scripts/ingest/pipeline.ts).
   const cache = previous?.sources;
-  const useWorkers = (tasks: number) => workers > 1 && tasks >= MIN_SOURCES_FOR_WORKERS;
-  const unknown = sources.filter((source) => cache?.[source.file] === undefined).length;
-  let pool: SourcePool | undefined;
-  let result: IngestResult;
-  try {
-    if (useWorkers(unknown)) pool = createSourcePool(topics, Math.min(workers, unknown));
-    const { ingestSourcesWith } = await import('./ingest/pipeline.ts');
-    result = await ingestSourcesWith(sources, { catalog, topics, keepGoing: values['keep-going'] ?? false, ...(cache && { cache }) }, (tasks) =>
-      pool ?? (useWorkers(tasks) ? (pool = createSourcePool(topics, Math.min(workers, tasks))) : undefined),
-    );
-  } finally {
-    await pool?.close();
-  }
+  const result = ingestSources(sources, { catalog, topics, keepGoing: values['keep-going'] ?? false, ...(cache && { cache }) });
   result.warnings.unshift(...ignored.sort());
 
   // 6. Report; on any error leave the previous entries untouched. --check lists warnings under each source.
@@ -159,7 +133,7 @@ function writeEntries(result: IngestResult, OUTPUT: string): void {
   }
 }
 
-/** The cache file: the pipeline's cache, and each source file's size, modification time and hash. */
+/** The cache file: the pipeline's cache (scripts/ingest/cache.ts), and each source file's size, modification time and hash. */
 interface CacheFile {
   sources: IngestCache;
   files: Record<string, { size: number; mtimeMs: number; sha256: string }>;
@@ -218,7 +192,7 @@ function printCheck(result: IngestResult): void {
 }
 
 try {
-  process.exitCode = await main();
+  process.exitCode = main();
 } catch (error) {
   if (error instanceof IngestError) {
     console.error(`error: ${error.message}`);

@@ -7,6 +7,8 @@
  * zones and the RFC 822 names UT, GMT, Z, EST/EDT, CST/CDT, MST/MDT, PST/PDT; two-digit years 00-49 are
  * 20xx and 50-99 19xx. A date without a time stays a calendar date. Anything else (other zone names such
  * as CEST, which are ambiguous, or prose) is null and the item is shown as undated, with a warning.
+ * Hand-written: Date.parse is implementation-defined beyond ISO and reads a zone-less date-time in local
+ * time; these feed rules (full names, two-digit years, ambiguous zones refused) are a short table, not a library.
  */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -6,6 +6,9 @@
  *   - Refused with an error: empty, whitespace only, over MAX_SOURCE_BYTES, binary (NUL bytes, a known
  *     binary signature, or many control characters). A few stray control characters are removed, with a warning.
  * <EF BB BF 48 69 0D 0A> -> { text: "Hi\n", warnings: [] }
+ * Hand-written around TextDecoder (which does the decoding): no library has these repair rules (stray
+ * Windows-1252 bytes inside UTF-8, a declaration overruled by valid UTF-8) nor reports line:column; charset
+ * sniffers (chardet, jschardet) guess from letter statistics, so a result would depend on the text's words.
  */
 import { IngestError, positionAt } from '../../src/core/errors.ts';
 

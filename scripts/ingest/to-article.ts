@@ -10,8 +10,8 @@ import type { Article, Origin, Residue, SourceFormat } from '../../src/schemas/a
 import type { CatalogFields } from '../../src/schemas/catalog.ts';
 import { countWords, bodyParagraphs } from './mdast-text.ts';
 import { deriveTitle, type ParsedText } from './parse-text.ts';
-import type { FeedChannel, FeedItem } from './parse-feed.ts';
-import type { ConvertedHtml } from './convert-html.ts';
+import type { FeedChannel, FeedItem } from './feed/parse-feed.ts';
+import type { ConvertedHtml } from './html/convert-html.ts';
 
 /** Words per minute used for reading time. */
 export const WORDS_PER_MINUTE = 230;

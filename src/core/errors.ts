@@ -28,21 +28,6 @@ export class IngestError extends Error {
     this.column = place.column;
     this.detail = message;
   }
-
-  /** As plain data, for another thread (structured clone keeps an Error's message, not its class or place). */
-  toData(): IngestErrorData {
-    return { detail: this.detail, file: this.file, line: this.line, column: this.column };
-  }
-
-  /** The error `toData` describes: the same message, file, line and column. */
-  static fromData(data: IngestErrorData): IngestError {
-    return new IngestError(data.detail, data);
-  }
-}
-
-/** An IngestError as plain data. */
-export interface IngestErrorData extends ErrorPlace {
-  detail: string;
 }
 
 /** `file`, `file:line` or `file:line:column`. */

@@ -10,7 +10,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { convertHtml } from '../../scripts/ingest/convert-html.ts';
+import { convertHtml } from '../../scripts/ingest/html/convert-html.ts';
 
 const markdownProcessor = unified().use(remarkGfm).use(remarkMdx).use(remarkStringify);
 

@@ -6,7 +6,7 @@ import { checkMdx } from '../../src/core/mdx-safety.ts';
 import { parseFeedDate } from '../../scripts/ingest/dates.ts';
 import { decodeSource, MAX_SOURCE_BYTES } from '../../scripts/ingest/decode.ts';
 import { detectFormat } from '../../scripts/ingest/detect.ts';
-import { decodeXml } from '../../scripts/ingest/parse-feed.ts';
+import { decodeXml } from '../../scripts/ingest/feed/entities.ts';
 import { scanXml } from '../../scripts/ingest/scan-xml.ts';
 import { parseText } from '../../scripts/ingest/parse-text.ts';
 import { findResidue } from '../../src/core/residue.ts';

@@ -1,0 +1,99 @@
+/**
+ * Atom 1.0 (RFC 4287, and Atom 0.3's names for dates) feed and entries -> ParsedFeed. Text constructs come
+ * out as HTML by their `type`: text is escaped, html decoded once, xhtml serialized (xhtml.ts).
+ * <feed><title>T</title><entry><title type="html">A &amp;amp; B</title></entry></feed>
+ *   -> { channel: { title: "T", ... }, items: [{ index: 1, title: "A &amp; B", ... }] }
+ */
+import { parseFeedDate } from '../dates.ts';
+import type { ParsedFeed } from './parse-feed.ts';
+import { resolveUrl } from './urls.ts';
+import { escapeHtml, serializeXhtml } from './xhtml.ts';
+import { readAttribute, findChild, findChildren, joinNames, toLocalName, readText, type XmlElement } from './xml-tree.ts';
+
+/** Read an Atom feed element and its entries. */
+export function readAtom(feed: XmlElement): ParsedFeed {
+  const feedAuthors = readAuthors(feed);
+  return {
+    channel: {
+      title: readTextConstruct(findChild(feed, 'title')).html,
+      description: readTextConstruct(findChild(feed, 'subtitle') ?? findChild(feed, 'tagline')).html,
+      link: findLink(feed, 'alternate'),
+      copyright: readTextConstruct(findChild(feed, 'rights') ?? findChild(feed, 'copyright')).html,
+      language: readAttribute(feed, 'xml:lang'),
+      image: resolveUrl(readText(findChild(feed, 'logo')) ?? readText(findChild(feed, 'icon')), feed.base),
+    },
+    items: findChildren(feed, 'entry').map((entry, position) => {
+      const rawDate =
+        readText(findChild(entry, 'published')) ?? readText(findChild(entry, 'updated')) ?? readText(findChild(entry, 'issued')) ?? readText(findChild(entry, 'modified'));
+      const contentElement = findChild(entry, 'content');
+      const content = readTextConstruct(contentElement, 'content');
+      const summary = readTextConstruct(findChild(entry, 'summary'));
+      const notes = [...content.notes, ...summary.notes];
+      return {
+        index: position + 1,
+        title: readTextConstruct(findChild(entry, 'title')).html,
+        description: summary.html,
+        link: findLink(entry, 'alternate'),
+        guid: readText(findChild(entry, 'id')),
+        // An entry without authors takes the feed's (RFC 4287 section 4.2.1).
+        author: readAuthors(entry) ?? readAuthors(findChild(entry, 'source')) ?? feedAuthors,
+        rawDate,
+        publishedAt: rawDate === null ? null : parseFeedDate(rawDate),
+        image: findLink(entry, 'enclosure', /^image\//),
+        html: content.html,
+        contentBase: contentElement?.base ?? entry.base,
+        notes,
+      };
+    }),
+  };
+}
+
+function readAuthors(element: XmlElement | undefined): string | null {
+  return joinNames(findChildren(element, 'author').map((author) => readText(findChild(author, 'name')) ?? readText(author)));
+}
+
+/**
+ * An Atom text construct (title, summary, content, rights) as HTML, by its `type`:
+ * `text` is escaped (blank lines separate paragraphs), `html` is the decoded markup, `xhtml` is the
+ * inner XHTML serialized as HTML. Other media types are left out with a note.
+ */
+function readTextConstruct(element: XmlElement | undefined, role: 'content' | 'text' = 'text'): { html: string | null; notes: string[] } {
+  if (element === undefined) return { html: null, notes: [] };
+  const type = (readAttribute(element, 'type') ?? 'text').toLowerCase();
+  const src = readAttribute(element, 'src');
+  if (role === 'content' && src !== null) {
+    return { html: null, notes: [`content is not in the feed (it links to ${src}); the summary is used instead`] };
+  }
+  if (type === 'html' || type === 'text/html') return { html: readText(element), notes: [] };
+  if (type === 'xhtml' || /[+/]xml$/.test(type)) {
+    // The content is the children of one xhtml:div wrapper (RFC 4287 section 3.1.1.3).
+    const elements = element.children.filter((node): node is XmlElement => typeof node !== 'string');
+    const wrapper = elements.length === 1 && toLocalName(elements[0]!.name) === 'div' ? elements[0]! : null;
+    const html = serializeXhtml(wrapper ? wrapper.children : element.children).trim();
+    return { html: html === '' ? null : html, notes: [] };
+  }
+  if (type === 'text' || type.startsWith('text/')) {
+    const value = readText(element);
+    return { html: value === null ? null : textToHtml(value), notes: [] };
+  }
+  return { html: null, notes: [`${role === 'content' ? 'content' : 'a text field'} of type "${type}" is not text: left out`] };
+}
+
+/** The href of the first link with this rel (default alternate), resolved against its xml:base. */
+function findLink(element: XmlElement, rel: string, type?: RegExp): string | null {
+  const links = findChildren(element, 'link').filter((link) => (readAttribute(link, 'rel') ?? 'alternate') === rel);
+  const typed = type ? links.filter((link) => type.test(readAttribute(link, 'type') ?? '')) : links;
+  // Among alternates prefer the HTML page.
+  const preferred = typed.find((link) => /html/.test(readAttribute(link, 'type') ?? 'text/html')) ?? typed[0];
+  return preferred === undefined ? null : resolveUrl(readAttribute(preferred, 'href'), preferred.base);
+}
+
+/** Plain text (an Atom `type="text"` value) as HTML paragraphs: nothing in it can become markup. */
+function textToHtml(value: string): string {
+  return value
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+    .join('\n');
+}

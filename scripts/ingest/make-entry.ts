@@ -1,0 +1,72 @@
+/**
+ * A draft and its final slug -> the entry: classify -> serialize -> check. The body is serialized and parsed
+ * back first, so paragraph ids and passages come from the MDX as the site will read it; the entry is
+ * validated with the site's article schema and passes the safety gate (src/core/mdx-safety.ts) or throws.
+ * draft "A headline" + "a-headline" -> { label: "a.txt", slug: "a-headline", article: { topics: [...], ... }, mdx: "---\n..." }
+ */
+import { toString } from 'mdast-util-to-string';
+import type { Root } from 'mdast';
+import { articleSchema, type Article } from '../../src/schemas/article.ts';
+import type { Topic } from '../../src/schemas/topic.ts';
+import { IngestError } from '../../src/core/errors.ts';
+import { parseMdx } from '../../src/core/mdx.ts';
+import { checkBodyTree, checkEntryMdx } from '../../src/core/mdx-safety.ts';
+import { paragraphIds } from '../../src/core/paragraph-id.ts';
+import { classifyTopics } from './classify.ts';
+import { bodyParagraphs } from './mdast-text.ts';
+import { serializeBody, serializeEntry } from './serialize.ts';
+import type { Draft } from './to-article.ts';
+
+/** One generated entry. */
+export interface Entry {
+  /** The source as messages name it: `file` or `file item N`. */
+  label: string;
+  slug: string;
+  article: Article;
+  mdx: string;
+}
+
+/** Make the entry of `draft` under `slug`; `label` names it in errors. */
+export function makeEntry(draft: Draft, slug: string, label: string, topics: readonly Topic[]): Entry {
+  const body = serializeBody(draft.body);
+  const bodyTree = parseMdx(body);
+  const classified = assignTopics(bodyTree, draft.catalogTopics, topics, label);
+  const expectedText = toString(draft.body);
+  // The safety gate, on the body's parse: an entry that is exactly frontmatter + this body is checked by it.
+  const verdict = checkBodyTree(bodyTree, label, expectedText);
+  const result = articleSchema.safeParse({ ...draft.article, slug, ...classified });
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new IngestError(`entry field ${issue.path.join('.')}: ${issue.message}`, { file: label });
+  }
+  const mdx = serializeEntry(result.data, draft.body);
+  checkEntryMdx(mdx, body, verdict, label, expectedText);
+  return { label, slug, article: result.data, mdx };
+}
+
+/** The entry's topics (the catalog's, else the classifier's) and its passages, from the body as MDX reads it. */
+function assignTopics(bodyTree: Root, catalogTopics: string[] | undefined, topics: readonly Topic[], label: string) {
+  // Paragraph ids come from the body as MDX will read it back, so they match the site's ids exactly.
+  const paragraphs = bodyParagraphs(bodyTree);
+  const ids = paragraphIds(paragraphs.map((paragraph) => paragraph.text));
+  const classified = classifyTopics(
+    paragraphs.map((paragraph, index) => ({ id: ids[index]!, text: paragraph.prose })),
+    topics,
+  );
+  const chosen = catalogTopics ?? classified.topics;
+  const unknown = chosen.find((topic) => !topics.some((known) => known.slug === topic));
+  if (unknown !== undefined) throw new IngestError(`catalog topic "${unknown}" is not in corpus/topics.yaml`, { file: label });
+  return { topics: chosen, passages: groupPassages(classified.passages, chosen) };
+}
+
+/** One passage per paragraph, listing its topics (only the article's chosen ones), in reading order. */
+function groupPassages(passages: readonly { topic: string; id: string; text: string }[], chosen: readonly string[]): Article['passages'] {
+  const byId = new Map<string, { id: string; topics: string[]; text: string }>();
+  for (const { topic, id, text } of passages) {
+    if (!chosen.includes(topic)) continue;
+    const passage = byId.get(id) ?? { id, topics: [], text: text.trim() };
+    passage.topics.push(topic);
+    byId.set(id, passage);
+  }
+  return [...byId.values()];
+}
