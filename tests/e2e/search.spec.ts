@@ -92,7 +92,7 @@ test('with an empty query, a facet browses the corpus', async ({ page }) => {
   await expect(page).toHaveURL(/\/search\/\?format=Plain\+text$/);
 });
 
-test('the header search box: "/" focuses it, arrows move through results, Enter opens, terms are highlighted', async ({ page }) => {
+test('the header search box: "/" focuses it, arrows move through results, Enter opens, terms are highlighted', async ({ page, baseURL }) => {
   await page.goto('/topics/');
   await page.keyboard.press('/');
   const box = page.getByRole('combobox', { name: 'Search the corpus' });
@@ -107,7 +107,7 @@ test('the header search box: "/" focuses it, arrows move through results, Enter 
   await expect(box).toHaveAttribute('aria-activedescendant', (await selected.getAttribute('id'))!);
   const href = (await selected.getAttribute('href'))!;
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new URL(href, 'http://127.0.0.1:4329').href);
+  await expect(page).toHaveURL(new URL(href, baseURL).href);
   await expect(page.locator('article mark').first()).toHaveText(/oligopoly/i);
 });
 
@@ -130,10 +130,10 @@ test('pages that do not search load no search script', async ({ page }) => {
   expect(requested.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
 });
 
-test('without JavaScript the header box still searches and the search page says what to do', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+test('without JavaScript the header box still searches and the search page says what to do', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   const page = await context.newPage();
-  await page.goto('http://127.0.0.1:4329/');
+  await page.goto('/');
   await page.getByRole('combobox', { name: 'Search the corpus' }).fill('iaea');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/search\/\?q=iaea$/);

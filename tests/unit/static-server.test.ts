@@ -1,0 +1,124 @@
+/** The test and benchmark server: index pages, 404.html, content types, and nothing served from outside its folder. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveStatic } from '../../scripts/static-server.ts';
+
+const SECRET = 'secret outside the site';
+let dir: string;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+/** GET `target` exactly as written: fetch() would resolve `..` before sending it. */
+function get(target: string): Promise<{ status: number; type: string; body: Buffer }> {
+  const { hostname, port } = new URL(server.origin);
+  return new Promise((resolve, reject) => {
+    request({ hostname, port, path: target }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, type: response.headers['content-type'] ?? '', body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** Write `files` (path -> content) under `root`. */
+function writeTree(root: string, files: Record<string, string | Buffer>) {
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), content);
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'dossier-static-'));
+  // "site" is served; "siteX" beside it shares its name as a prefix, the case a bare startsWith(root) lets through.
+  writeTree(path.join(dir, 'site'), {
+    'index.html': '<h1>home</h1>',
+    '404.html': '<h1>not found page</h1>',
+    'articles/x/index.html': '<h1>article x</h1>',
+    'sources/raw/index.html': '<h1>raw sources</h1>',
+    'sources/raw/utf8.txt': 'caf\u00e9\n',
+    'sources/raw/latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+    'sources/raw/feed.xml': '<rss/>',
+    'style.css': 'p{}',
+    'app.js': '1',
+    'corpus.json': '{}',
+    'rss.xml': '<rss/>',
+    'favicon.svg': '<svg/>',
+    'module.wasm': Buffer.from([0, 0x61, 0x73, 0x6d]),
+    'corpus.bib': '@article{x}',
+    'notes.txt': 'notes',
+    'pagefind/wasm.en.pagefind': Buffer.from([0x1f, 0x8b]),
+  });
+  writeTree(path.join(dir, 'siteX'), { 'secret.txt': SECRET });
+  writeTree(dir, { 'secret.txt': SECRET });
+  server = await serveStatic(path.join(dir, 'site'));
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('serveStatic', () => {
+  test.each([
+    ['/', 'home'],
+    ['/articles/x/', 'article x'],
+    ['/sources/raw/', 'raw sources'],
+  ])('%s serves its index.html', async (target, heading) => {
+    const response = await get(target);
+    expect(response.status).toBe(200);
+    expect(response.type).toBe('text/html; charset=utf-8');
+    expect(response.body.toString()).toContain(heading);
+  });
+
+  test.each(['/nope/', '/articles/y/', '/style.css.map'])('%s is a 404 with the site’s 404.html', async (target) => {
+    const response = await get(target);
+    expect(response.status).toBe(404);
+    expect(response.type).toBe('text/html; charset=utf-8');
+    expect(response.body.toString()).toContain('not found page');
+  });
+
+  test.each([
+    '/../secret.txt',
+    '/../siteX/secret.txt',
+    '/articles/../../siteX/secret.txt',
+    '/%2e%2e/siteX/secret.txt',
+    '/%2E%2E/secret.txt',
+    '/..%2fsiteX%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/..\\secret.txt',
+  ])('%s does not leave the folder', async (target) => {
+    const response = await get(target);
+    expect(response.status).toBe(404);
+    expect(response.body.toString()).not.toContain(SECRET);
+  });
+
+  test.each([
+    ['/style.css', 'text/css; charset=utf-8'],
+    ['/app.js', 'text/javascript; charset=utf-8'],
+    ['/corpus.json', 'application/json; charset=utf-8'],
+    ['/rss.xml', 'application/xml; charset=utf-8'],
+    ['/favicon.svg', 'image/svg+xml'],
+    ['/module.wasm', 'application/wasm'],
+    ['/corpus.bib', 'application/x-bibtex; charset=utf-8'],
+    ['/notes.txt', 'text/plain; charset=utf-8'],
+    // As their endpoint says: a charset only when the bytes are UTF-8.
+    ['/sources/raw/utf8.txt', 'text/plain; charset=utf-8'],
+    ['/sources/raw/latin1.txt', 'text/plain'],
+    ['/sources/raw/feed.xml', 'application/xml; charset=utf-8'],
+    // Pagefind unpacks its own gzip: plain bytes.
+    ['/pagefind/wasm.en.pagefind', 'application/octet-stream'],
+  ])('%s is served as %s', async (target, type) => {
+    const response = await get(target);
+    expect(response.status).toBe(200);
+    expect(response.type).toBe(type);
+  });
+
+  test('raw sources are the bytes on disk', async () => {
+    expect((await get('/sources/raw/latin1.txt')).body).toEqual(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+  });
+});
