@@ -11,13 +11,13 @@ import { IngestError } from '../../scripts/ingest/errors.ts';
 import { ingestSources, ingestSourcesWith, type IngestContext, type IngestResult, type SourceFile } from '../../scripts/ingest/pipeline.ts';
 import { createSourcePool, type SourcePool } from '../../scripts/ingest/pool.ts';
 import type { Catalog } from '../../src/schemas/catalog.ts';
-import { corpusSources, corpusTopics, root } from '../helpers/ingest-corpus.ts';
+import { corpusSources, corpusTopics, FIXTURE_CORPUS, root } from '../helpers/ingest-corpus.ts';
 
-const topics = corpusTopics();
+const topics = corpusTopics(FIXTURE_CORPUS);
 
-/** Every fixture's sources (and catalog entries), their names prefixed with the fixture's, and the corpus. */
+/** Every fixture's sources (and catalog entries), their names prefixed with the fixture's, and the fixture corpus. */
 function everything(): { sources: SourceFile[]; catalog: Catalog } {
-  const sources: SourceFile[] = [...corpusSources()];
+  const sources: SourceFile[] = [...corpusSources(FIXTURE_CORPUS)];
   const catalog: Catalog = {};
   for (const fixture of readdirSync(path.join(root, 'tests/fixtures')).sort()) {
     const dir = path.join(root, 'tests/fixtures', fixture);
