@@ -1,4 +1,7 @@
-// Browser tests against the built site in dist/, served by `astro preview`.
+// Browser tests in two projects, each against its own built site served by scripts/serve-dist.ts:
+//   corpus          tests/e2e/          the real corpus's site in dist/, tested as a whole (nothing in it is named);
+//   fixture-corpus  tests/e2e-fixture/  the fixture corpus's site (scripts/build-fixture-site.ts), whose known shape
+//                                       (titles, footnotes, figures, residue, topics) the tests name.
 // Run them with `npm run test:e2e`, which finds a Chromium and passes it in DOSSIER_CHROMIUM.
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,12 +9,45 @@ import { defineConfig, devices } from '@playwright/test';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const host = '127.0.0.1';
-// DOSSIER_E2E_PORT lets two checkouts run their browser tests side by side.
+// DOSSIER_E2E_PORT lets two checkouts run their browser tests side by side; the fixture site takes the port
+// 1000 above it unless DOSSIER_E2E_FIXTURE_PORT says otherwise.
 const port = Number(process.env.DOSSIER_E2E_PORT ?? 4329);
+const fixturePort = Number(process.env.DOSSIER_E2E_FIXTURE_PORT ?? port + 1000);
 const isCI = Boolean(process.env.CI);
 
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    // Unset means Playwright's own download (from `npx playwright install chromium`).
+    executablePath: process.env.DOSSIER_CHROMIUM || undefined,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+    ],
+  },
+};
+
+/** A server for one built site. */
+function server(dir: string, serverPort: number) {
+  return {
+    command: `node scripts/serve-dist.ts --dir ${dir} --port ${serverPort}`,
+    cwd: root,
+    // The project's own Node 24 (the `node` devDependency), whatever node started Playwright.
+    env: { PATH: [join(root, 'node_modules', '.bin'), dirname(process.execPath), process.env.PATH].join(delimiter) },
+    url: `http://${host}:${serverPort}/`,
+    reuseExistingServer: !isCI,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
+
 export default defineConfig({
-  testDir: 'tests/e2e',
   // Not test-results/ itself: Playwright empties its outputDir, and the unit report lives beside it.
   outputDir: 'test-results/e2e-artifacts',
   fullyParallel: true,
@@ -21,39 +57,11 @@ export default defineConfig({
   workers: 2,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
-    baseURL: `http://${host}:${port}`,
     trace: 'retain-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          // Unset means Playwright's own download (from `npx playwright install chromium`).
-          executablePath: process.env.DOSSIER_CHROMIUM || undefined,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-            '--disable-quic',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
+    { name: 'corpus', testDir: 'tests/e2e', use: { ...chromium, baseURL: `http://${host}:${port}` } },
+    { name: 'fixture-corpus', testDir: 'tests/e2e-fixture', use: { ...chromium, baseURL: `http://${host}:${fixturePort}` } },
   ],
-  webServer: {
-    command: `node scripts/serve-dist.ts --port ${port}`,
-    cwd: root,
-    // The project's own astro and Node 24 (the `node` devDependency), whatever node started Playwright.
-    env: { PATH: [join(root, 'node_modules', '.bin'), dirname(process.execPath), process.env.PATH].join(delimiter) },
-    url: `http://${host}:${port}/`,
-    reuseExistingServer: !isCI,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [server('dist', port), server('tests/fixture-corpus/build/dist', fixturePort)],
 });

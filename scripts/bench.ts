@@ -22,6 +22,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { timeCorpusIndex } from './bench/corpus-index-time.ts';
 import { GENERATOR_VERSION, generateCorpus } from './bench/generate.ts';
 import { launchBrowser, measurePage, measureSearch, QUERIES, type PageWeight, type SearchFigure } from './bench/measure-browser.ts';
 import { serveStatic } from './static-server.ts';
@@ -241,6 +242,8 @@ async function runSize(articles: number, seed: number, options: { bare: boolean;
   const ingestArgs = ['scripts/ingest.ts', '--corpus', corpusDir, '--out', entries];
   const ingest = await must('ingest (cold)', measure(node, [...ingestArgs, '--no-cache'], { log }), log);
   const written = readdirSync(entries).filter((name) => name.endsWith('.mdx')).length;
+  const corpusIndex = timeCorpusIndex(entries, path.join(corpusDir, 'topics.yaml'));
+  console.log(`  corpus index (related articles, co-occurrence): ${n(corpusIndex.articles)} articles in ${corpusIndex.ms.toFixed(0)} ms`);
   const reingestUnchanged = await must('ingest (nothing changed)', measure(node, ingestArgs, { log }), log);
   const changed = path.join(corpusDir, 'sources', corpus.sampleTextFile);
   const original = readFileSync(changed);

@@ -1,6 +1,7 @@
-// `npm test`: type check, unit tests, build, browser tests, reproducible build; then one summary line per step and a
-// final `N passed, M failed` line (unit + browser tests; a failed type check or build counts as 1 failure).
-// Test steps keep going after failures so every count is known; a failed build skips the browser tests.
+// `npm test`: type check, unit tests, build, fixture site build, browser tests, reproducible build; then one summary
+// line per step and a final `N passed, M failed` line (unit + browser tests; a failed type check or build counts as
+// 1 failure).
+// Test steps keep going after failures so every count is known; a failed build (of either site) skips the browser tests.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -50,19 +51,28 @@ let built: boolean;
   results.push(checkResult('build', code));
 }
 
-// 4. Browser tests, only against a fresh build.
-header(4, 'Browser tests', 'node scripts/test-e2e.ts');
+// 4. The fixture corpus's site, which the browser tests of tests/e2e-fixture/ read (a few seconds).
+header(4, 'Fixture site build', 'node scripts/build-fixture-site.ts');
+let fixtureBuilt: boolean;
+{
+  const code = await run(process.execPath, [join(root, 'scripts', 'build-fixture-site.ts')]);
+  fixtureBuilt = code === 0;
+  results.push(checkResult('fixture site build', code));
+}
+
+// 5. Browser tests, only against fresh builds.
+header(5, 'Browser tests', 'node scripts/test-e2e.ts');
 rmSync(e2eReport, { force: true });
-if (built) {
+if (built && fixtureBuilt) {
   const code = await run(process.execPath, [join(root, 'scripts', 'test-e2e.ts')]);
   results.push(testResult('browser tests', code, readE2eCounts()));
 } else {
-  console.log('Skipped: the build failed.');
+  console.log('Skipped: a build failed.');
   results.push({ name: 'browser tests', passed: 0, failed: 0, note: 'not run (build failed)' });
 }
 
-// 5. Reproducibility: one more build into a temporary folder must equal dist/ byte for byte.
-header(5, 'Reproducible build', 'node scripts/check-reproducible.ts');
+// 6. Reproducibility: one more build into a temporary folder must equal dist/ byte for byte.
+header(6, 'Reproducible build', 'node scripts/check-reproducible.ts');
 if (built) {
   const code = await run(process.execPath, [join(root, 'scripts', 'check-reproducible.ts')]);
   results.push(checkResult('reproducible build', code));
@@ -71,7 +81,7 @@ if (built) {
   results.push({ name: 'reproducible build', passed: 0, failed: 0, note: 'not run (build failed)' });
 }
 
-// 6. Summary; the last line is the totals and nothing is printed after it.
+// 7. Summary; the last line is the totals and nothing is printed after it.
 const width = Math.max(...results.map((result) => result.name.length)) + 2;
 console.log('\nSummary');
 for (const result of results) console.log(`  ${result.name.padEnd(width)}${result.note}`);
@@ -88,7 +98,7 @@ interface Counts {
 }
 
 function header(index: number, title: string, command: string): void {
-  console.log(`\n==> [${index}/5] ${title}: ${command}\n`);
+  console.log(`\n==> [${index}/6] ${title}: ${command}\n`);
 }
 
 // A step without tests of its own: a failure counts as one.

@@ -1,10 +1,12 @@
 // Runs the browser tests: node scripts/test-e2e.ts [playwright test options...]
-// Expects a built site in dist/ (npm run build).
+// Expects a built site in dist/ (npm run build); builds the fixture corpus's site when it is missing or older
+// than dist/ (scripts/build-fixture-site.ts).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFixtureSite, FIXTURE_DIST } from './build-fixture-site.ts';
 import { findChromium } from './find-chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -17,7 +19,14 @@ if (!listOnly && !existsSync(join(root, 'dist', 'index.html'))) {
   process.exit(1);
 }
 
-// 2. A browser to test it with.
+// 2. The fixture site, built from the same site code as dist/: built again if it is older.
+const built = (dir: string) => statSync(join(dir, 'pagefind', 'pagefind-entry.json'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+if (!listOnly && built(FIXTURE_DIST) < built(join(root, 'dist'))) {
+  console.error('test-e2e: building the fixture site (missing or older than dist/)');
+  if (buildFixtureSite() !== 0) process.exit(1);
+}
+
+// 3. A browser to test it with.
 let chromium: string;
 try {
   chromium = await findChromium();
@@ -27,7 +36,7 @@ try {
 }
 console.error(`test-e2e: using Chromium at ${chromium}`);
 
-// 3. Playwright, on this Node, with the project's binaries first on PATH.
+// 4. Playwright, on this Node, with the project's binaries first on PATH.
 const playwrightCli = createRequire(import.meta.url).resolve('@playwright/test/cli');
 const child = spawn(process.execPath, [playwrightCli, 'test', ...args], {
   cwd: root,

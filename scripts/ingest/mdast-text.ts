@@ -17,7 +17,7 @@ export function countWords(tree: Root): number {
   return proseText(tree).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
 }
 
-/** The paragraphs that get anchors (src/utils/paragraph-id.ts), with full and prose text. */
+/** The paragraphs that get anchors (src/core/paragraph-id.ts), with full and prose text. */
 export function bodyParagraphs(tree: Root): { node: Paragraph; text: string; prose: string }[] {
   return anchoredParagraphs(tree).map(({ node, text }) => ({ node, text, prose: proseText(node) }));
 }

@@ -1,5 +1,5 @@
 /**
- * Rehype plugin: the three components an entry may use (scripts/ingest/check-mdx.ts allows no others),
+ * Rehype plugin: the three components an entry may use (src/core/mdx-safety.ts allows no others),
  * turned into the reader's markup, and code blocks made focusable. Entries are never compiled to
  * JavaScript: a component is a fixed piece of markup with its attributes as plain strings.
  * <Residue rule="related-links">Read also: ...</Residue>

@@ -1,5 +1,5 @@
 /**
- * Remark plugin: give every body paragraph its stable id (src/utils/paragraph-id.ts), the same
+ * Remark plugin: give every body paragraph its stable id (src/core/paragraph-id.ts), the same
  * ids the ingest used for topic passages. Tight list items carry the id on the <li>.
  * paragraph "Both can end civilizations." -> <p id="p-3f9a2c1">
  */

@@ -1,5 +1,6 @@
 // WCAG 2.2 AA: axe on every built page in both themes, plus what axe cannot see (keyboard, theme toggle,
-// heading order, reflow at 360px, print).
+// heading order, reflow at 360px). (Print, which needs an article with footnotes and external links, is tested on
+// the fixture corpus: tests/e2e-fixture/print.spec.ts.)
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -90,6 +91,7 @@ test.describe('axe: no WCAG 2.2 A/AA violations', () => {
 });
 
 test('the first Tab focuses a visible skip link, which moves focus to main', async ({ page }) => {
+  test.skip(articlePages.length === 0, 'the corpus has no article');
   await page.goto(articlePages[0]!);
   await page.keyboard.press('Tab');
   const skip = page.locator('.skip-link');
@@ -173,6 +175,8 @@ test.describe('heading order in main content', () => {
 });
 
 test('at 360px no page scrolls sideways', async ({ page }) => {
+  // Every page in one test: the time it may take grows with the corpus.
+  test.setTimeout(30_000 + pages.length * 3_000);
   await page.setViewportSize({ width: 360, height: 800 });
   const wide: string[] = [];
   for (const pathname of pages) {
@@ -190,27 +194,4 @@ test('the topics matrix sits in its own labelled, focusable region, scrollable i
   await expect(region).toHaveAttribute('tabindex', '0');
   await expect(region.locator('table')).toHaveCount(1);
   expect(await region.evaluate((element) => getComputedStyle(element).overflowX)).toBe('auto');
-});
-
-test('print: an article without site chrome, with external link URLs', async ({ page }) => {
-  const article = '/articles/the-collapse-of-strategic-voluntary-ai-governance/';
-  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-  await page.goto(article);
-  for (const selector of ['.site-header', '.site-footer', 'nav', 'button', '.related', '.article-nav', '.toc', '.permalink']) {
-    for (const element of await page.locator(selector).all()) await expect(element, selector).toBeHidden();
-  }
-  await expect(page.locator('h1')).toBeVisible();
-  await expect(page.locator('.prose')).toBeVisible();
-  // Black on white, whatever the screen theme.
-  const colours = await page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color }));
-  expect(colours).toEqual({ bg: 'rgb(255, 255, 255)', fg: 'rgb(0, 0, 0)' });
-  // External links print their address after the text; internal and footnote links do not.
-  const external = page.locator('article a[href^="http"]').first();
-  await expect(external).toBeAttached();
-  const after = await external.evaluate((element) => getComputedStyle(element, '::after').content);
-  expect(after).toContain('http');
-  const footnote = page.locator('a[data-footnote-ref]').first();
-  if ((await footnote.count()) > 0) {
-    expect(await footnote.evaluate((element) => getComputedStyle(element, '::after').content)).toBe('none');
-  }
 });

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { distDir, distPages, elements } from '../helpers/dist.ts';
+import { loadArticles } from '../helpers/entries.ts';
 import { expect, test } from './fixtures.ts';
 
 const pages = distPages();
@@ -23,8 +24,10 @@ function resolveFile(pathname: string): string | null {
   return null;
 }
 
-test('the site has pages to check', () => {
-  expect(pages.length).toBeGreaterThan(20);
+test('the site has pages to check: one for every article', () => {
+  const articles = loadArticles();
+  expect(articles.length).toBeGreaterThan(0);
+  expect(articles.filter((article) => !byUrl.has(`/articles/${article.slug}/`)).map((article) => article.slug)).toEqual([]);
 });
 
 test('every internal link and fragment resolves', () => {

@@ -1,14 +1,17 @@
-/** The built site in dist/, read as files: every HTML page parsed once, for whole-site checks. */
+/** A built site (dist/ by default), read as files: every HTML page parsed once, for whole-site checks. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { CORPUS_SITE, type Site } from './sites.ts';
 
-export const distDir = path.resolve(import.meta.dirname, '../../dist');
+/** The real corpus's built site. */
+export const distDir = CORPUS_SITE.dist;
 
-/** Every file under dist/, as paths relative to it with `/` separators. */
-export function distFiles(): string[] {
+/** Every file of a built site, as paths relative to it with `/` separators. */
+export function distFiles(site: Site = CORPUS_SITE): string[] {
+  const distDir = site.dist;
   return (readdirSync(distDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(distDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
@@ -25,12 +28,12 @@ export interface Page {
   ids: Set<string>;
 }
 
-/** Every HTML page of dist/, parsed. */
-export function distPages(): Page[] {
-  return distFiles()
+/** Every HTML page of a built site, parsed. */
+export function distPages(site: Site = CORPUS_SITE): Page[] {
+  return distFiles(site)
     .filter((file) => file.endsWith('.html'))
     .map((file) => {
-      const html = readFileSync(path.join(distDir, file), 'utf8');
+      const html = readFileSync(path.join(site.dist, file), 'utf8');
       const tree = fromHtml(html);
       const ids = new Set<string>();
       visit(tree, 'element', (node: Element) => {

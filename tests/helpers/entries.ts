@@ -1,25 +1,29 @@
-/** The generated entries of the built site, read from src/content/articles/ (for browser tests). */
+/** The generated entries of a built site (the real corpus's by default), for browser tests. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { articleSchema, type Article } from '../../src/schemas/article.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
+import { CORPUS_SITE, type Site } from './sites.ts';
 
 /** Every article entry's validated frontmatter, by file name order. */
-export function loadArticles(): Article[] {
-  const dir = path.join(root, 'src/content/articles');
-  return readdirSync(dir)
+export function loadArticles(site: Site = CORPUS_SITE): Article[] {
+  return readdirSync(site.entries)
     .filter((file) => file.endsWith('.mdx'))
     .sort()
     .map((file) => {
-      const text = readFileSync(path.join(dir, file), 'utf8');
+      const text = readFileSync(path.join(site.entries, file), 'utf8');
       const frontmatter = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '';
       return articleSchema.parse(parse(frontmatter));
     });
 }
 
-/** The raw bytes of a corpus source as text. */
-export function readSource(file: string): string {
-  return readFileSync(path.join(root, 'corpus/sources', file), 'utf8');
+/** The body of an article's entry: its MDX after the frontmatter. */
+export function entryBody(article: Article, site: Site = CORPUS_SITE): string {
+  const text = readFileSync(path.join(site.entries, `${article.slug}.mdx`), 'utf8');
+  return text.replace(/^---\n[\s\S]*?\n---\n/, '');
+}
+
+/** The raw bytes of a corpus source. */
+export function readSource(file: string, site: Site = CORPUS_SITE): Buffer {
+  return readFileSync(path.join(site.corpus, 'sources', file));
 }

@@ -4,17 +4,14 @@
  * content, less the site furniture the ingest is documented to drop. The oracle is shared with the
  * fixture runner: tests/helpers/fidelity.ts.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Article } from '../../src/schemas/article.ts';
+import { readSource } from './entries.ts';
 import { sourceWords as wordsOfSource, words } from './fidelity.ts';
+import { CORPUS_SITE, type Site } from './sites.ts';
 
 export { words };
 
-const root = path.resolve(import.meta.dirname, '../..');
-
 /** The words of an article's source. */
-export function sourceWords(article: Article): Set<string> {
-  const bytes = readFileSync(path.join(root, 'corpus/sources', article.source.file));
-  return wordsOfSource(bytes, article.source.format, article.source.item);
+export function sourceWords(article: Article, site: Site = CORPUS_SITE): Set<string> {
+  return wordsOfSource(readSource(article.source.file, site), article.source.format, article.source.item);
 }

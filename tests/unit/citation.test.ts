@@ -1,7 +1,8 @@
 /**
- * Citations of the real corpus (ingested in memory): Highwire tags, the formatted citation, BibTeX
- * read back by Zotero's own parser (@retorquere/bibtex-parser) and CSL-JSON rendered by citeproc
- * (citation-js). Unknown fields must be absent, never guessed; plain texts cite as title + "n.d.".
+ * Citations (corpora ingested in memory): Highwire tags, BibTeX read back by Zotero's own parser
+ * (@retorquere/bibtex-parser) and CSL-JSON for every article of the real corpus; the formatted citation and
+ * citeproc's rendering of two articles of the fixture corpus whose fields are known. Unknown fields must be
+ * absent, never guessed; plain texts cite as title + "n.d.".
  */
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
@@ -12,13 +13,15 @@ import { articleUrl } from '../../src/core/urls.ts';
 import { bibtexEscape, citationText, highwireTags, toBibtex, toBibtexFile, toCsl } from '../../src/utils/citation.ts';
 import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
 import { slugifyName } from '../../src/core/slug.ts';
-import { corpusTopics, ingest } from '../helpers/ingest-corpus.ts';
+import { corpusTopics, FIXTURE_CORPUS, ingest } from '../helpers/ingest-corpus.ts';
 
 const site = new URL('https://dossier.example');
 const articles = ingest().entries.map((entry) => entry.article);
-const plain = articles.find((article) => article.source.format === 'text' && article.author === null && article.publishedAt === null)!;
-// The Substack feed's second item: byline, outlet, date and URL all given by the feed.
-const feed = articles.find((article) => article.source.format === 'rss' && article.source.item === 2)!;
+const fixture = ingest(FIXTURE_CORPUS).entries.map((entry) => entry.article);
+// Of the fixture corpus: a plain text with neither author nor date, and the Substack feed's second item
+// (byline, outlet, date and URL all given by the feed).
+const plain = fixture.find((article) => article.source.format === 'text' && article.author === null && article.publishedAt === null)!;
+const feed = fixture.find((article) => article.source.format === 'rss' && article.source.item === 2)!;
 
 function parseOne(bib: string) {
   // english: false keeps titles as written (no sentence-casing), so they can be compared exactly.
@@ -28,8 +31,8 @@ function parseOne(bib: string) {
   return library.entries[0]!;
 }
 
-test('the corpus has both kinds of article to cite', () => {
-  expect(articles).toHaveLength(6);
+test('the corpus has articles to cite, and the fixture corpus both kinds', () => {
+  expect(articles.length).toBeGreaterThan(0);
   expect(plain).toBeDefined();
   expect(feed).toMatchObject({ author: 'Yathārth', outlet: 'Yathārth', publishedAt: '2026-01-14T01:30:38Z' });
 });

@@ -357,8 +357,8 @@ describe('convertHtml: hostile input', () => {
   });
 });
 
-describe('convertHtml: real Substack feed 004', () => {
-  const feed = readFileSync(new URL('../../corpus/sources/004_81a243f827e691fc.txt', import.meta.url), 'utf8');
+describe('convertHtml: a real Substack feed (the fixture corpus\'s 004)', () => {
+  const feed = readFileSync(new URL('../fixture-corpus/sources/004_81a243f827e691fc.txt', import.meta.url), 'utf8');
   const items = [...feed.matchAll(/<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>/g)].map((match) => match[1]);
 
   /** Words a reader sees in the original HTML, minus the subscribe widget and icon/button chrome. */

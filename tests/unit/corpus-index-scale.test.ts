@@ -1,7 +1,7 @@
 /**
  * The corpus index at scale: the grouped related-articles ranking and the co-occurrence counts give
  * exactly what the pairwise definitions give (kept here as the reference), on random corpora with
- * tied dates, undated articles and repeated titles; and 10,000 articles index in well under a second.
+ * tied dates, undated articles and repeated titles. (How long it takes is a figure of `npm run bench`, not a test.)
  */
 import { describe, expect, test } from 'vitest';
 import type { Article } from '../../src/schemas/article.ts';
@@ -94,14 +94,5 @@ describe('corpus index at scale', () => {
         .sort((a, b) => b.shared - a.shared || compare(a.topic.label, b.topic.label));
       expect(entry.related).toEqual(expected);
     }
-  });
-
-  test('10,000 articles index in well under the build budget', () => {
-    const articles = corpus(10_000, 5);
-    const started = performance.now();
-    const index = buildCorpusIndex(articles, topicList);
-    const elapsed = performance.now() - started;
-    expect(index.related.size).toBe(10_000);
-    expect(elapsed).toBeLessThan(5_000);
   });
 });

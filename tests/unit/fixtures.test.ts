@@ -1,6 +1,7 @@
 /**
  * Pipeline fixtures: each folder in tests/fixtures/ is one behaviour, `input -> expected output`.
- *   sources/            raw source files (or `source`: one line naming a file in corpus/sources/)
+ *   sources/            raw source files (or `source`: one line naming a file by its path from the project root;
+ *                       the seed-* cases name files of the fixture corpus, tests/fixture-corpus/sources/)
  *   catalog.yaml        optional curator catalog
  *   expected/<slug>.mdx the generated entries, or
  *   error.txt           the ingest's error messages, one per line

@@ -1,16 +1,17 @@
 /**
  * The incremental ingest: with the previous run's cache, unchanged sources are not ingested again, and the
- * result is always what a full ingest of the same input gives (entries, warnings, skipped items).
+ * result is always what a full ingest of the same input gives (entries, warnings, skipped items). Run on the
+ * fixture corpus, whose first source is a plain text to edit.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingestSources, type IngestCache, type IngestContext, type IngestResult, type SourceFile } from '../../scripts/ingest/pipeline.ts';
-import { corpusSources, corpusTopics, root } from '../helpers/ingest-corpus.ts';
+import { copyCorpus, corpusSources, corpusTopics, FIXTURE_CORPUS, root } from '../helpers/ingest-corpus.ts';
 
-const topics = corpusTopics();
+const topics = corpusTopics(FIXTURE_CORPUS);
 const context: IngestContext = { catalog: {}, topics };
 
 function fixtureSources(name: string): SourceFile[] {
@@ -39,7 +40,8 @@ function expectSameAsFullRun(result: IngestResult, sources: SourceFile[], previo
 }
 
 describe('incremental ingest', () => {
-  const sources = corpusSources();
+  const sources = corpusSources(FIXTURE_CORPUS);
+  const plainText = sources.findIndex((source) => source.file === '000_44948af1af52c1da.txt');
   const first = ingestSources(sources, context);
   const firstOutput = output(first);
 
@@ -51,9 +53,9 @@ describe('incremental ingest', () => {
   });
 
   test('one changed source is ingested again, the others are not', () => {
-    const changed = sources.map((source, index) => (index === 0 ? text(source.file, `${new TextDecoder().decode(source.bytes)}\nOne more paragraph, added later.\n`) : source));
+    const changed = sources.map((source, index) => (index === plainText ? text(source.file, `${new TextDecoder().decode(source.bytes)}\nOne more paragraph, added later.\n`) : source));
     const result = ingestSources(changed, { ...context, cache: first.cache });
-    expect(result.entries.map((entry) => entry.label)).toEqual([sources[0]!.file]);
+    expect(result.entries.map((entry) => entry.label)).toEqual([sources[plainText]!.file]);
     expectSameAsFullRun(result, changed, firstOutput);
   });
 
@@ -82,7 +84,7 @@ describe('incremental ingest', () => {
   test('a change to the topics or the catalog entry, or another pipeline version, invalidates the cache', () => {
     const fewer = { ...context, topics: topics.slice(1) };
     expect(ingestSources(sources, { ...fewer, cache: first.cache }).unchanged).toEqual([]);
-    const file = sources[0]!.file;
+    const file = sources[plainText]!.file;
     const catalog = { [file]: { title: 'A title set by the curator' } };
     const result = ingestSources(sources, { ...context, catalog, cache: first.cache });
     expect(result.entries.map((entry) => entry.label)).toEqual([file]);
@@ -96,7 +98,7 @@ describe('npm run ingest with its cache', { timeout: 60_000 }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dossier-cache-'));
     const corpus = path.join(dir, 'corpus');
     const out = path.join(dir, 'articles');
-    cpSync(path.join(root, 'corpus'), corpus, { recursive: true });
+    copyCorpus(FIXTURE_CORPUS, corpus);
     const run = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts/ingest.ts'), '--corpus', corpus, '--out', out, ...args], { encoding: 'utf8' });
     const read = () => new Map(readdirSync(out).map((file) => [file, readFileSync(path.join(out, file), 'utf8')]));
     try {

@@ -1,9 +1,11 @@
-/** The ingest command as a curator meets it: summary line, clear errors, all-or-nothing output. */
+/** The ingest command as a curator meets it: summary line, clear errors, all-or-nothing output; on a copy of the
+ * fixture corpus (tests/fixture-corpus/), whose files the tests name. */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { copyCorpus, corpusSources, FIXTURE_CORPUS, ingest as ingestInMemory } from '../helpers/ingest-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const script = path.join(root, 'scripts/ingest.ts');
@@ -18,16 +20,18 @@ beforeEach(() => {
   const dir = mkdtempSync(path.join(tmpdir(), 'dossier-ingest-'));
   corpus = path.join(dir, 'corpus');
   out = path.join(dir, 'articles');
-  cpSync(path.join(root, 'corpus'), corpus, { recursive: true });
+  copyCorpus(FIXTURE_CORPUS, corpus);
 });
 
 // Each test runs the real CLI in a child process (about 3 s a run), so allow more than the default 5 s.
 describe('npm run ingest', { timeout: 60_000 }, () => {
-  test('writes six entries and ends with a summary line', () => {
+  test('writes one entry per article and ends with a summary line', () => {
+    const expected = ingestInMemory(FIXTURE_CORPUS);
     const result = ingest();
     expect(result.status).toBe(0);
-    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/^ingest: 5 sources, 6 articles, \d+ warnings$/);
-    expect(readdirSync(out)).toHaveLength(6);
+    const summary = `ingest: ${corpusSources(FIXTURE_CORPUS).length} sources, ${expected.entries.length} articles, ${expected.warnings.length} warnings`;
+    expect(result.stdout.trim().split('\n').at(-1)).toBe(summary);
+    expect(readdirSync(out).sort()).toEqual(expected.entries.map((entry) => `${entry.slug}.mdx`).sort());
   });
 
   test('a malformed feed fails with file:line:column and leaves the previous entries untouched', () => {

@@ -1,7 +1,8 @@
 /**
  * A paragraph permalink (`/articles/<slug>/#p-…`) keeps resolving when another paragraph of the
  * source is edited, added or removed: sources before and after an edit go through the real ingest
- * (`ingestSources`), and the ids are read off the entries with the site's own remark plugin.
+ * (`ingestSources`), and the ids are read off the entries with the site's own remark plugin. The sources are
+ * the fixture corpus's (tests/fixture-corpus/), whose paragraphs the edits name.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,12 +13,12 @@ import { describe, expect, test } from 'vitest';
 import { parseMdx } from '../../src/core/mdx.ts';
 import { ingestSources, type Entry } from '../../scripts/ingest/pipeline.ts';
 import { remarkParagraphIds } from '../../src/plugins/remark-paragraph-ids.ts';
-import { corpusTopics, root } from '../helpers/ingest-corpus.ts';
+import { corpusTopics, FIXTURE_CORPUS } from '../helpers/ingest-corpus.ts';
 
-const topics = corpusTopics();
+const topics = corpusTopics(FIXTURE_CORPUS);
 const PLAIN = '000_44948af1af52c1da.txt';
 const FEED = '004_81a243f827e691fc.txt';
-const read = (file: string) => readFileSync(path.join(root, 'corpus/sources', file), 'utf8');
+const read = (file: string) => readFileSync(path.join(FIXTURE_CORPUS, 'sources', file), 'utf8');
 
 /** Ingest one source given as text; the entries by slug. */
 function ingestOne(file: string, text: string): Map<string, Entry> {
