@@ -1,4 +1,4 @@
-// `npm test`: type check, unit tests, build, fixture site build, browser tests, reproducible build; then one summary
+// `npm test`: type check, lint, unit tests, build, fixture site build, browser tests, reproducible build; then one summary
 // line per step and a final `N passed, M failed` line (unit + browser tests; a failed type check or build counts as
 // 1 failure).
 // Test steps keep going after failures so every count is known; a failed build (of either site) skips the browser tests.
@@ -28,8 +28,18 @@ header(1, 'Type check', 'astro check');
   results.push(checkResult('type check', code));
 }
 
-// 2. Unit tests, with a JSON report for the counts.
-header(2, 'Unit tests', 'vitest run');
+// 2. Lint, formatting and unused code: ESLint, Prettier (check only) and knip, each a pass or a failure.
+header(2, 'Lint', 'eslint . && prettier --check . && knip');
+for (const [name, args] of [
+  ['eslint', [binScript('eslint', 'eslint'), '.']],
+  ['prettier', [binScript('prettier', 'prettier'), '--check', '--log-level', 'warn', '.']],
+  ['knip', [binScript('knip', 'knip')]],
+] as const) {
+  results.push(checkResult(name, await run(process.execPath, [...args])));
+}
+
+// 3. Unit tests, with a JSON report for the counts.
+header(3, 'Unit tests', 'vitest run');
 {
   rmSync(unitReport, { force: true });
   const code = await run(process.execPath, [
@@ -42,8 +52,8 @@ header(2, 'Unit tests', 'vitest run');
   results.push(testResult('unit tests', code, readUnitCounts()));
 }
 
-// 3. Build the site the browser tests run against.
-header(3, 'Build', 'npm run build');
+// 4. Build the site the browser tests run against.
+header(4, 'Build', 'npm run build');
 let built: boolean;
 {
   const code = await run(...npmCommand('run', 'build'));
@@ -51,8 +61,8 @@ let built: boolean;
   results.push(checkResult('build', code));
 }
 
-// 4. The fixture corpus's site, which the browser tests of tests/e2e-fixture/ read (a few seconds).
-header(4, 'Fixture site build', 'node scripts/build-fixture-site.ts');
+// 5. The fixture corpus's site, which the browser tests of tests/e2e-fixture/ read (a few seconds).
+header(5, 'Fixture site build', 'node scripts/build-fixture-site.ts');
 let fixtureBuilt: boolean;
 {
   const code = await run(process.execPath, [join(root, 'scripts', 'build-fixture-site.ts')]);
@@ -60,8 +70,8 @@ let fixtureBuilt: boolean;
   results.push(checkResult('fixture site build', code));
 }
 
-// 5. Browser tests, only against fresh builds.
-header(5, 'Browser tests', 'node scripts/test-e2e.ts');
+// 6. Browser tests, only against fresh builds.
+header(6, 'Browser tests', 'node scripts/test-e2e.ts');
 rmSync(e2eReport, { force: true });
 if (built && fixtureBuilt) {
   const code = await run(process.execPath, [join(root, 'scripts', 'test-e2e.ts')]);
@@ -71,8 +81,8 @@ if (built && fixtureBuilt) {
   results.push({ name: 'browser tests', passed: 0, failed: 0, note: 'not run (build failed)' });
 }
 
-// 6. Reproducibility: one more build into a temporary folder must equal dist/ byte for byte.
-header(6, 'Reproducible build', 'node scripts/check-reproducible.ts');
+// 7. Reproducibility: one more build into a temporary folder must equal dist/ byte for byte.
+header(7, 'Reproducible build', 'node scripts/check-reproducible.ts');
 if (built) {
   const code = await run(process.execPath, [join(root, 'scripts', 'check-reproducible.ts')]);
   results.push(checkResult('reproducible build', code));
@@ -81,7 +91,7 @@ if (built) {
   results.push({ name: 'reproducible build', passed: 0, failed: 0, note: 'not run (build failed)' });
 }
 
-// 7. Summary; the last line is the totals and nothing is printed after it.
+// 8. Summary; the last line is the totals and nothing is printed after it.
 const width = Math.max(...results.map((result) => result.name.length)) + 2;
 console.log('\nSummary');
 for (const result of results) console.log(`  ${result.name.padEnd(width)}${result.note}`);

@@ -40,18 +40,6 @@ export async function readRawSource(source: Pick<RawSource, 'file' | 'sha256'>):
   return bytes;
 }
 
-/** Content type for a raw source: XML feeds as XML, text as text; a charset only when the bytes are UTF-8. */
-export function rawContentType(format: SourceFormat, bytes: Uint8Array): string {
-  let utf8 = true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    utf8 = false;
-  }
-  const type = format === 'text' ? 'text/plain' : 'application/xml';
-  return utf8 ? `${type}; charset=utf-8` : type;
-}
-
 /** A source format as a reader would name it. */
 export function formatLabel(format: SourceFormat): string {
   return { text: 'plain text', rss: 'RSS feed', atom: 'Atom feed', rdf: 'RSS 1.0 (RDF) feed' }[format];

@@ -113,14 +113,14 @@ describe('CSL-JSON', () => {
     expect(apa).toContain(articleUrl(plain.slug, site));
     expect(apa).toContain(plain.title.slice(10, 50)); // citeproc curls the apostrophe before it
     expect(apa).not.toMatch(/unknown|Anonymous/i);
-  }, 60_000); // citeproc loads its style and locale on first use (slow on a busy machine)
+  }, 120_000); // citeproc loads its style and locale on first use (slow on a busy machine)
 
   test('citeproc renders a feed item with its author, year and outlet', async () => {
     const cite = await Cite.async([JSON.parse(JSON.stringify(toCsl(feed, site)))]);
     const apa = cite.format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }) as string;
     expect(apa).toContain(`${feed.author}. (2026, January 14).`);
     expect(apa).toContain(feed.url!);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('outlet slugs never take /sources/raw/', () => {

@@ -72,7 +72,7 @@ const names = readdirSync(fixtures, { withFileTypes: true })
   .sort();
 
 // The Substack feed fixture takes seconds (ingest, MDX render, fidelity); under a loaded machine more than 5 s.
-describe('ingest fixtures', { timeout: 30_000 }, () => {
+describe('ingest fixtures', { timeout: 120_000 }, () => {
   test.each(names)('%s', async (name) => {
     const folder = path.join(fixtures, name);
     const sources = loadSources(folder);

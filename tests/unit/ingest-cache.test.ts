@@ -93,7 +93,7 @@ describe('incremental ingest', () => {
   });
 });
 
-describe('npm run ingest with its cache', { timeout: 60_000 }, () => {
+describe('npm run ingest with its cache', { timeout: 240_000 }, () => {
   test('a second run carries the entries over unchanged; a deleted entry file is made again', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dossier-cache-'));
     const corpus = path.join(dir, 'corpus');

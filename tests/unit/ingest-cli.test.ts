@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 
 // Each test runs the real CLI in a child process (about 3 s a run), so allow more than the default 5 s.
-describe('npm run ingest', { timeout: 60_000 }, () => {
+describe('npm run ingest', { timeout: 240_000 }, () => {
   test('writes one entry per article and ends with a summary line', () => {
     const expected = ingestInMemory(FIXTURE_CORPUS);
     const result = ingest();

@@ -113,5 +113,5 @@ describe('feed', () => {
       }
       for (const id of kept) expect(after.get(id)).toBe(before.get(id));
     }
-  }, 30_000); // a whole feed through the ingest
+  }, 120_000); // a whole feed through the ingest
 });

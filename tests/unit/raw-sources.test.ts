@@ -1,6 +1,7 @@
 /** Raw sources for /sources/raw/: grouped by file, bytes checked against the recorded SHA-256, typed by format. */
 import { describe, expect, test } from 'vitest';
-import { formatLabel, rawContentType, rawSources, readRawSource } from '../../src/utils/raw-sources.ts';
+import { rawContentType } from '../../src/core/media-types.ts';
+import { formatLabel, rawSources, readRawSource } from '../../src/utils/raw-sources.ts';
 import { ingest } from '../helpers/ingest-corpus.ts';
 
 const articles = ingest().entries.map((entry) => entry.article);

@@ -5,7 +5,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { rawContentType, rawSources, readRawSource, type RawSource } from '../../../utils/raw-sources.ts';
+import { rawContentType } from '../../../core/media-types.ts';
+import { rawSources, readRawSource, type RawSource } from '../../../utils/raw-sources.ts';
 
 export const getStaticPaths = (async () => {
   const articles = await getCollection('articles');
