@@ -32,6 +32,8 @@ const TYPES: Record<string, string> = {
 function servedFile(root: string, pathname: string, stats: Stats): string {
   const base = path.join(root, pathname.replace(/\/$/, ''));
   const candidates = [base, path.join(base, 'index'), `${base}.html`, path.join(base, 'index.html')];
+  // The likeliest first (an inode matches one file whatever the order): a page's index.html on this site.
+  if (pathname.endsWith('/')) candidates.reverse();
   return candidates.find((file) => file.startsWith(root + path.sep) && statSync(file, { throwIfNoEntry: false })?.ino === stats.ino) ?? base;
 }
 

@@ -28,12 +28,12 @@ export interface CacheKey {
   topicsHash: string;
 }
 
-export interface CachedSource extends CacheKey {
+interface CachedSource extends CacheKey {
   drafts: CachedDraft[];
 }
 
 /** One draft's summary, and the entry it became. */
-export interface CachedDraft extends DraftSummary {
+interface CachedDraft extends DraftSummary {
   /** Its entry's slug and MDX size in bytes; null when it was left out as a duplicate. */
   entry: CachedEntry | null;
 }
