@@ -57,7 +57,8 @@ const edges = [
   'Cell\n:\n\nx\n: -\n\ny\n- :',
 ];
 
-describe('parseMdx', () => {
+// Every entry of the corpus through both parsers: the time it takes grows with the corpus.
+describe('parseMdx', { timeout: 60_000 }, () => {
   const entries = ingest().entries.map((entry) => entry.mdx);
 
   test('gives the full parser\'s tree (or error) for text without an @ or a table', () => {

@@ -21,7 +21,8 @@ function firstMatch(term: string, text: string): [number, number] | null {
   return match ? [match.index, match.index + match[0].length] : null;
 }
 
-describe('fast term matching', () => {
+// Every paragraph of the corpus, checked against the slow reference: the time it takes grows with the corpus.
+describe('fast term matching', { timeout: 60_000 }, () => {
   const paragraphs = ingest().entries.flatMap((entry) => entry.article.passages.map((passage) => normalize(passage.text)));
   const edges = [
     "the un's role under iaea-style rules",
@@ -85,7 +86,7 @@ function referenceClassify(paragraphs: readonly ClassifiedParagraph[], topicList
   return { topics: assigned.map((r) => r.slug), passages, scores: Object.fromEntries(ranked.map((r) => [r.slug, r.score])) };
 }
 
-describe('classifier matching', () => {
+describe('classifier matching', { timeout: 60_000 }, () => {
   const bodies = ingest().entries.map((entry) => bodyParagraphs(parseMdx(entry.mdx)).map(({ text }, index) => ({ id: `p-${index}`, text })));
   // Every term in the ways text can touch it: glued to letters, digits and astral letters, with other
   // separators, with a suffix, capitalised, at the start and end of a paragraph, overlapping another term.
