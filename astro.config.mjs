@@ -16,14 +16,7 @@ export default defineConfig({
   // https host (sources' figures). frame-ancestors cannot be set from a <meta>: send it as a header when deploying.
   security: {
     csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' https:",
-        "object-src 'none'",
-        "frame-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
+      directives: ["default-src 'self'", "img-src 'self' https:", "object-src 'none'", "frame-src 'none'", "base-uri 'self'", "form-action 'self'"],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },

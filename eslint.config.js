@@ -6,7 +6,20 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'bench/out/', 'test-results/', 'playwright-report/', 'src/content/articles/', '.ingest-tmp*/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'bench/out/',
+      'test-results/',
+      'playwright-report/',
+      'src/content/articles/',
+      '.ingest-tmp*/',
+      'tests/fixture-corpus/build/',
+      'tests/fixture-corpus/.astro/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

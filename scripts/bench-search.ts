@@ -7,7 +7,6 @@ import path from 'node:path';
 import { launchBrowser, measurePage, measureSearch, QUERIES } from './bench/measure-browser.ts';
 import { serveStatic } from './static-server.ts';
 
-
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const dist = path.resolve(import.meta.dirname, '..', 'dist');
@@ -15,7 +14,9 @@ const server = await serveStatic(dist);
 const browser = await launchBrowser();
 try {
   const article = await measurePage(browser, server.origin, '/articles/a-critical-assessment-of-the-iaea-for-ai-model/');
-  console.log(`article page before search: HTML ${kb(article.htmlBytes)}, CSS ${kb(article.cssBytes)}, JS ${kb(article.jsBytes)}, total ${kb(article.totalBytes)} (gzip) in ${article.requests} requests`);
+  console.log(
+    `article page before search: HTML ${kb(article.htmlBytes)}, CSS ${kb(article.cssBytes)}, JS ${kb(article.jsBytes)}, total ${kb(article.totalBytes)} (gzip) in ${article.requests} requests`,
+  );
   console.log('query                first search (wire, gzip)  requests  first results  warm results  results');
   for (const [query, warm] of QUERIES) {
     const figure = await measureSearch(browser, server.origin, '/articles/a-critical-assessment-of-the-iaea-for-ai-model/', query, warm);

@@ -47,7 +47,6 @@ export const BUDGETS = {
   oneFileReingestSeconds10k: 2,
 };
 
-
 /** One child process, measured. */
 interface Measured {
   wallS: number;
@@ -170,7 +169,9 @@ function sampleTree(rootPid: number, tree: { peakKb: number; ticks: Map<number, 
 async function must(label: string, run: Promise<Measured & { code: number }>, log: string): Promise<Measured> {
   const { code, ...result } = await run;
   if (code !== 0) throw new Error(`${label} failed (exit ${code}); see ${path.relative(root, log)}`);
-  console.log(`  ${label.padEnd(28)} ${result.wallS.toFixed(1).padStart(7)} s wall ${result.cpuS.toFixed(1).padStart(7)} s CPU ${result.peakMB.toFixed(0).padStart(6)} MB peak`);
+  console.log(
+    `  ${label.padEnd(28)} ${result.wallS.toFixed(1).padStart(7)} s wall ${result.cpuS.toFixed(1).padStart(7)} s CPU ${result.peakMB.toFixed(0).padStart(6)} MB peak`,
+  );
   return result;
 }
 
@@ -219,7 +220,10 @@ function astroTimings(log: string): { pages: number; phases: Record<string, numb
   return {
     pages,
     phases,
-    routes: [...routes].map(([route, value]) => ({ route, ...value, ms: Math.round(value.ms) })).sort((a, b) => b.ms - a.ms).slice(0, 12),
+    routes: [...routes]
+      .map(([route, value]) => ({ route, ...value, ms: Math.round(value.ms) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 12),
   };
 }
 
@@ -297,7 +301,11 @@ async function runSize(articles: number, seed: number, options: { bare: boolean;
     const bareLog = path.join(dir, 'bare-build.log');
     writeFileSync(bareLog, '');
     const bareEnv = { DOSSIER_ENTRIES: entries, DOSSIER_CACHE_DIR: path.join(dir, 'bare-cache') };
-    const measured = await must('astro build (bare)', measure(node, [ASTRO, 'build', '--root', 'bench/bare', '--outDir', path.join(dir, 'bare-dist')], { env: bareEnv, log: bareLog }), bareLog);
+    const measured = await must(
+      'astro build (bare)',
+      measure(node, [ASTRO, 'build', '--root', 'bench/bare', '--outDir', path.join(dir, 'bare-dist')], { env: bareEnv, log: bareLog }),
+      bareLog,
+    );
     bare = { ...measured, pages: astroTimings(bareLog).pages };
     rmSync(path.join(dir, 'bare-dist'), { recursive: true, force: true });
   }
@@ -355,7 +363,9 @@ async function measureReader(dist: string): Promise<NonNullable<SizeResult['brow
     for (const [query, warm] of QUERIES) {
       const figure = await measureSearch(browser, server.origin, median, query, warm);
       searches.push(figure);
-      console.log(`  search ${query.padEnd(18)} ${kb(figure.wireBytes).padStart(9)} in ${figure.requests} requests, ${figure.firstResultMs.toFixed(0)} ms, warm ${figure.warmResultMs.toFixed(0)} ms`);
+      console.log(
+        `  search ${query.padEnd(18)} ${kb(figure.wireBytes).padStart(9)} in ${figure.requests} requests, ${figure.firstResultMs.toFixed(0)} ms, warm ${figure.warmResultMs.toFixed(0)} ms`,
+      );
     }
     return { medianPage, largestPage, searches };
   } finally {
@@ -389,7 +399,9 @@ const n = (value: number) => value.toLocaleString('en-GB');
 /** Incremental ingest of one changed source + astro build + Pagefind: what a curator waits for after adding a source
  * (measured; runs from before the build cache existed add the cold build's times). */
 const rebuild = (run: SizeResult) =>
-  run.rebuild ? run.rebuild.ingest.wallS + run.rebuild.build.wallS + run.rebuild.pagefind.wallS : run.reingestOneFile.wallS + run.build.wallS + run.pagefind.wallS;
+  run.rebuild
+    ? run.rebuild.ingest.wallS + run.rebuild.build.wallS + run.rebuild.pagefind.wallS
+    : run.reingestOneFile.wallS + run.build.wallS + run.pagefind.wallS;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /** The markdown tables for docs/performance.md. */
@@ -397,7 +409,11 @@ export function renderTables(results: ResultsFile): string {
   const runs = Object.values(results.sizes).sort((a, b) => a.articles - b.articles);
   if (runs.length === 0) return '_No results yet: run `npm run bench`._';
   const lines: string[] = [];
-  const machines = [...new Set(runs.map((run) => `${run.machine.cpu}, ${run.machine.cores} cores, ${run.machine.memoryGB} GB memory, Node ${run.machine.node}, ${run.machine.os}`))];
+  const machines = [
+    ...new Set(
+      runs.map((run) => `${run.machine.cpu}, ${run.machine.cores} cores, ${run.machine.memoryGB} GB memory, Node ${run.machine.node}, ${run.machine.os}`),
+    ),
+  ];
   lines.push(`Measured on: ${machines.join('; ')}.`);
   lines.push(
     `Runs: ${runs.map((run) => `${n(run.articles)} articles on ${run.measuredAt.slice(0, 10)} (load average ${run.load[0]} → ${run.load[1]})`).join('; ')}. A load average above the core count means other work shared the CPUs: wall times are then inflated, CPU times much less so.`,
@@ -405,7 +421,9 @@ export function renderTables(results: ResultsFile): string {
   lines.push('');
   lines.push('### Build');
   lines.push('');
-  lines.push('| articles | sources | ingest | astro build | pagefind | end to end | rebuild after one changed source | peak memory (ingest / build / pagefind) | bare astro build | dist/ | search index |');
+  lines.push(
+    '| articles | sources | ingest | astro build | pagefind | end to end | rebuild after one changed source | peak memory (ingest / build / pagefind) | bare astro build | dist/ | search index |',
+  );
   lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const run of runs) {
     const sources = run.corpus.textFiles + run.corpus.feeds;
@@ -415,7 +433,7 @@ export function renderTables(results: ResultsFile): string {
     );
   }
   lines.push('');
-  lines.push('Astro\'s own phases (from its build log) and the costliest routes (sum of the per-page times Astro prints):');
+  lines.push("Astro's own phases (from its build log) and the costliest routes (sum of the per-page times Astro prints):");
   lines.push('');
   lines.push('| articles | setup (content sync) | bundle (Vite) | render (static routes) | costliest routes |');
   lines.push('| ---: | ---: | ---: | ---: | --- |');
@@ -453,7 +471,9 @@ export function renderTables(results: ResultsFile): string {
   lines.push('');
   lines.push('### Reading (headless Chromium, gzip sizes)');
   lines.push('');
-  lines.push('| articles | article page, median (HTML + CSS + JS) | its JS before search | largest article page | first search on the wire (5 queries: median, max) | first results (median, max) | later query (median) |');
+  lines.push(
+    '| articles | article page, median (HTML + CSS + JS) | its JS before search | largest article page | first search on the wire (5 queries: median, max) | first results (median, max) | later query (median) |',
+  );
   lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const run of runs) {
     if (!run.browser) {
@@ -468,7 +488,11 @@ export function renderTables(results: ResultsFile): string {
     );
   }
   lines.push('');
-  lines.push('Queries: ' + QUERIES.map(([query]) => `\`${query}\``).join(', ') + ', each typed into the header box of the median article page in a fresh browser context.');
+  lines.push(
+    'Queries: ' +
+      QUERIES.map(([query]) => `\`${query}\``).join(', ') +
+      ', each typed into the header box of the median article page in a fresh browser context.',
+  );
   lines.push('');
   lines.push('### Budgets');
   lines.push('');
@@ -479,7 +503,8 @@ export function renderTables(results: ResultsFile): string {
 function budgetLines(runs: SizeResult[]): string[] {
   const lines = ['| budget | measured | met |', '| --- | --- | :---: |'];
   const bySize = (articles: number) => runs.find((run) => run.articles === articles);
-  const row = (budget: string, measured: string, met: boolean | null) => lines.push(`| ${budget} | ${measured} | ${met === null ? 'not measured' : met ? 'yes' : '**no**'} |`);
+  const row = (budget: string, measured: string, met: boolean | null) =>
+    lines.push(`| ${budget} | ${measured} | ${met === null ? 'not measured' : met ? 'yes' : '**no**'} |`);
   const k1 = bySize(1000);
   row(
     '1,000 articles end to end >= 30 articles/s',
@@ -493,8 +518,16 @@ function budgetLines(runs: SizeResult[]): string[] {
   );
   row('1,000 articles peak memory <= 3 GB', k1 ? mb(k1.endToEnd.peakMB) : '–', k1 ? k1.endToEnd.peakMB <= BUDGETS.peakMB1k : null);
   const k10 = bySize(10000);
-  row('10,000 articles end to end <= 5 minutes', k10 ? `${s(k10.endToEnd.wallS)} s (${s(k10.endToEnd.cpuS)} s CPU)` : '–', k10 ? k10.endToEnd.wallS <= BUDGETS.e2eSeconds10k : null);
-  row('(for comparison) 10,000 articles rebuilt after one changed source', k10 ? `${s(rebuild(k10))} s` : '–', k10 ? rebuild(k10) <= BUDGETS.e2eSeconds10k : null);
+  row(
+    '10,000 articles end to end <= 5 minutes',
+    k10 ? `${s(k10.endToEnd.wallS)} s (${s(k10.endToEnd.cpuS)} s CPU)` : '–',
+    k10 ? k10.endToEnd.wallS <= BUDGETS.e2eSeconds10k : null,
+  );
+  row(
+    '(for comparison) 10,000 articles rebuilt after one changed source',
+    k10 ? `${s(rebuild(k10))} s` : '–',
+    k10 ? rebuild(k10) <= BUDGETS.e2eSeconds10k : null,
+  );
   row('10,000 articles peak memory <= 4 GB', k10 ? mb(k10.endToEnd.peakMB) : '–', k10 ? k10.endToEnd.peakMB <= BUDGETS.peakMB10k : null);
   const largest = runs.at(-1);
   row(
@@ -513,7 +546,9 @@ function budgetLines(runs: SizeResult[]): string[] {
   const withBrowser = runs.filter((run) => run.browser);
   row(
     'article page <= 30 KB (HTML + CSS + JS, gzip)',
-    withBrowser.map((run) => `${n(run.articles)}: median ${kb(run.browser!.medianPage.totalBytes)}, largest ${kb(run.browser!.largestPage.totalBytes)}`).join('; '),
+    withBrowser
+      .map((run) => `${n(run.articles)}: median ${kb(run.browser!.medianPage.totalBytes)}, largest ${kb(run.browser!.largestPage.totalBytes)}`)
+      .join('; '),
     withBrowser.length ? withBrowser.every((run) => run.browser!.medianPage.totalBytes <= BUDGETS.articlePageKB * 1024) : null,
   );
   row(

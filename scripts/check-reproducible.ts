@@ -52,7 +52,11 @@ if (failed) {
 console.log('check-reproducible: the second build is byte-identical');
 
 function run(name: string, args: string[], env: Record<string, string> = {}): void {
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...OTHER_MACHINE, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...OTHER_MACHINE, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
   if (result.status !== 0) {
     console.error(result.stdout, result.stderr);
     console.error(`check-reproducible: ${name} failed (exit ${result.status})`);
@@ -66,7 +70,14 @@ function hashes(dir: string): Map<string, string> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
-  return new Map(files.map((file) => [file, createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex')]));
+  return new Map(
+    files.map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** What differs between two folders: files only in one of them, and files whose bytes differ. */

@@ -67,7 +67,13 @@ function main(): number {
       // Same size and modification time as last run (how git decides a file is unchanged): its hash is
       // known, and its bytes are read only if the pipeline needs them. --no-cache reads everything.
       let bytes: Buffer | undefined;
-      sources.push({ file: entry.name, sha256: known.sha256, get bytes() { return (bytes ??= readFileSync(full)); } });
+      sources.push({
+        file: entry.name,
+        sha256: known.sha256,
+        get bytes() {
+          return (bytes ??= readFileSync(full));
+        },
+      });
     } else {
       sources.push({ file: entry.name, bytes: readFileSync(full) });
     }
@@ -93,7 +99,8 @@ function main(): number {
     const files: CacheFile['files'] = {};
     for (const [file, record] of Object.entries(result.cache)) files[file] = { ...stats.get(file)!, sha256: record.sha256 };
     writeCache({ sources: result.cache, files }, CACHE);
-    if (result.unchanged.length > 0) console.log(`ingest: ${result.unchanged.length} entries unchanged since the last run (sources with the same bytes, catalog entry and topics)`);
+    if (result.unchanged.length > 0)
+      console.log(`ingest: ${result.unchanged.length} entries unchanged since the last run (sources with the same bytes, catalog entry and topics)`);
   }
   console.log(
     `ingest: ${result.sources} sources, ${result.entries.length + result.unchanged.length} articles, ${result.warnings.length} warnings${values.check ? ' (check only, nothing written)' : ''}`,
@@ -153,9 +160,11 @@ function readCache(file: string, OUTPUT: string): CacheFile | undefined {
   if (typeof cache?.sources !== 'object' || typeof cache.files !== 'object' || cache.sources === null || cache.files === null) return undefined;
   const kept: IngestCache = {};
   for (const [source, record] of Object.entries(cache.sources)) {
-    const present = Array.isArray(record?.drafts) && record.drafts.every(
-      (draft) => draft.entry === null || statSync(path.join(OUTPUT, `${draft.entry.slug}.mdx`), { throwIfNoEntry: false })?.size === draft.entry.bytes,
-    );
+    const present =
+      Array.isArray(record?.drafts) &&
+      record.drafts.every(
+        (draft) => draft.entry === null || statSync(path.join(OUTPUT, `${draft.entry.slug}.mdx`), { throwIfNoEntry: false })?.size === draft.entry.bytes,
+      );
     if (present) kept[source] = record;
   }
   return { sources: kept, files: cache.files };

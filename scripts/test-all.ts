@@ -42,13 +42,7 @@ for (const [name, args] of [
 header(3, 'Unit tests', 'vitest run');
 {
   rmSync(unitReport, { force: true });
-  const code = await run(process.execPath, [
-    binScript('vitest', 'vitest'),
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${unitReport}`,
-  ]);
+  const code = await run(process.execPath, [binScript('vitest', 'vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
   results.push(testResult('unit tests', code, readUnitCounts()));
 }
 
@@ -113,9 +107,7 @@ function header(index: number, title: string, command: string): void {
 
 // A step without tests of its own: a failure counts as one.
 function checkResult(name: string, code: number): StepResult {
-  return code === 0
-    ? { name, passed: 0, failed: 0, note: 'passed' }
-    : { name, passed: 0, failed: 1, note: `FAILED (exit code ${code})` };
+  return code === 0 ? { name, passed: 0, failed: 0, note: 'passed' } : { name, passed: 0, failed: 1, note: `FAILED (exit code ${code})` };
 }
 
 // A test step: counts come from its report; a failing exit with no failure to show for it counts as one.

@@ -25,7 +25,11 @@ export interface ProfileSummary {
   totalByFunction: { name: string; ms: number }[];
 }
 
-const shortUrl = (url: string) => url.replace(/^file:\/\//, '').replace(/^.*node_modules\//, '~/').replace(/^.*\/work\/main\//, '');
+const shortUrl = (url: string) =>
+  url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*node_modules\//, '~/')
+    .replace(/^.*\/work\/main\//, '');
 
 /** Self and inclusive time per function; inclusive time counts a function once per sample even when recursive. */
 export function summarise(profile: Profile, match?: string): ProfileSummary {

@@ -57,7 +57,13 @@ export function createKeyer(topics: readonly Topic[]): (sourceSha256: string, ca
 /** The summaries of a source's drafts when the cache holds it under the same key; undefined otherwise. */
 export function findUnchangedSource(cache: IngestCache | undefined, file: string, key: CacheKey): DraftSummary[] | undefined {
   const cached = cache?.[file];
-  if (!cached || cached.sha256 !== key.sha256 || cached.pipelineVersion !== key.pipelineVersion || cached.catalogHash !== key.catalogHash || cached.topicsHash !== key.topicsHash) {
+  if (
+    !cached ||
+    cached.sha256 !== key.sha256 ||
+    cached.pipelineVersion !== key.pipelineVersion ||
+    cached.catalogHash !== key.catalogHash ||
+    cached.topicsHash !== key.topicsHash
+  ) {
     return undefined;
   }
   return cached.drafts.map(({ entry: _entry, ...summary }) => summary);

@@ -52,11 +52,7 @@ export interface Classification {
 }
 
 /** Classifies one article's paragraphs against the topics (see the module rules). */
-export function classifyTopics(
-  paragraphs: readonly ClassifiedParagraph[],
-  topics: readonly Topic[],
-  options: Partial<ClassifyOptions> = {},
-): Classification {
+export function classifyTopics(paragraphs: readonly ClassifiedParagraph[], topics: readonly Topic[], options: Partial<ClassifyOptions> = {}): Classification {
   const o = { ...DEFAULT_CLASSIFY_OPTIONS, ...options };
   const texts = paragraphs.map((paragraph) => normalize(paragraph.text));
   const words = wordIndex(texts);
@@ -81,12 +77,9 @@ export function classifyTopics(
     return { slug: topic.slug, perParagraph, score, passageCount };
   });
 
-  const ranked = results
-    .filter((r) => r.score > 0)
-    .sort((a, b) => b.score - a.score || compareStrings(a.slug, b.slug));
+  const ranked = results.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || compareStrings(a.slug, b.slug));
 
-  const qualifies = (r: (typeof ranked)[number]) =>
-    r.passageCount >= o.minPassages || (r.passageCount >= 1 && r.score >= o.minScore);
+  const qualifies = (r: (typeof ranked)[number]) => r.passageCount >= o.minPassages || (r.passageCount >= 1 && r.score >= o.minScore);
   const chosen = new Set(ranked.filter(qualifies).map((r) => r.slug));
   // Rule 6: top up from the ranking, which only holds topics with at least one match.
   for (const r of ranked) {
@@ -95,9 +88,7 @@ export function classifyTopics(
   }
   const assigned = ranked.filter((r) => chosen.has(r.slug));
 
-  const passageSets = assigned.map((r) =>
-    r.passageCount > 0 ? r.perParagraph.map((p) => p.isPassage) : r.perParagraph.map((p) => p.score > 0),
-  );
+  const passageSets = assigned.map((r) => (r.passageCount > 0 ? r.perParagraph.map((p) => p.isPassage) : r.perParagraph.map((p) => p.score > 0)));
   const passages: Classification['passages'] = [];
   paragraphs.forEach((paragraph, index) => {
     assigned.forEach((r, rank) => {
@@ -149,7 +140,7 @@ function wordIndex(texts: readonly string[]): WordIndex {
   const index = new Map<string, number[]>();
   texts.forEach((text, paragraph) => {
     let start = -1;
-    for (let position = 0; position <= text.length; ) {
+    for (let position = 0; position <= text.length;) {
       const code = text.codePointAt(position);
       const size = code !== undefined && code > 0xffff ? 2 : 1;
       if (code !== undefined && isWordChar(code)) {

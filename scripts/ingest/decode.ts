@@ -40,10 +40,7 @@ const ACTION = 'the ingest reads plain text and RSS/Atom feeds: save the article
 /** Decode one source file's bytes, or throw an IngestError naming the file. */
 export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
   if (bytes.byteLength > MAX_SOURCE_BYTES) {
-    throw new IngestError(
-      `file is ${bytes.byteLength} bytes; the limit is ${MAX_SOURCE_BYTES} bytes (10 MiB). Split it or raise MAX_SOURCE_BYTES.`,
-      { file },
-    );
+    throw new IngestError(`file is ${bytes.byteLength} bytes; the limit is ${MAX_SOURCE_BYTES} bytes (10 MiB). Split it or raise MAX_SOURCE_BYTES.`, { file });
   }
   if (bytes.byteLength === 0) throw new IngestError('file is empty', { file });
   const signature = SIGNATURES.find(([magic]) => magic.every((byte, index) => bytes[index] === byte));

@@ -20,10 +20,9 @@ export function detectFormat(text: string, file: string): SourceFormat {
   const root = /^<([A-Za-z_][\w.:-]*)/.exec(rest)?.[1];
   const startsAsXml = /^\s*<\?xml\b/i.test(text);
   if (/<!DOCTYPE\s+html\b/i.test(skipped) || (root !== undefined && isHtmlRoot(root, rest))) {
-    throw new IngestError(
-      'looks like an HTML page, which the ingest does not read; save the article text as plain text, or supply the site\'s RSS/Atom feed',
-      { file },
-    );
+    throw new IngestError("looks like an HTML page, which the ingest does not read; save the article text as plain text, or supply the site's RSS/Atom feed", {
+      file,
+    });
   }
   if (root !== undefined) {
     const format = FEED_ROOTS[root.toLowerCase()];

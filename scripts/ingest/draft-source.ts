@@ -46,9 +46,12 @@ export function draftSource(source: { file: string; bytes: Uint8Array }, entry: 
     if (html === null) {
       const what = format === 'atom' ? 'neither <content> nor <summary>' : 'neither <content:encoded> nor <description>';
       const notes = item.notes.length > 0 ? ` (${item.notes.join('; ')})` : '';
-      throw new IngestError(`item ${item.index}${item.title === null ? '' : ` ("${clipTitle(item.title)}")`} has ${what}${notes}: there is no text to publish`, {
-        file: source.file,
-      });
+      throw new IngestError(
+        `item ${item.index}${item.title === null ? '' : ` ("${clipTitle(item.title)}")`} has ${what}${notes}: there is no text to publish`,
+        {
+          file: source.file,
+        },
+      );
     }
     // Relative links resolve against xml:base when the feed sets one, else against the item's own link.
     const baseUrl = item.contentBase ?? (isWebUrl(item.link) ? item.link : null);
@@ -64,7 +67,10 @@ export function draftSource(source: { file: string; bytes: Uint8Array }, entry: 
 
 /** A title's text, short enough for a message. */
 function clipTitle(html: string): string {
-  const text = html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  const text = html
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 

@@ -36,7 +36,10 @@ const QUOTE_LINE = /^["“][^"“”]+["”]$/u;
 
 /** Parse one plain-text source. Blank lines and single line breaks both separate blocks. */
 export function parseText(text: string): ParsedText {
-  const raw = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const raw = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const { title, titleRule, consumed } = findTitle(raw);
   const lines = classifyLines(raw.slice(consumed));
   const residue: Residue[] = [];
@@ -139,4 +142,3 @@ function toPhrasing(text: string, residue: Residue[]): PhrasingContent[] {
   if (cursor < text.length) out.push({ type: 'text', value: text.slice(cursor) });
   return out;
 }
-

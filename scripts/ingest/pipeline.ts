@@ -127,7 +127,10 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
   }
 
   // 6. The cache for the next run.
-  const nextCache = updateCache(keys, items.map((item) => ({ summary: item.summary, entry: made.get(item) ?? null })));
+  const nextCache = updateCache(
+    keys,
+    items.map((item) => ({ summary: item.summary, entry: made.get(item) ?? null })),
+  );
   return { entries, unchanged, cache: nextCache, warnings, errors, skipped, sources: ordered.length };
 }
 

@@ -119,7 +119,10 @@ export function scanXml(xml: string, file: string): XmlScan {
   }
   if (stack.length > 0) {
     const open = stack.at(-1)!;
-    const around = stack.slice(0, -1).reverse().map(({ name }) => `<${name}>`);
+    const around = stack
+      .slice(0, -1)
+      .reverse()
+      .map(({ name }) => `<${name}>`);
     const enclosing = around.length > 0 ? `, nor ${around.length === 1 ? 'is' : 'are'} ${around.join(', ')} around it` : '';
     fail(`<${open.name}> is never closed${enclosing}: the file ends first (is it cut short?)`, open.offset);
   }
@@ -145,7 +148,12 @@ function doctypeEnd(xml: string, start: number): number {
 /** XML 1.0 Char production. */
 function isXmlChar(code: number): boolean {
   return (
-    code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
   );
 }
 

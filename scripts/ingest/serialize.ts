@@ -26,11 +26,7 @@ export const STRINGIFY_OPTIONS: StringifyOptions = {
   ],
 };
 
-const processor = unified()
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkMdx)
-  .use(remarkStringify, STRINGIFY_OPTIONS);
+const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).use(remarkStringify, STRINGIFY_OPTIONS);
 
 /** Frontmatter YAML with every string double-quoted, so YAML never reinterprets a value (dates, "no", "1e3"). */
 export function frontmatterYaml(article: Article): string {

@@ -63,18 +63,8 @@ export function draftFromText(parsed: ParsedText, source: SourceInfo, fields: Ca
 }
 
 /** A draft from one feed item and its converted HTML body. */
-export function draftFromFeedItem(
-  channel: FeedChannel,
-  item: FeedItem,
-  converted: ConvertedHtml,
-  source: SourceInfo,
-  fields: CatalogFields = {},
-): Draft {
-  const warnings = [
-    ...source.warnings,
-    ...item.notes.map((note) => `item ${item.index}: ${note}`),
-    ...converted.removed.map((note) => `removed ${note}`),
-  ];
+export function draftFromFeedItem(channel: FeedChannel, item: FeedItem, converted: ConvertedHtml, source: SourceInfo, fields: CatalogFields = {}): Draft {
+  const warnings = [...source.warnings, ...item.notes.map((note) => `item ${item.index}: ${note}`), ...converted.removed.map((note) => `removed ${note}`)];
   const firstParagraph = bodyParagraphs(converted.tree)[0]?.prose ?? '';
   let title: Field<string> = given(plainText(item.title));
   if (title.value === null) {

@@ -37,7 +37,10 @@ function parserFor(text: string): typeof parser {
   if (chosen === undefined) {
     chosen = unified()
       .use(remarkParse)
-      .data('micromarkExtensions', (parser.data('micromarkExtensions') ?? []).map((extension) => withoutConstructs(extension, left)))
+      .data(
+        'micromarkExtensions',
+        (parser.data('micromarkExtensions') ?? []).map((extension) => withoutConstructs(extension, left)),
+      )
       .data('fromMarkdownExtensions', parser.data('fromMarkdownExtensions') ?? [])
       .freeze();
     parsers.set(key, chosen);

@@ -10,7 +10,10 @@ import { visitParents } from 'unist-util-visit-parents';
 
 /** Letters only, lowercased: footnote numbers, punctuation and spacing do not change an id. */
 export function paragraphKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}]+/gu, '');
 }
 
 /** The id for a paragraph's plain text. */

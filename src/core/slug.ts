@@ -11,7 +11,12 @@ export const SLUG_MAX_LENGTH = 60;
 
 /** Kebab-case ASCII: transliterated, accents and apostrophes dropped, any other run of non-alphanumerics one hyphen. */
 function kebab(text: string): string {
-  return transliterate(text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/['’‘]/g, ''))
+  return transliterate(
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/['’‘]/g, ''),
+  )
     .toLowerCase()
     .replace(/'/g, '')
     .replace(/[^a-z0-9]+/g, '-')

@@ -47,4 +47,3 @@ export function describeRules(options: Partial<ClassifyOptions> = {}): string[] 
     'Topics are ordered by score (highest first), then by slug; passages follow paragraph order.',
   ];
 }
-

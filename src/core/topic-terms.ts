@@ -7,7 +7,10 @@
 
 /** Lowercase, NFKC, one apostrophe: the form both text and terms are compared in. */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
 export const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
@@ -40,7 +43,7 @@ export function termMatches(text: string, p: TermShape, onlyFirst = false): [num
   if (!p.words.every((word) => text.includes(word))) return found;
   const first = p.words[0]!;
   if (first === '') return [...text.matchAll(p.pattern)].map((m) => [m.index, m.index + m[0].length]);
-  for (let at = text.indexOf(first); at !== -1; ) {
+  for (let at = text.indexOf(first); at !== -1;) {
     let end = -1;
     if (p.plain) {
       end = matchAt(text, at, p);

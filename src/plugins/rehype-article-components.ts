@@ -58,15 +58,19 @@ function figure(attributes: Record<string, string>, caption: ElementContent[]): 
   // Never alt="": the image carries content, and its alt is what shows in its place if it cannot load.
   // The source gave no description: say what it is, and where its caption is if it has one.
   const altText = alt || (hasCaption ? 'Image from the source, captioned below' : 'Image from the source');
-  const image = element('img', {
-    src,
-    alt: altText,
-    ...(attributes['width'] !== undefined && { width: attributes['width'] }),
-    ...(attributes['height'] !== undefined && { height: attributes['height'] }),
-    loading: 'lazy',
-    decoding: 'async',
-    referrerPolicy: 'no-referrer',
-  }, []);
+  const image = element(
+    'img',
+    {
+      src,
+      alt: altText,
+      ...(attributes['width'] !== undefined && { width: attributes['width'] }),
+      ...(attributes['height'] !== undefined && { height: attributes['height'] }),
+      loading: 'lazy',
+      decoding: 'async',
+      referrerPolicy: 'no-referrer',
+    },
+    [],
+  );
   // Shown by FigureFallback's script when the image fails to load (blocked, gone, offline).
   const unavailable = element('p', { className: ['figure-unavailable'], hidden: true }, [
     text(`The image could not be loaded from ${new URL(src).host}. `),

@@ -19,9 +19,7 @@ export const webUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an htt
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case a-z, 0-9');
 
 /** ISO 8601 calendar date `YYYY-MM-DD` or UTC timestamp `YYYY-MM-DDTHH:mm:ssZ`. */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z)?$/, 'must be an ISO date (YYYY-MM-DD or UTC timestamp)');
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z)?$/, 'must be an ISO date (YYYY-MM-DD or UTC timestamp)');
 
 /** A sentence set aside as not the author's argument (scraper residue). It stays in the body, labelled. */
 export const residueSchema = z.object({

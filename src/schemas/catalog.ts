@@ -38,8 +38,5 @@ export const catalogEntrySchema = catalogFieldsSchema
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
 /** The whole catalog: source file name -> entry. An empty file is an empty catalog. */
-export const catalogSchema = z.record(
-  z.string().regex(/^[^/\\]+$/, 'must be a file name in corpus/sources/'),
-  catalogEntrySchema,
-);
+export const catalogSchema = z.record(z.string().regex(/^[^/\\]+$/, 'must be a file name in corpus/sources/'), catalogEntrySchema);
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -30,7 +30,10 @@ export const exportedArticleSchema = z
       .object({
         file: z.string().min(1).describe('File name of the raw source in corpus/sources/.'),
         format: sourceFormatSchema.describe('Format detected from the content.'),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 (hex) of the raw source bytes as received.'),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .describe('SHA-256 (hex) of the raw source bytes as received.'),
         guid: z.string().nullable().describe('Feed item guid or Atom id; null for plain text.'),
         item: z.number().int().positive().nullable().describe('1-based position of the item in its feed; null for plain text.'),
         rawUrl: webUrlSchema.describe('The raw source file as received, byte for byte.'),

@@ -54,4 +54,3 @@ export const topicsFileSchema = z.array(topicSchema).superRefine((topics, ctx) =
     seen.add(topic.slug);
   });
 });
-

@@ -184,7 +184,12 @@ function buildNeighbours(newestFirstArticles: readonly Article[]): CorpusIndex['
 function buildSources(articles: readonly Article[]): SourceGroup[] {
   const groups = new Map<string | null, SourceGroup>();
   for (const article of articles) {
-    const group = groups.get(article.outlet) ?? { slug: UNKNOWN_SOURCE_SLUG, name: article.outlet ?? 'Unknown outlet', known: article.outlet !== null, articles: [] };
+    const group = groups.get(article.outlet) ?? {
+      slug: UNKNOWN_SOURCE_SLUG,
+      name: article.outlet ?? 'Unknown outlet',
+      known: article.outlet !== null,
+      articles: [],
+    };
     group.articles.push(article);
     groups.set(article.outlet, group);
   }

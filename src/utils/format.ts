@@ -15,4 +15,3 @@ export function formatDate(iso: string | null): string {
 export function outletName(article: Pick<Article, 'outlet'>): string {
   return article.outlet ?? 'unknown outlet';
 }
-

@@ -12,9 +12,7 @@ const home = distPages(FIXTURE_SITE).find((page) => page.url === '/')!;
 const plain = articles.find((article) => article.source.format === 'text' && article.author === null && article.publishedAt === null)!;
 const feed = articles.find((article) => article.source.format === 'rss' && article.source.item === 2)!;
 /** The public origin the build used (SITE_URL), read from a canonical link. */
-const site = new URL(
-  String(elements(home, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0]!.properties['href']),
-).origin;
+const site = new URL(String(elements(home, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0]!.properties['href'])).origin;
 const publicUrl = (slug: string) => `${site}/articles/${slug}/`;
 
 test('both kinds of article are there to check', () => {

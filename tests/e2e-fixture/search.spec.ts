@@ -30,7 +30,10 @@ test('"IAEA" finds the IAEA essay and at least two plain-text critiques', async 
 test('a topic filter narrows the results to articles on that topic and is kept in the URL', async ({ page }) => {
   await page.goto('/search/?q=safety');
   const before = (await resultTitles(page)).length;
-  await page.getByRole('group', { name: 'Topic' }).getByRole('checkbox', { name: /Open source and open weights/ }).check();
+  await page
+    .getByRole('group', { name: 'Topic' })
+    .getByRole('checkbox', { name: /Open source and open weights/ })
+    .check();
   await expect(page).toHaveURL(/topic=Open\+source\+and\+open\+weights/);
   await expect(summary(page)).toContainText('Topic: Open source and open weights');
   // At least one result (resultTitles fails on "No results"), fewer than before, each on the topic.

@@ -70,7 +70,10 @@ test.describe('axe: no WCAG 2.2 A/AA violations', () => {
   }
 
   // The toggle's choice (data-theme) must give the same colours as the OS setting it overrides.
-  for (const [os, chosen] of [['light', 'dark'], ['dark', 'light']] as const) {
+  for (const [os, chosen] of [
+    ['light', 'dark'],
+    ['dark', 'light'],
+  ] as const) {
     test(`data-theme="${chosen}" on a ${os} OS matches the ${chosen} OS theme`, async ({ page }) => {
       const colours = () =>
         page.evaluate(() => {
@@ -160,7 +163,10 @@ test.describe('heading order in main content', () => {
         .locator('h1, h2, h3, h4, h5, h6')
         .evaluateAll((elements) => elements.map((element) => ({ level: Number(element.tagName[1]), text: element.textContent?.trim() ?? '' })));
       expect(headings[0]?.level, 'main starts with the h1').toBe(1);
-      expect(headings.filter((heading) => heading.level === 1), 'one h1').toHaveLength(1);
+      expect(
+        headings.filter((heading) => heading.level === 1),
+        'one h1',
+      ).toHaveLength(1);
       const skips = headings.flatMap((heading, index) =>
         index > 0 && heading.level > headings[index - 1]!.level + 1
           ? [`h${headings[index - 1]!.level} "${headings[index - 1]!.text}" -> h${heading.level} "${heading.text}"`]

@@ -18,14 +18,16 @@ const pages = distPages();
 const pageAt = (url: string) => pages.find((page) => page.url === url)!;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 /** The public origin the build used (SITE_URL), read from a canonical link. */
-const site = new URL(
-  String(elements(pageAt('/'), (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0]!.properties['href']),
-).origin;
+const site = new URL(String(elements(pageAt('/'), (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0]!.properties['href']))
+  .origin;
 const publicUrl = (slug: string) => `${site}/articles/${slug}/`;
 
 test('every article head carries citation_* tags whose values match the article; unknown fields are left out', () => {
   for (const article of articles) {
-    const metas = elements(pageAt(`/articles/${article.slug}/`), (node) => node.tagName === 'meta' && String(node.properties['name'] ?? '').startsWith('citation_'));
+    const metas = elements(
+      pageAt(`/articles/${article.slug}/`),
+      (node) => node.tagName === 'meta' && String(node.properties['name'] ?? '').startsWith('citation_'),
+    );
     const actual = metas.map((node) => [String(node.properties['name']), String(node.properties['content'])]);
     const expected: [string, string][] = [['citation_title', article.title]];
     if (article.author !== null) expected.push(['citation_author', article.author]);
@@ -42,7 +44,8 @@ for (const article of articles) {
     const panel = page.getByRole('region', { name: 'Provenance' });
     await expect(panel.locator('[data-fact=file]')).toContainText(article.source.file);
     await expect(panel.locator('[data-fact=format]')).toContainText(
-      { text: 'plain text', rss: 'RSS feed', atom: 'Atom feed', rdf: 'RSS 1.0 (RDF) feed' }[article.source.format] + (article.source.item ? `, item ${article.source.item}` : ''),
+      { text: 'plain text', rss: 'RSS feed', atom: 'Atom feed', rdf: 'RSS 1.0 (RDF) feed' }[article.source.format] +
+        (article.source.item ? `, item ${article.source.item}` : ''),
     );
     await expect(panel.locator('[data-fact=guid]')).toContainText(article.source.guid ?? 'none (not a feed item)');
     await expect(panel.locator('[data-fact=sha256] dd')).toHaveText(article.source.sha256);

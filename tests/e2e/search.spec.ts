@@ -25,13 +25,18 @@ async function allResultPaths(page: Page): Promise<string[]> {
     await more.click();
   }
   await expect(resultLinks(page)).toHaveCount(total);
-  return (await resultLinks(page).evaluateAll((links) => links.map((link) => link.getAttribute('href')!))).map((href) => new URL(href, 'http://site.test').pathname);
+  return (await resultLinks(page).evaluateAll((links) => links.map((link) => link.getAttribute('href')!))).map(
+    (href) => new URL(href, 'http://site.test').pathname,
+  );
 }
 
 for (const article of articles) {
   test(`searching for its title finds ${article.slug}`, async ({ page }) => {
     // Quotation marks would make the title a phrase search; the words are what a reader types.
-    const query = article.title.replace(/["“”„«»]/g, ' ').replace(/\s+/g, ' ').trim();
+    const query = article.title
+      .replace(/["“”„«»]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     await page.goto(`/search/?q=${encodeURIComponent(query)}`);
     expect(await allResultPaths(page)).toContain(`/articles/${article.slug}/`);
   });
@@ -41,7 +46,10 @@ test('with an empty query, a facet browses the corpus', async ({ page }) => {
   const plainTexts = articles.filter((article) => article.source.format === 'text');
   test.skip(plainTexts.length === 0, 'the corpus has no plain text');
   await page.goto('/search/');
-  await page.getByRole('group', { name: 'Format' }).getByRole('checkbox', { name: /Plain text/ }).check();
+  await page
+    .getByRole('group', { name: 'Format' })
+    .getByRole('checkbox', { name: /Plain text/ })
+    .check();
   await expect(page).toHaveURL(/\/search\/\?format=Plain\+text$/);
   expect((await allResultPaths(page)).sort()).toEqual(plainTexts.map((article) => `/articles/${article.slug}/`).sort());
 });

@@ -10,7 +10,9 @@ import { expect, test } from './fixtures.ts';
 const pages = distPages();
 const articles = loadArticles();
 /** The site's own origin, as its canonical links give it. */
-const siteHost = new URL(String(elements(pages[0]!, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0]?.properties['href'])).host;
+const siteHost = new URL(
+  String(elements(pages[0]!, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0]?.properties['href']),
+).host;
 
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formAction', 'poster', 'data', 'cite', 'background', 'xLinkHref', 'srcSet', 'ping'];
 const UNSAFE_SCHEME = /^(?:javascript|vbscript|data):/i;
@@ -22,7 +24,10 @@ function cspOf(page: Page): string | null {
 }
 
 function directive(csp: string, name: string): string[] {
-  const found = csp.split(';').map((part) => part.trim().split(/\s+/)).find(([key]) => key === name);
+  const found = csp
+    .split(';')
+    .map((part) => part.trim().split(/\s+/))
+    .find(([key]) => key === name);
   return found ? found.slice(1) : [];
 }
 
@@ -111,7 +116,9 @@ test('links to other sites carry rel="noopener noreferrer"; remote images load l
     for (const image of elements(page, (node: Element) => node.tagName === 'img' && isRemote(node.properties['src']))) {
       images++;
       if (image.properties['loading'] !== 'lazy' || image.properties['referrerPolicy'] !== 'no-referrer') {
-        problems.push(`${page.url}: <img src="${image.properties['src']}"> loading=${image.properties['loading']} referrerpolicy=${image.properties['referrerPolicy']}`);
+        problems.push(
+          `${page.url}: <img src="${image.properties['src']}"> loading=${image.properties['loading']} referrerpolicy=${image.properties['referrerPolicy']}`,
+        );
       }
     }
   }

@@ -13,14 +13,39 @@ import { visit } from 'unist-util-visit';
 
 /** Elements whose text is documented chrome, dropped by the ingest with a note in the entry's warnings. */
 export const CHROME = [
-  'script', 'style', 'svg', 'button', 'form', 'input', 'select', 'textarea', 'iframe', 'frame', 'frameset',
-  'object', 'embed', 'applet', 'template', 'noscript', 'audio', 'video', 'canvas',
-  'div.subscription-widget-wrap-editor', 'div.subscription-widget-wrap', 'p.button-wrapper', 'div.image-link-expand',
+  'script',
+  'style',
+  'svg',
+  'button',
+  'form',
+  'input',
+  'select',
+  'textarea',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'template',
+  'noscript',
+  'audio',
+  'video',
+  'canvas',
+  'div.subscription-widget-wrap-editor',
+  'div.subscription-widget-wrap',
+  'p.button-wrapper',
+  'div.image-link-expand',
 ].join(', ');
 
 /** Lowercased words of a text. */
 export function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().normalize('NFC').match(/\p{L}+|\p{N}+/gu) ?? []);
+  return new Set(
+    text
+      .toLowerCase()
+      .normalize('NFC')
+      .match(/\p{L}+|\p{N}+/gu) ?? [],
+  );
 }
 
 /** The source bytes as text: a BOM decides; else each valid UTF-8 sequence is UTF-8 and every other
@@ -33,7 +58,7 @@ export function decodeForReading(bytes: Uint8Array): string {
   if (declared !== undefined && !/^utf-?8$/i.test(declared)) return new TextDecoder(declared).decode(bytes);
   const strict = new TextDecoder('utf-8', { fatal: true });
   let text = '';
-  for (let index = 0; index < bytes.length; ) {
+  for (let index = 0; index < bytes.length;) {
     const length = bytes[index]! >= 0xf0 ? 4 : bytes[index]! >= 0xe0 ? 3 : bytes[index]! >= 0xc0 ? 2 : 1;
     try {
       text += strict.decode(bytes.subarray(index, index + length));

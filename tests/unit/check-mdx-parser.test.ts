@@ -32,7 +32,9 @@ const fixtureEntries = readdirSync(path.join(root, 'tests/fixtures'), { withFile
   .flatMap((entry) => {
     const dir = path.join(root, 'tests/fixtures', entry.name, 'expected');
     try {
-      return readdirSync(dir).filter((file) => file.endsWith('.mdx')).map((file) => readFileSync(path.join(dir, file), 'utf8'));
+      return readdirSync(dir)
+        .filter((file) => file.endsWith('.mdx'))
+        .map((file) => readFileSync(path.join(dir, file), 'utf8'));
     } catch {
       return [];
     }
@@ -61,7 +63,7 @@ const edges = [
 describe('parseMdx', { timeout: 60_000 }, () => {
   const entries = ingest().entries.map((entry) => entry.mdx);
 
-  test('gives the full parser\'s tree (or error) for text without an @ or a table', () => {
+  test("gives the full parser's tree (or error) for text without an @ or a table", () => {
     const texts = [...fixtureEntries, ...entries, ...edges].filter((text) => !/@|\||:-|-:/.test(text));
     expect(texts.length).toBeGreaterThan(40);
     for (const text of [...texts, ...edges.map((edge) => `${edge} </Figure>`)]) {

@@ -64,7 +64,10 @@ function referenceClassify(paragraphs: readonly ClassifiedParagraph[], topicList
         found.add(m.p);
       }
       const strong = [...found].filter((p) => p.strong).length;
-      return { score: strong * o.strongWeight + (found.size - strong) * o.termWeight, isPassage: strong >= o.minStrongTerms || found.size >= o.minDistinctTerms };
+      return {
+        score: strong * o.strongWeight + (found.size - strong) * o.termWeight,
+        isPassage: strong >= o.minStrongTerms || found.size >= o.minDistinctTerms,
+      };
     });
     const score = perParagraph.reduce((sum, p) => sum + p.score, 0);
     return { slug: topic.slug, perParagraph, score, passageCount: perParagraph.filter((p) => p.isPassage).length };

@@ -236,7 +236,12 @@ describe('topic schema', () => {
   const base = { label: 'L', description: 'D', terms: ['a'] };
 
   it('rejects duplicate slugs in the file', () => {
-    expect(topicsFileSchema.safeParse([{ slug: 'a', ...base }, { slug: 'a', ...base }]).success).toBe(false);
+    expect(
+      topicsFileSchema.safeParse([
+        { slug: 'a', ...base },
+        { slug: 'a', ...base },
+      ]).success,
+    ).toBe(false);
   });
 
   it.each([['Nuclear'], ['two  spaces'], ['*prefix'], [' padded'], ['']])('rejects the term %j', (term) => {

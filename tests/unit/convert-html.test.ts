@@ -169,7 +169,10 @@ describe('convertHtml: figures', () => {
       if (attribute.type === 'mdxJsxAttribute') expect(typeof attribute.value).toBe('string');
     }
     const reparsed = parseMdx(toMarkdown(tree)).children[0];
-    expect(reparsed).toMatchObject({ type: 'mdxJsxFlowElement', attributes: expect.arrayContaining([expect.objectContaining({ type: 'mdxJsxAttribute', name: 'alt', value: 'Quote " and {brace}' })]) });
+    expect(reparsed).toMatchObject({
+      type: 'mdxJsxFlowElement',
+      attributes: expect.arrayContaining([expect.objectContaining({ type: 'mdxJsxAttribute', name: 'alt', value: 'Quote " and {brace}' })]),
+    });
   });
 });
 
@@ -231,7 +234,11 @@ describe('convertHtml: ordinary markup', () => {
       html: '<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td><del>x</del></td><td><s>y</s></td></tr></tbody></table>',
       expected: '| a     | b     |\n| ----- | ----- |\n| ~~x~~ | ~~y~~ |\n',
     },
-    { name: 'lists, code and inline code', html: '<ol><li><p>one</p></li><li>two</li></ol><pre><code>let x = 1;</code></pre><p>a <code>b</code></p>', expected: '1. one\n\n2. two\n\n```\nlet x = 1;\n```\n\na `b`\n' },
+    {
+      name: 'lists, code and inline code',
+      html: '<ol><li><p>one</p></li><li>two</li></ol><pre><code>let x = 1;</code></pre><p>a <code>b</code></p>',
+      expected: '1. one\n\n2. two\n\n```\nlet x = 1;\n```\n\na `b`\n',
+    },
     { name: 'blockquote with line breaks', html: '<blockquote><p>a<br>b</p></blockquote>', expected: '> a\\\n> b\n' },
     { name: 'empty input', html: '', expected: '' },
   ])('$name', ({ html, expected }) => {
@@ -279,10 +286,22 @@ describe('convertHtml: headings', () => {
     { name: 'h1 sections become h2', html: '<h1>A</h1><p>x</p><h1>B</h1>', expected: '## A\n\nx\n\n## B\n' },
     { name: 'shallowest level becomes 2 when the item starts at h3', html: '<h3>A</h3><h4>B</h4>', expected: '## A\n\n### B\n' },
     { name: 'skipped levels are closed', html: '<h1>A</h1><h3>B</h3><h5>C</h5>', expected: '## A\n\n### B\n\n#### C\n' },
-    { name: 'siblings stay at one depth', html: '<h1>A</h1><h3>B</h3><h3>C</h3><h2>D</h2><h4>E</h4><h4>F</h4>', expected: '## A\n\n### B\n\n### C\n\n### D\n\n#### E\n\n#### F\n' },
-    { name: 'bold-only headings lose the bold', html: '<h1><strong>TL;DR</strong></h1><h4><strong>Hypothesis 1:</strong> <b>Paranoia</b></h4>', expected: '## TL;DR\n\n### Hypothesis 1: Paranoia\n' },
+    {
+      name: 'siblings stay at one depth',
+      html: '<h1>A</h1><h3>B</h3><h3>C</h3><h2>D</h2><h4>E</h4><h4>F</h4>',
+      expected: '## A\n\n### B\n\n### C\n\n### D\n\n#### E\n\n#### F\n',
+    },
+    {
+      name: 'bold-only headings lose the bold',
+      html: '<h1><strong>TL;DR</strong></h1><h4><strong>Hypothesis 1:</strong> <b>Paranoia</b></h4>',
+      expected: '## TL;DR\n\n### Hypothesis 1: Paranoia\n',
+    },
     { name: 'partly bold headings keep it', html: '<h2>The <strong>real</strong> gap</h2>', expected: '## The **real** gap\n' },
-    { name: 'never deeper than 6', html: '<h1>1</h1><h2>2</h2><h3>3</h3><h4>4</h4><h5>5</h5><h6>6</h6>', expected: '## 1\n\n### 2\n\n#### 3\n\n##### 4\n\n###### 5\n\n###### 6\n' },
+    {
+      name: 'never deeper than 6',
+      html: '<h1>1</h1><h2>2</h2><h3>3</h3><h4>4</h4><h5>5</h5><h6>6</h6>',
+      expected: '## 1\n\n### 2\n\n#### 3\n\n##### 4\n\n###### 5\n\n###### 6\n',
+    },
   ])('$name', ({ html, expected }) => {
     expect(markdownOf(html)).toBe(expected);
   });
@@ -294,7 +313,11 @@ describe('convertHtml: emphasis edges', () => {
     { name: 'leading space moves out of strong', html: '<p><strong>work</strong><strong> on compute</strong></p>', expected: '**work** **on compute**\n' },
     { name: 'trailing line break moves out of strong', html: '<p><strong>Pattern 1.<br></strong>The EU</p>', expected: '**Pattern 1.**\\\nThe EU\n' },
     { name: 'whitespace-only emphasis becomes a space', html: '<p>a<em> </em>b</p>', expected: 'a b\n' },
-    { name: 'hoisted edges at the ends of a block are dropped', html: '<p><strong><br>Lead</strong> text <em>end. <br></em></p><h2><em>Title </em></h2>', expected: '**Lead** text *end.*\n\n## *Title*\n' },
+    {
+      name: 'hoisted edges at the ends of a block are dropped',
+      html: '<p><strong><br>Lead</strong> text <em>end. <br></em></p><h2><em>Title </em></h2>',
+      expected: '**Lead** text *end.*\n\n## *Title*\n',
+    },
     { name: 'emphasis holding only a break leaves no empty paragraph', html: '<p>a</p><p><em><br></em></p><p>b</p>', expected: 'a\n\nb\n' },
   ])('$name', ({ html, expected }) => {
     expect(markdownOf(html)).toBe(expected);
@@ -304,12 +327,43 @@ describe('convertHtml: emphasis edges', () => {
 describe('convertHtml: URLs', () => {
   it.each([
     { name: 'http(s) links are kept', html: '<p><a href="https://example.com/a?b=1#c">x</a></p>', expected: '[x](https://example.com/a?b=1#c)\n', removed: [] },
-    { name: 'relative link without baseUrl becomes text', html: '<p><a href="/p/other">other post</a></p>', expected: 'other post\n', removed: ['relative link with no base URL to resolve it against (kept as text)'] },
-    { name: 'relative link with baseUrl is resolved', html: '<p><a href="/p/other">other post</a></p>', baseUrl: 'https://w.substack.com/p/this', expected: '[other post](https://w.substack.com/p/other)\n', removed: [] },
-    { name: 'fragment link that is not a footnote becomes text', html: '<p><a href="#section">see below</a></p>', expected: 'see below\n', removed: ['relative link with no base URL to resolve it against (kept as text)'] },
-    { name: 'mailto becomes text', html: '<p><a href="mailto:a@b.c">mail me</a></p>', expected: 'mail me\n', removed: ['link without a safe URL (kept as text)'] },
-    { name: 'relative image without baseUrl is dropped with a note', html: '<p>a <img src="x.png" alt="x"> b</p>', expected: 'a b\n', removed: ['relative image with no base URL to resolve it against'] },
-    { name: 'inline http image stays a markdown image', html: '<p><img src="https://example.com/i.png" alt="i"></p>', expected: '![i](https://example.com/i.png)\n', removed: [] },
+    {
+      name: 'relative link without baseUrl becomes text',
+      html: '<p><a href="/p/other">other post</a></p>',
+      expected: 'other post\n',
+      removed: ['relative link with no base URL to resolve it against (kept as text)'],
+    },
+    {
+      name: 'relative link with baseUrl is resolved',
+      html: '<p><a href="/p/other">other post</a></p>',
+      baseUrl: 'https://w.substack.com/p/this',
+      expected: '[other post](https://w.substack.com/p/other)\n',
+      removed: [],
+    },
+    {
+      name: 'fragment link that is not a footnote becomes text',
+      html: '<p><a href="#section">see below</a></p>',
+      expected: 'see below\n',
+      removed: ['relative link with no base URL to resolve it against (kept as text)'],
+    },
+    {
+      name: 'mailto becomes text',
+      html: '<p><a href="mailto:a@b.c">mail me</a></p>',
+      expected: 'mail me\n',
+      removed: ['link without a safe URL (kept as text)'],
+    },
+    {
+      name: 'relative image without baseUrl is dropped with a note',
+      html: '<p>a <img src="x.png" alt="x"> b</p>',
+      expected: 'a b\n',
+      removed: ['relative image with no base URL to resolve it against'],
+    },
+    {
+      name: 'inline http image stays a markdown image',
+      html: '<p><img src="https://example.com/i.png" alt="i"></p>',
+      expected: '![i](https://example.com/i.png)\n',
+      removed: [],
+    },
   ])('$name', ({ html, baseUrl, expected, removed }) => {
     const result = convertHtml(html, { baseUrl });
     expect(toMarkdown(result.tree)).toBe(expected);
@@ -326,21 +380,66 @@ describe('convertHtml: URLs', () => {
 describe('convertHtml: hostile input', () => {
   it.each([
     { name: 'script', html: '<p>Hi</p><script>alert(1)</script>', expected: 'Hi\n', removed: ['script'] },
-    { name: 'img onerror without a usable src', html: '<p>Hi <img src=x onerror=alert(1)></p>', expected: 'Hi\n', removed: ['relative image with no base URL to resolve it against'] },
+    {
+      name: 'img onerror without a usable src',
+      html: '<p>Hi <img src=x onerror=alert(1)></p>',
+      expected: 'Hi\n',
+      removed: ['relative image with no base URL to resolve it against'],
+    },
     { name: 'javascript: link', html: '<p><a href="javascript:alert(1)">x</a></p>', expected: 'x\n', removed: ['link without a safe URL (kept as text)'] },
-    { name: 'obfuscated javascript: link', html: '<p><a href="  JaVa&#x09;Script&colon;alert(1)">x</a></p>', expected: 'x\n', removed: ['link without a safe URL (kept as text)'] },
+    {
+      name: 'obfuscated javascript: link',
+      html: '<p><a href="  JaVa&#x09;Script&colon;alert(1)">x</a></p>',
+      expected: 'x\n',
+      removed: ['link without a safe URL (kept as text)'],
+    },
     { name: 'vbscript: link', html: '<p><a href="vbscript:msgbox(1)">x</a></p>', expected: 'x\n', removed: ['link without a safe URL (kept as text)'] },
-    { name: 'data: link', html: '<p><a href="data:text/html,<script>alert(1)</script>">x</a></p>', expected: 'x\n', removed: ['link without a safe URL (kept as text)'] },
+    {
+      name: 'data: link',
+      html: '<p><a href="data:text/html,<script>alert(1)</script>">x</a></p>',
+      expected: 'x\n',
+      removed: ['link without a safe URL (kept as text)'],
+    },
     { name: 'data: image', html: '<p>a<img src="data:image/svg+xml;base64,PHN2Zz4=">b</p>', expected: 'ab\n', removed: ['image without a safe source'] },
     { name: 'iframe', html: '<p>a</p><iframe src="https://evil.example/"></iframe>', expected: 'a\n', removed: ['embedded frame'] },
     { name: 'object and embed', html: '<object data="x.swf"><embed src="x.swf"></object><p>a</p>', expected: 'a\n', removed: ['embedded object'] },
     { name: 'event attribute', html: '<p onclick="alert(1)" onmouseover="alert(2)">Click</p>', expected: 'Click\n', removed: [] },
-    { name: 'style element and attribute', html: '<style>p{color:red}</style><p style="background:url(javascript:alert(1))">a</p>', expected: 'a\n', removed: ['style block'] },
-    { name: 'form with controls', html: '<form action="https://evil.example"><input name="q"><button>Go</button><textarea>t</textarea></form><p>a</p>', expected: 'a\n', removed: ['form'] },
-    { name: 'template, noscript and comments', html: '<template><p>hidden</p></template><noscript>nojs</noscript><!-- <script>x</script> --><p>a</p>', expected: 'a\n', removed: ['template', 'noscript fallback'] },
-    { name: 'svg with script inside', html: '<svg><script>alert(1)</script><a href="javascript:alert(2)">y</a></svg><p>a</p>', expected: 'a\n', removed: ['svg icon'] },
-    { name: 'math and unknown elements are unwrapped, text kept', html: '<p><custom-el onclick="x">custom</custom-el> <font color="red">font</font> <math><mi>x</mi></math></p>', expected: 'custom font x\n', removed: [] },
-    { name: 'escaped markup stays text', html: '<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;Figure src="javascript:x" /&gt; {props.secret}</p>', expected: '\\<script>alert(1)\\</script> \\<Figure src="javascript:x" /> \\{props.secret}\n', removed: [] },
+    {
+      name: 'style element and attribute',
+      html: '<style>p{color:red}</style><p style="background:url(javascript:alert(1))">a</p>',
+      expected: 'a\n',
+      removed: ['style block'],
+    },
+    {
+      name: 'form with controls',
+      html: '<form action="https://evil.example"><input name="q"><button>Go</button><textarea>t</textarea></form><p>a</p>',
+      expected: 'a\n',
+      removed: ['form'],
+    },
+    {
+      name: 'template, noscript and comments',
+      html: '<template><p>hidden</p></template><noscript>nojs</noscript><!-- <script>x</script> --><p>a</p>',
+      expected: 'a\n',
+      removed: ['template', 'noscript fallback'],
+    },
+    {
+      name: 'svg with script inside',
+      html: '<svg><script>alert(1)</script><a href="javascript:alert(2)">y</a></svg><p>a</p>',
+      expected: 'a\n',
+      removed: ['svg icon'],
+    },
+    {
+      name: 'math and unknown elements are unwrapped, text kept',
+      html: '<p><custom-el onclick="x">custom</custom-el> <font color="red">font</font> <math><mi>x</mi></math></p>',
+      expected: 'custom font x\n',
+      removed: [],
+    },
+    {
+      name: 'escaped markup stays text',
+      html: '<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;Figure src="javascript:x" /&gt; {props.secret}</p>',
+      expected: '\\<script>alert(1)\\</script> \\<Figure src="javascript:x" /> \\{props.secret}\n',
+      removed: [],
+    },
   ])('$name', ({ html, expected, removed }) => {
     const result = convertHtml(html);
     const markdown = toMarkdown(result.tree);
@@ -357,7 +456,7 @@ describe('convertHtml: hostile input', () => {
   });
 });
 
-describe('convertHtml: a real Substack feed (the fixture corpus\'s 004)', () => {
+describe("convertHtml: a real Substack feed (the fixture corpus's 004)", () => {
   const feed = readFileSync(new URL('../fixture-corpus/sources/004_81a243f827e691fc.txt', import.meta.url), 'utf8');
   const items = [...feed.matchAll(/<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>/g)].map((match) => match[1]);
 
@@ -404,7 +503,30 @@ describe('convertHtml: a real Substack feed (the fixture corpus\'s 004)', () => 
     expect(result.image?.src).toMatch(/^https:\/\/substackcdn\.com\//);
     expect(result.removed).toEqual(removed);
 
-    const allowed = new Set(['root', 'paragraph', 'text', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'emphasis', 'strong', 'delete', 'link', 'image', 'break', 'code', 'inlineCode', 'footnoteReference', 'footnoteDefinition', 'table', 'tableRow', 'tableCell', 'mdxJsxFlowElement']);
+    const allowed = new Set([
+      'root',
+      'paragraph',
+      'text',
+      'heading',
+      'thematicBreak',
+      'blockquote',
+      'list',
+      'listItem',
+      'emphasis',
+      'strong',
+      'delete',
+      'link',
+      'image',
+      'break',
+      'code',
+      'inlineCode',
+      'footnoteReference',
+      'footnoteDefinition',
+      'table',
+      'tableRow',
+      'tableCell',
+      'mdxJsxFlowElement',
+    ]);
     expect([...types].filter((type) => !allowed.has(type))).toEqual([]);
     expect(types.has('html')).toBe(false);
 

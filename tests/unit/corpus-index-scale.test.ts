@@ -19,7 +19,13 @@ function rng(seed: number): () => number {
   };
 }
 
-const topicList: Topic[] = Array.from({ length: 12 }, (_, index) => ({ slug: `t${index}`, label: `Topic ${index}`, description: 'd', terms: ['x'], strong: [] }));
+const topicList: Topic[] = Array.from({ length: 12 }, (_, index) => ({
+  slug: `t${index}`,
+  label: `Topic ${index}`,
+  description: 'd',
+  terms: ['x'],
+  strong: [],
+}));
 
 function corpus(size: number, seed: number): Article[] {
   const random = rng(seed);
@@ -65,7 +71,10 @@ function referenceRelated(articles: readonly Article[], topicBySlug: ReadonlyMap
       })
       .filter((candidate) => candidate.score > 0)
       .sort((a, b) => b.score - a.score || b.shared.length - a.shared.length || newestFirst(a.article, b.article));
-    related.set(article.slug, ranked.slice(0, RELATED_LIMIT).map(({ article: other, score, shared }) => ({ slug: other.slug, score, shared })));
+    related.set(
+      article.slug,
+      ranked.slice(0, RELATED_LIMIT).map(({ article: other, score, shared }) => ({ slug: other.slug, score, shared })),
+    );
   }
   return related;
 }
@@ -79,7 +88,9 @@ describe('corpus index at scale', () => {
     const index = buildCorpusIndex(corpus(size, seed), topicList);
     const expected = referenceRelated(index.articles, index.topicBySlug);
     for (const article of index.articles) {
-      const actual = index.related.get(article.slug)!.map(({ article: other, score, shared }) => ({ slug: other.slug, score, shared: shared.map((topic) => topic.slug) }));
+      const actual = index.related
+        .get(article.slug)!
+        .map(({ article: other, score, shared }) => ({ slug: other.slug, score, shared: shared.map((topic) => topic.slug) }));
       expect(actual, article.slug).toEqual(expected.get(article.slug));
     }
   });

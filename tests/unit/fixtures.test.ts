@@ -125,6 +125,10 @@ describe('ingest fixtures', { timeout: 120_000 }, () => {
       expect(missing, `source words missing from the page of ${slug}`).toEqual([]);
     }
     // Each literal line is shown as text on one of the fixture's pages.
-    for (const literal of literals) expect(pageTexts.some((text) => text.includes(literal)), `literal text on a page: ${literal}`).toBe(true);
+    for (const literal of literals)
+      expect(
+        pageTexts.some((text) => text.includes(literal)),
+        `literal text on a page: ${literal}`,
+      ).toBe(true);
   });
 });

@@ -36,23 +36,31 @@ describe('import direction', () => {
   });
 
   test('nothing in src/ imports from scripts/', () => {
-    const wrong = sourceFiles('src').flatMap((file) => localImports(file).filter((target) => under(target, 'scripts')).map((target) => `${file} -> ${target}`));
+    const wrong = sourceFiles('src').flatMap((file) =>
+      localImports(file)
+        .filter((target) => under(target, 'scripts'))
+        .map((target) => `${file} -> ${target}`),
+    );
     expect(wrong).toEqual([]);
   });
 
   test('src/core imports only src/core and src/schemas', () => {
     const wrong = sourceFiles('src/core').flatMap((file) =>
-      localImports(file).filter((target) => !under(target, 'src/core') && !under(target, 'src/schemas')).map((target) => `${file} -> ${target}`),
+      localImports(file)
+        .filter((target) => !under(target, 'src/core') && !under(target, 'src/schemas'))
+        .map((target) => `${file} -> ${target}`),
     );
     expect(wrong).toEqual([]);
   });
 
   test('scripts/ takes from src/ only the core and the schemas (the benchmark aside: it times site modules)', () => {
-    const wrong = sourceFiles('scripts').filter((file) => !under(file, 'scripts/bench')).flatMap((file) =>
-      localImports(file)
-        .filter((target) => under(target, 'src') && !under(target, 'src/core') && !under(target, 'src/schemas'))
-        .map((target) => `${file} -> ${target}`),
-    );
+    const wrong = sourceFiles('scripts')
+      .filter((file) => !under(file, 'scripts/bench'))
+      .flatMap((file) =>
+        localImports(file)
+          .filter((target) => under(target, 'src') && !under(target, 'src/core') && !under(target, 'src/schemas'))
+          .map((target) => `${file} -> ${target}`),
+      );
     expect(wrong).toEqual([]);
   });
 });

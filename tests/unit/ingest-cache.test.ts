@@ -53,13 +53,15 @@ describe('incremental ingest', () => {
   });
 
   test('one changed source is ingested again, the others are not', () => {
-    const changed = sources.map((source, index) => (index === plainText ? text(source.file, `${new TextDecoder().decode(source.bytes)}\nOne more paragraph, added later.\n`) : source));
+    const changed = sources.map((source, index) =>
+      index === plainText ? text(source.file, `${new TextDecoder().decode(source.bytes)}\nOne more paragraph, added later.\n`) : source,
+    );
     const result = ingestSources(changed, { ...context, cache: first.cache });
     expect(result.entries.map((entry) => entry.label)).toEqual([sources[plainText]!.file]);
     expectSameAsFullRun(result, changed, firstOutput);
   });
 
-  test('a new source that takes a cached entry\'s slug makes that entry again, under its new slug', () => {
+  test("a new source that takes a cached entry's slug makes that entry again, under its new slug", () => {
     const base = [text('b.txt', 'Same headline\nBody of the second text.\n')];
     const before = ingestSources(base, context);
     const grown = [text('a.txt', 'Same headline\nBody of the first text.\n'), ...base];
@@ -88,7 +90,9 @@ describe('incremental ingest', () => {
     const catalog = { [file]: { title: 'A title set by the curator' } };
     const result = ingestSources(sources, { ...context, catalog, cache: first.cache });
     expect(result.entries.map((entry) => entry.label)).toEqual([file]);
-    const stale: IngestCache = Object.fromEntries(Object.entries(first.cache).map(([key, value]) => [key, { ...value, pipelineVersion: value.pipelineVersion - 1 }]));
+    const stale: IngestCache = Object.fromEntries(
+      Object.entries(first.cache).map(([key, value]) => [key, { ...value, pipelineVersion: value.pipelineVersion - 1 }]),
+    );
     expect(ingestSources(sources, { ...context, cache: stale }).unchanged).toEqual([]);
   });
 });
@@ -99,7 +103,8 @@ describe('npm run ingest with its cache', { timeout: 240_000 }, () => {
     const corpus = path.join(dir, 'corpus');
     const out = path.join(dir, 'articles');
     copyCorpus(FIXTURE_CORPUS, corpus);
-    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'scripts/ingest.ts'), '--corpus', corpus, '--out', out, ...args], { encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(root, 'scripts/ingest.ts'), '--corpus', corpus, '--out', out, ...args], { encoding: 'utf8' });
     const read = () => new Map(readdirSync(out).map((file) => [file, readFileSync(path.join(out, file), 'utf8')]));
     try {
       expect(run().status).toBe(0);

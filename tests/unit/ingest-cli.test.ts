@@ -70,7 +70,7 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     expect(result.stderr).toMatch(/catalog\.yaml:2:\d+: key 000_44948af1af52c1da\.txt: Unrecognized key: "titel"/);
   });
 
-  test('--check prints each source\'s warnings under it, and items left out as such', () => {
+  test("--check prints each source's warnings under it, and items left out as such", () => {
     cpSync(path.join(root, 'tests/fixtures/duplicate-guid-across-feeds/sources'), path.join(corpus, 'sources'), { recursive: true });
     const result = ingest('--check');
     expect(result.status).toBe(0);
@@ -82,7 +82,9 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
       expect.stringMatching(/^ {2}topics: /),
       '  warning: text ends mid-sentence: marked truncated',
     ]);
-    expect(result.stdout).toContain('c-refetch.xml item 1 -> (no article)\n  left out: the same item (guid "tag:dup.example,2025:edited") as a-original.xml item 3');
+    expect(result.stdout).toContain(
+      'c-refetch.xml item 1 -> (no article)\n  left out: the same item (guid "tag:dup.example,2025:edited") as a-original.xml item 3',
+    );
     expect(result.stderr).toBe('');
   });
 
@@ -115,4 +117,3 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     expect(readdirSync(path.dirname(out)).filter((entry) => entry.startsWith('articles.'))).toEqual([]);
   });
 });
-

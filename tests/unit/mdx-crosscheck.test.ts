@@ -29,7 +29,9 @@ const entries: [string, string][] = readdirSync(fixtures)
     const expected = path.join(fixtures, name, 'expected');
     let files: string[];
     try {
-      files = readdirSync(expected).filter((file) => file.endsWith('.mdx')).sort();
+      files = readdirSync(expected)
+        .filter((file) => file.endsWith('.mdx'))
+        .sort();
     } catch {
       return [];
     }
@@ -83,12 +85,16 @@ const components: Record<string, Component> = {
   Figure: ({ src, alt, width, height, children }) => {
     const caption = flatten(children);
     const hasCaption = caption.some((child) => child.type !== 'text' || child.value.trim() !== '');
-    const image = element('img', {
-      src: String(src),
-      alt: typeof alt === 'string' && alt !== '' ? alt : hasCaption ? 'Image from the source, captioned below' : 'Image from the source',
-      ...(width !== undefined && { width: String(width) }),
-      ...(height !== undefined && { height: String(height) }),
-    }, []);
+    const image = element(
+      'img',
+      {
+        src: String(src),
+        alt: typeof alt === 'string' && alt !== '' ? alt : hasCaption ? 'Image from the source, captioned below' : 'Image from the source',
+        ...(width !== undefined && { width: String(width) }),
+        ...(height !== undefined && { height: String(height) }),
+      },
+      [],
+    );
     const unavailable = element('p', { class: 'figure-unavailable', hidden: true }, [
       text(`The image could not be loaded from ${new URL(String(src)).host}. `),
       element('a', { href: String(src) }, [text('Open it at its source')]),

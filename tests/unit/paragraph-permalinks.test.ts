@@ -83,7 +83,7 @@ describe('plain text', () => {
 
   test('adding a paragraph and deleting another move no other permalink', () => {
     let text = edit(original, 'The timing is the tell.', 'A new paragraph, added later by the curator.\n\nThe timing is the tell.');
-    text = edit(text, 'The proposal\'s likely structure:\n', '');
+    text = edit(text, "The proposal's likely structure:\n", '');
     const after = anchors(ingestOne(PLAIN, text).get(slug)!);
     const { kept, gone, added } = compare(before, after);
     expect(gone.map((id) => before.get(id))).toEqual(["The proposal's likely structure:"]);

@@ -30,8 +30,12 @@ describe('renderArticle', () => {
       'The IAEA model. <Residue rule="related-links">Read also: IAEA news.</Residue>\n\n<ResidueBlock rule="reader-prompt">\n  Ask our chatbot!\n</ResidueBlock>\n',
       ['iaea-nuclear-analogy'],
     );
-    expect(html).toContain('<span class="residue" data-pagefind-ignore=""><span class="residue-label">[Not the author’s text: related-links list from the source site]</span> Read also: IAEA news.</span>');
-    expect(html).toContain('<aside class="residue residue-block" data-pagefind-ignore="" aria-label="Not the author’s text"><span class="residue-label">Not the author’s text: prompt from the source site</span><p>Ask our chatbot!</p></aside>');
+    expect(html).toContain(
+      '<span class="residue" data-pagefind-ignore=""><span class="residue-label">[Not the author’s text: related-links list from the source site]</span> Read also: IAEA news.</span>',
+    );
+    expect(html).toContain(
+      '<aside class="residue residue-block" data-pagefind-ignore="" aria-label="Not the author’s text"><span class="residue-label">Not the author’s text: prompt from the source site</span><p>Ask our chatbot!</p></aside>',
+    );
     expect(html.match(/class="topic-link"/g)).toHaveLength(1);
     expect(html).toContain('The <a class="topic-link" href="/topics/iaea-nuclear-analogy/" data-topic="iaea-nuclear-analogy">IAEA</a> model.');
   });
@@ -39,8 +43,12 @@ describe('renderArticle', () => {
   test('a figure keeps its description, says when it has none, and has a note for when the image cannot load', async () => {
     const bare = await render('<Figure src="https://cdn.example/a.png" width="600" height="400" />\n', ['iaea-nuclear-analogy']);
     expect(bare.hasFigures).toBe(true);
-    expect(bare.html).toContain('<img src="https://cdn.example/a.png" alt="Image from the source" width="600" height="400" loading="lazy" decoding="async" referrerpolicy="no-referrer">');
-    expect(bare.html).toContain('<p class="figure-unavailable" hidden>The image could not be loaded from cdn.example. <a href="https://cdn.example/a.png" rel="noopener noreferrer">Open it at its source</a>.</p>');
+    expect(bare.html).toContain(
+      '<img src="https://cdn.example/a.png" alt="Image from the source" width="600" height="400" loading="lazy" decoding="async" referrerpolicy="no-referrer">',
+    );
+    expect(bare.html).toContain(
+      '<p class="figure-unavailable" hidden>The image could not be loaded from cdn.example. <a href="https://cdn.example/a.png" rel="noopener noreferrer">Open it at its source</a>.</p>',
+    );
     expect(bare.html).toContain('<figcaption class="figure-note">Image from the source; it has no caption or description.</figcaption>');
 
     const captioned = await render('<Figure src="https://cdn.example/a.png" alt="A reactor">\n  _The IAEA at work._\n</Figure>\n', ['iaea-nuclear-analogy']);

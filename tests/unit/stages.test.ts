@@ -62,7 +62,12 @@ describe('decodeSource', () => {
     const latin1 = new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><rss>caf\u0000</rss>');
     latin1[latin1.indexOf(0)] = 0xe9;
     expect(decodeSource(latin1, 'a.xml')).toEqual({ text: '<?xml version="1.0" encoding="ISO-8859-1"?><rss>café</rss>', warnings: [] });
-    const koi8 = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="koi8-r"?><rss>'), 0xd2, 0xc1, ...new TextEncoder().encode('</rss>')]);
+    const koi8 = new Uint8Array([
+      ...new TextEncoder().encode('<?xml version="1.0" encoding="koi8-r"?><rss>'),
+      0xd2,
+      0xc1,
+      ...new TextEncoder().encode('</rss>'),
+    ]);
     expect(decodeSource(koi8, 'a.xml').text).toContain('<rss>ра</rss>');
     const stale = new TextEncoder().encode('<?xml version="1.0" encoding="windows-1252"?><rss>café</rss>');
     expect(decodeSource(stale, 'a.xml')).toEqual({
@@ -160,8 +165,16 @@ describe('parseFeedDate: UTC, whatever the machine zone', () => {
 describe('parseText: structure by documented rules', () => {
   test.each([
     ['headline first line', 'A short headline\nThe body starts here and ends.', { title: 'A short headline', titleRule: 'headline' }],
-    ['dek that serves as title', 'One sentence that serves as the title.\nThe Summary\n- a point', { title: 'One sentence that serves as the title.', titleRule: 'dek' }],
-    ['first sentence, cut at a colon', 'Altman’s plan is being framed as a race: move fast. More text.\nSecond.', { title: 'Altman’s plan is being framed as a race', titleRule: 'first-sentence' }],
+    [
+      'dek that serves as title',
+      'One sentence that serves as the title.\nThe Summary\n- a point',
+      { title: 'One sentence that serves as the title.', titleRule: 'dek' },
+    ],
+    [
+      'first sentence, cut at a colon',
+      'Altman’s plan is being framed as a race: move fast. More text.\nSecond.',
+      { title: 'Altman’s plan is being framed as a race', titleRule: 'first-sentence' },
+    ],
   ])('%s', (_name, text, expected) => {
     expect(parseText(text)).toMatchObject(expected);
   });
@@ -183,8 +196,16 @@ describe('parseText: structure by documented rules', () => {
 describe('findResidue: the documented rules', () => {
   test.each([
     ['They are getting played. In related developments, take a look at: A Headline.', 'related-links', 'In related developments, take a look at: A Headline.'],
-    ['Body. Engadget has also covered this important subject in great detail.', 'cross-promotion', 'Engadget has also covered this important subject in great detail.'],
-    ['Would you like to learn more about AI? If so, ask our Diplo chatbot!', 'reader-prompt', 'Would you like to learn more about AI? If so, ask our Diplo chatbot!'],
+    [
+      'Body. Engadget has also covered this important subject in great detail.',
+      'cross-promotion',
+      'Engadget has also covered this important subject in great detail.',
+    ],
+    [
+      'Would you like to learn more about AI? If so, ask our Diplo chatbot!',
+      'reader-prompt',
+      'Would you like to learn more about AI? If so, ask our Diplo chatbot!',
+    ],
     ['Subscribe to our newsletter for weekly updates.', 'newsletter-prompt', 'Subscribe to our newsletter for weekly updates.'],
   ])('%s', (text, rule, span) => {
     const [found] = findResidue(text);

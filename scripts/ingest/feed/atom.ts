@@ -24,7 +24,10 @@ export function readAtom(feed: XmlElement): ParsedFeed {
     },
     items: findChildren(feed, 'entry').map((entry, position) => {
       const rawDate =
-        readText(findChild(entry, 'published')) ?? readText(findChild(entry, 'updated')) ?? readText(findChild(entry, 'issued')) ?? readText(findChild(entry, 'modified'));
+        readText(findChild(entry, 'published')) ??
+        readText(findChild(entry, 'updated')) ??
+        readText(findChild(entry, 'issued')) ??
+        readText(findChild(entry, 'modified'));
       const contentElement = findChild(entry, 'content');
       const content = readTextConstruct(contentElement, 'content');
       const summary = readTextConstruct(findChild(entry, 'summary'));

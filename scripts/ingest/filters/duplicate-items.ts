@@ -30,7 +30,7 @@ export function dropDuplicateItems<T extends { summary: DraftSummary }>(items: r
     const identical = a.textHash === b.textHash;
     skipped.push({
       label: b.label,
-      reason: `left out: the same item (guid "${guid}") as ${a.label}, which is kept${identical ? '' : '; the two copies\' text differs'}`,
+      reason: `left out: the same item (guid "${guid}") as ${a.label}, which is kept${identical ? '' : "; the two copies' text differs"}`,
     });
   }
   return { kept, skipped, notes };

@@ -14,7 +14,7 @@ import { CONTINUE, SKIP, visit } from 'unist-util-visit';
  */
 export function replaceElements(tree: HastRoot, test: (node: Element) => boolean, replace: (node: Element) => ElementContent[]): void {
   const walk = (parent: HastParents): void => {
-    for (let index = 0; index < parent.children.length; ) {
+    for (let index = 0; index < parent.children.length;) {
       const node = parent.children[index]!;
       let next = index + 1;
       if (node.type === 'element' && test(node)) {

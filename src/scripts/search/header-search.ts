@@ -83,7 +83,9 @@ export function setUpHeaderSearch(root: HTMLElement): void {
     active = -1;
     input.removeAttribute('aria-activedescendant');
     status.textContent =
-      total === 0 ? `No results for ${term}.` : `${total} ${total === 1 ? 'result' : 'results'}; ${Math.min(total, SHOWN)} shown. Use the arrow keys to choose.`;
+      total === 0
+        ? `No results for ${term}.`
+        : `${total} ${total === 1 ? 'result' : 'results'}; ${Math.min(total, SHOWN)} shown. Use the arrow keys to choose.`;
   };
 
   input.addEventListener('input', () => {

@@ -159,9 +159,7 @@ export function setUpSearchPage(root: HTMLElement): void {
       summary.textContent = 'Type to search, or choose a filter to browse.';
       return;
     }
-    const filters = Object.fromEntries(
-      FILTERS.filter(({ name }) => state.filters[name]).map(({ name, mode }) => [name, { [mode]: state.filters[name] }]),
-    );
+    const filters = Object.fromEntries(FILTERS.filter(({ name }) => state.filters[name]).map(({ name, mode }) => [name, { [mode]: state.filters[name] }]));
     const response: SearchResponse | null = await api.search(state.term.trim() || null, {
       filters: filters as unknown as Record<string, string[]>,
       sort: SORTS[state.sort],

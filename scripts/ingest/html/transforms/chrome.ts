@@ -20,7 +20,9 @@ const isCallToAction = (node: Element) => hasClass(node, 'p', 'button-wrapper');
 export function noteStrippedElements() {
   return (tree: HastRoot, file: VFile) => {
     const { notes } = getConversion(file);
-    const imageButtons = new Set(elementsIn(tree, (node) => node.tagName === 'figure').flatMap((figure) => elementsIn(figure, (node) => node.tagName === 'button')));
+    const imageButtons = new Set(
+      elementsIn(tree, (node) => node.tagName === 'figure').flatMap((figure) => elementsIn(figure, (node) => node.tagName === 'button')),
+    );
     visit(tree, 'element', (node) => {
       if (isSubscribeWidget(node)) return SKIP; // noted as a whole by removeSubscribeWidgets
       const label = STRIPPED[node.tagName];

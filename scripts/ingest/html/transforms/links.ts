@@ -15,24 +15,32 @@ import { isRelativeUrl, toSafeHttpUrl } from '../urls.ts';
 export function enforceSafeUrls() {
   return (tree: HastRoot, file: VFile) => {
     const { baseUrl, notes } = getConversion(file);
-    replaceElements(tree, (node) => node.tagName === 'a' || node.tagName === 'img', (node) => {
-      const attribute = node.tagName === 'a' ? 'href' : 'src';
-      const url = toSafeHttpUrl(node.properties[attribute], baseUrl);
-      if (url) {
-        node.properties[attribute] = url;
-        return [node];
-      }
-      // A relative URL is harmless but cannot be followed without a base (item link or xml:base).
-      const relative = baseUrl === null && isRelativeUrl(node.properties[attribute]);
-      if (node.tagName === 'img') {
-        if (relative) notes.add('relative image with no base URL to resolve it against', 'relative images with no base URL to resolve them against');
-        else notes.add('image without a safe source', 'images without a safe source');
-        return [];
-      }
-      if (relative) notes.add('relative link with no base URL to resolve it against (kept as text)', 'relative links with no base URL to resolve them against (kept as text)');
-      else notes.add('link without a safe URL (kept as text)', 'links without a safe URL (kept as text)');
-      return node.children;
-    });
+    replaceElements(
+      tree,
+      (node) => node.tagName === 'a' || node.tagName === 'img',
+      (node) => {
+        const attribute = node.tagName === 'a' ? 'href' : 'src';
+        const url = toSafeHttpUrl(node.properties[attribute], baseUrl);
+        if (url) {
+          node.properties[attribute] = url;
+          return [node];
+        }
+        // A relative URL is harmless but cannot be followed without a base (item link or xml:base).
+        const relative = baseUrl === null && isRelativeUrl(node.properties[attribute]);
+        if (node.tagName === 'img') {
+          if (relative) notes.add('relative image with no base URL to resolve it against', 'relative images with no base URL to resolve them against');
+          else notes.add('image without a safe source', 'images without a safe source');
+          return [];
+        }
+        if (relative)
+          notes.add(
+            'relative link with no base URL to resolve it against (kept as text)',
+            'relative links with no base URL to resolve them against (kept as text)',
+          );
+        else notes.add('link without a safe URL (kept as text)', 'links without a safe URL (kept as text)');
+        return node.children;
+      },
+    );
   };
 }
 

@@ -15,22 +15,30 @@ import { FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE } from '../to-mdast-handlers.ts
 export function markFootnotes() {
   return (tree: HastRoot) => {
     const defined = new Set<string>();
-    replaceElements(tree, (node) => hasClass(node, 'div', 'footnote'), (node) => {
-      const number = select('a.footnote-number', node);
-      const identifier = readFootnoteIdentifier(number ? hastToString(number) : '');
-      // Without a usable number the block stays ordinary content, so its text is kept.
-      if (!identifier || defined.has(identifier)) return [{ ...node, properties: {} }];
-      defined.add(identifier);
-      const children = node.children.filter((child) => child !== number);
-      return [{ type: 'element', tagName: FOOTNOTE_DEFINITION, properties: { dataIdentifier: identifier }, children }];
-    });
-    replaceElements(tree, (node) => hasClass(node, 'a', 'footnote-anchor'), (node) => {
-      const identifier = readFootnoteIdentifier(hastToString(node));
-      if (identifier && defined.has(identifier)) {
-        return [{ type: 'element', tagName: FOOTNOTE_REFERENCE, properties: { dataIdentifier: identifier }, children: [] }];
-      }
-      return node.children;
-    });
+    replaceElements(
+      tree,
+      (node) => hasClass(node, 'div', 'footnote'),
+      (node) => {
+        const number = select('a.footnote-number', node);
+        const identifier = readFootnoteIdentifier(number ? hastToString(number) : '');
+        // Without a usable number the block stays ordinary content, so its text is kept.
+        if (!identifier || defined.has(identifier)) return [{ ...node, properties: {} }];
+        defined.add(identifier);
+        const children = node.children.filter((child) => child !== number);
+        return [{ type: 'element', tagName: FOOTNOTE_DEFINITION, properties: { dataIdentifier: identifier }, children }];
+      },
+    );
+    replaceElements(
+      tree,
+      (node) => hasClass(node, 'a', 'footnote-anchor'),
+      (node) => {
+        const identifier = readFootnoteIdentifier(hastToString(node));
+        if (identifier && defined.has(identifier)) {
+          return [{ type: 'element', tagName: FOOTNOTE_REFERENCE, properties: { dataIdentifier: identifier }, children: [] }];
+        }
+        return node.children;
+      },
+    );
   };
 }
 
@@ -38,18 +46,22 @@ export function markFootnotes() {
 export function convertMentions() {
   return (tree: HastRoot, file: VFile) => {
     const { notes } = getConversion(file);
-    replaceElements(tree, (node) => hasClass(node, 'span', 'mention-wrap'), (node) => {
-      const attrs = parseDataAttrs(node);
-      const name = typeof attrs?.name === 'string' ? attrs.name.trim() : '';
-      if (!name) {
-        notes.add('unreadable mention');
-        return node.children;
-      }
-      // Prefer the span's own text if it has any, so nothing the reader saw is replaced.
-      const children: ElementContent[] = hastToString(node).trim() === '' ? [createTextNode(name)] : node.children;
-      if (typeof attrs?.url !== 'string') return children;
-      return [{ type: 'element', tagName: 'a', properties: { href: attrs.url }, children }];
-    });
+    replaceElements(
+      tree,
+      (node) => hasClass(node, 'span', 'mention-wrap'),
+      (node) => {
+        const attrs = parseDataAttrs(node);
+        const name = typeof attrs?.name === 'string' ? attrs.name.trim() : '';
+        if (!name) {
+          notes.add('unreadable mention');
+          return node.children;
+        }
+        // Prefer the span's own text if it has any, so nothing the reader saw is replaced.
+        const children: ElementContent[] = hastToString(node).trim() === '' ? [createTextNode(name)] : node.children;
+        if (typeof attrs?.url !== 'string') return children;
+        return [{ type: 'element', tagName: 'a', properties: { href: attrs.url }, children }];
+      },
+    );
   };
 }
 
@@ -57,15 +69,19 @@ export function convertMentions() {
 export function convertLatexBlocks() {
   return (tree: HastRoot, file: VFile) => {
     const { notes } = getConversion(file);
-    replaceElements(tree, (node) => hasClass(node, 'div', 'latex-rendered'), (node) => {
-      const expression = parseDataAttrs(node)?.persistentExpression;
-      if (typeof expression !== 'string' || expression.trim() === '') {
-        notes.add('unreadable LaTeX block');
-        return node.children;
-      }
-      const code: Element = { type: 'element', tagName: 'code', properties: { className: ['language-latex'] }, children: [createTextNode(expression)] };
-      return [{ type: 'element', tagName: 'pre', properties: {}, children: [code] }];
-    });
+    replaceElements(
+      tree,
+      (node) => hasClass(node, 'div', 'latex-rendered'),
+      (node) => {
+        const expression = parseDataAttrs(node)?.persistentExpression;
+        if (typeof expression !== 'string' || expression.trim() === '') {
+          notes.add('unreadable LaTeX block');
+          return node.children;
+        }
+        const code: Element = { type: 'element', tagName: 'code', properties: { className: ['language-latex'] }, children: [createTextNode(expression)] };
+        return [{ type: 'element', tagName: 'pre', properties: {}, children: [code] }];
+      },
+    );
   };
 }
 
