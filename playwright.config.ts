@@ -54,6 +54,9 @@ export default defineConfig({
   forbidOnly: isCI,
   // Tests must be deterministic, so a failure is never retried away.
   retries: 0,
+  // The machines are shared and noisy (2 cores): time limits only catch a hang, they measure nothing.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   workers: 2,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
