@@ -1,9 +1,11 @@
 // @ts-check
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { publicAddress } from './src/integrations/public-address.ts';
 
-// The public origin of the deployed site, for the sitemap, feeds and citations. Set SITE_URL when deploying.
-const site = process.env.SITE_URL ?? 'https://dossier.example';
+// The public origin of the deployed site, for canonical links, citations, exports, the sitemap and feeds. Set
+// SITE_URL when deploying. Without it there is no address to give, so none is made up: the build says so once
+// and leaves it out (src/integrations/public-address.ts).
+const site = process.env.SITE_URL || undefined;
 
 export default defineConfig({
   site,
@@ -28,7 +30,7 @@ export default defineConfig({
   },
   // Article entries are MDX, rendered by src/utils/render-article.ts (parsed, checked inert, turned into HTML by
   // syntax-tree transforms) rather than compiled to a JavaScript module each: see docs/performance.md.
-  integrations: [sitemap()],
+  integrations: [publicAddress(site)],
   // Astro renders no Markdown of ours; this only keeps Shiki's inline styles (which the CSP would block) out.
   markdown: { syntaxHighlight: false },
 });
