@@ -126,7 +126,9 @@ export function citationText(article: Article, site: URL | undefined): string {
   const parts: string[] = [];
   if (article.author !== null) parts.push(closed(article.author));
   parts.push(article.origins.title === 'inferred' ? closed(citedTitle(article)) : `“${closed(nestedQuotes(article.title))}”`);
-  parts.push(closed([distinctOutlet(article), article.publishedAt === null ? 'n.d.' : formatDate(article.publishedAt)].filter((part) => part !== null).join(', ')));
+  parts.push(
+    closed([distinctOutlet(article), article.publishedAt === null ? 'n.d.' : formatDate(article.publishedAt)].filter((part) => part !== null).join(', ')),
+  );
   if (article.url !== null) parts.push(`${article.url}.`);
   if (article.truncated) parts.push('Incomplete text.');
   if (site !== undefined) parts.push(`Copy in ${SITE_NAME}: ${articleUrl(article.slug, site)}.`);

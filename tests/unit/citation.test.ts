@@ -110,7 +110,9 @@ describe('Dublin Core and Open Graph tags', () => {
 
 describe('formatted citation', () => {
   test('an undated plain text says what is known: [title], n.d., its copy in Dossier; nothing invented', () => {
-    expect(citationText(plain, site)).toBe(`[${plain.title}]${/[.?!]$/.test(plain.title) ? '' : '.'} n.d. Copy in Dossier: https://dossier.test/articles/${plain.slug}/.`);
+    expect(citationText(plain, site)).toBe(
+      `[${plain.title}]${/[.?!]$/.test(plain.title) ? '' : '.'} n.d. Copy in Dossier: https://dossier.test/articles/${plain.slug}/.`,
+    );
   });
 
   test('without a site it gives no Dossier address at all', () => {
@@ -217,14 +219,18 @@ describe('CSL-JSON', () => {
     expect(item.note.includes('Incomplete text')).toBe(article.truncated);
   });
 
-  test.each(SITES)('citation-js reads every item with its type and fields, %s', async (_label, where) => {
-    const cite = await Cite.async(articles.map((article) => JSON.parse(JSON.stringify(toCsl(article, where)))));
-    for (const article of articles) {
-      const item = cite.data.find((candidate) => candidate.id === article.slug);
-      expect(item, article.slug).toMatchObject({ type: citationKind(article), title: citedTitle(article) });
-      expect(item?.['container-title']).toBe(article.outlet ?? undefined);
-    }
-  }, 60_000);
+  test.each(SITES)(
+    'citation-js reads every item with its type and fields, %s',
+    async (_label, where) => {
+      const cite = await Cite.async(articles.map((article) => JSON.parse(JSON.stringify(toCsl(article, where)))));
+      for (const article of articles) {
+        const item = cite.data.find((candidate) => candidate.id === article.slug);
+        expect(item, article.slug).toMatchObject({ type: citationKind(article), title: citedTitle(article) });
+        expect(item?.['container-title']).toBe(article.outlet ?? undefined);
+      }
+    },
+    60_000,
+  );
 
   test('citeproc renders an undated plain text with "n.d." and the Dossier URL, and no invented author or outlet', async () => {
     const cite = await Cite.async([JSON.parse(JSON.stringify(toCsl(plain, site)))]);
