@@ -1,10 +1,12 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { publicAddress } from './src/integrations/public-address.ts';
 
-// The public origin of the deployed site, for the sitemap, feeds and citations. Set SITE_URL when deploying.
-const site = process.env.SITE_URL ?? 'https://dossier.example';
+// The public origin of the deployed site, for canonical links, citations, exports, the sitemap and feeds. Set
+// SITE_URL when deploying. Without it there is no address to give, so none is made up: the build says so once
+// and leaves it out (src/integrations/public-address.ts).
+const site = process.env.SITE_URL || undefined;
 
 export default defineConfig({
   site,
@@ -23,7 +25,8 @@ export default defineConfig({
   // @astrojs/mdx compiles the site's own authored pages (src/pages/about/). Article entries are MDX too, but it
   // never sees them: the `articles` collection has its own loader, which stores frontmatter only, and
   // src/utils/render-article.ts renders their bodies without compiling them (docs/decisions/0001-rendering-article-entries.md).
-  integrations: [mdx(), sitemap()],
+  // publicAddress adds what needs SITE_URL (the sitemap and the RSS feeds), or warns once that there is none.
+  integrations: [mdx(), publicAddress(site)],
   // No syntax highlighting in the authored pages (MDX inherits this): Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
 });

@@ -4,6 +4,7 @@
  *   1. ingest: tests/fixture-corpus/{sources,topics.yaml} -> build/entries/ (incremental, as `npm run ingest`);
  *   2. astro build with tests/fixture-corpus/astro.config.mjs -> build/dist/;
  *   3. the Pagefind index of build/dist/.
+ * It is built with SITE_URL (FIXTURE_SITE_URL), the project's own site in `npm test` without: both kinds are tested.
  * The project's own entries, dist/ and .astro/ are never touched. Run by `npm test`, and by
  * `npm run test:e2e` when build/dist/ is missing or older than dist/. A few seconds: the corpus is six articles.
  */
@@ -19,6 +20,9 @@ export const FIXTURE_ENTRIES = path.join(FIXTURE_CORPUS, 'build/entries');
 /** Its built site, with its search index. */
 export const FIXTURE_DIST = path.join(FIXTURE_CORPUS, 'build/dist');
 
+/** The public address the fixture site is built with. */
+export const FIXTURE_SITE_URL = 'https://dossier.test';
+
 /** Build the fixture site; output goes to this process's stdout and stderr. Returns the exit code (0: built). */
 export function buildFixtureSite(): number {
   const env = {
@@ -27,6 +31,9 @@ export function buildFixtureSite(): number {
     DOSSIER_ENTRIES: FIXTURE_ENTRIES,
     DOSSIER_TOPICS: path.join(FIXTURE_CORPUS, 'topics.yaml'),
     DOSSIER_SOURCES: path.join(FIXTURE_CORPUS, 'sources'),
+    // Built with a public address, as the project's own site is built without one (`npm test`): the tests see both.
+    // `.test` is reserved for testing (RFC 2606); this site is never published.
+    SITE_URL: FIXTURE_SITE_URL,
   };
   const steps: [string, string[]][] = [
     ['ingest', ['scripts/ingest.ts', '--corpus', FIXTURE_CORPUS, '--out', FIXTURE_ENTRIES]],

@@ -9,7 +9,6 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 
 export default defineConfig({
-  site: 'https://dossier.example',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx()],

@@ -70,6 +70,11 @@ export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
 
+/** A site path made absolute when the public origin is known; the path as it is when not (no SITE_URL). */
+export function siteUrl(path: string, site: URL | undefined): string {
+  return site === undefined ? path : absoluteUrl(path, site);
+}
+
 function withAnchor(path: string, anchor: string | undefined): string {
   return anchor === undefined ? path : `${path}#${anchor}`;
 }

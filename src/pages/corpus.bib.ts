@@ -5,5 +5,5 @@ import { getCorpusIndex } from '../utils/corpus.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const index = await getCorpusIndex();
-  return new Response(toBibtexFile(index.articles, site!), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
+  return new Response(toBibtexFile(index.articles, site), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
 };

@@ -6,7 +6,7 @@ import { jsonBody } from '../utils/corpus-export.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const index = await getCorpusIndex();
-  return new Response(jsonBody(index.articles.map((article) => toCsl(article, site!))), {
+  return new Response(jsonBody(index.articles.map((article) => toCsl(article, site))), {
     headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json; charset=utf-8' },
   });
 };

@@ -6,6 +6,6 @@ import { buildCorpusExport, jsonBody } from '../utils/corpus-export.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   // Validated on the way out: the build fails rather than publish a file its own schema rejects.
-  const data = corpusExportSchema.parse(buildCorpusExport(await getCorpusIndex(), site!));
+  const data = corpusExportSchema.parse(buildCorpusExport(await getCorpusIndex(), site));
   return new Response(jsonBody(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -5,6 +5,7 @@ import { corpusExportSchema } from '../schemas/corpus-export.ts';
 import { EXPORT_PATHS, jsonBody } from '../utils/corpus-export.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const schema = { ...z.toJSONSchema(corpusExportSchema), $id: new URL(EXPORT_PATHS.corpusSchema, site!).href };
+  // Its own address as $id only when the site has one: a JSON Schema's $id should be absolute, not a made-up host.
+  const schema = { ...z.toJSONSchema(corpusExportSchema), ...(site !== undefined && { $id: new URL(EXPORT_PATHS.corpusSchema, site).href }) };
   return new Response(jsonBody(schema), { headers: { 'Content-Type': 'application/schema+json; charset=utf-8' } });
 };

@@ -5,6 +5,7 @@ import { passagesExportSchema } from '../schemas/corpus-export.ts';
 import { EXPORT_PATHS, jsonBody } from '../utils/corpus-export.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const schema = { ...z.toJSONSchema(passagesExportSchema), $id: new URL(EXPORT_PATHS.passagesSchema, site!).href };
+  // Its own address as $id only when the site has one: a JSON Schema's $id should be absolute, not a made-up host.
+  const schema = { ...z.toJSONSchema(passagesExportSchema), ...(site !== undefined && { $id: new URL(EXPORT_PATHS.passagesSchema, site).href }) };
   return new Response(jsonBody(schema), { headers: { 'Content-Type': 'application/schema+json; charset=utf-8' } });
 };

@@ -7,8 +7,14 @@
 import { z } from 'zod';
 import { articleSchema, isoDateSchema, passageSchema, residueSchema, slugSchema, sourceFormatSchema, webUrlSchema } from './article.ts';
 
-/** Version of both export formats; readers should check it. */
-export const EXPORT_SCHEMA_VERSION = 1;
+/** Version of both export formats; readers should check it. 2: links are site paths when the build has no public address. */
+export const EXPORT_SCHEMA_VERSION = 2;
+
+/**
+ * A link into the site: absolute on its public address (SITE_URL), or a site path (`/articles/a/`) when the
+ * build had none, to resolve against the address the file was read from.
+ */
+const siteLinkSchema = z.union([webUrlSchema, z.string().regex(/^\/(?!\/)\S*$/, 'must be a site path')]);
 
 const versionSchema = z.literal(EXPORT_SCHEMA_VERSION).describe('Version of this export format; it changes when a field changes meaning or is removed.');
 
@@ -16,7 +22,7 @@ const versionSchema = z.literal(EXPORT_SCHEMA_VERSION).describe('Version of this
 export const exportedArticleSchema = z
   .object({
     slug: slugSchema.describe('URL segment of the article page, stable across builds.'),
-    url: webUrlSchema.describe('The article page in Dossier.'),
+    url: siteLinkSchema.describe('The article page in Dossier.'),
     title: z.string().min(1).describe('Headline: given by the curator or feed, or taken from the text (see origins.title).'),
     dek: z.string().min(1).nullable().describe('Standfirst, or null when the source has none.'),
     author: z.string().min(1).nullable().describe('Byline as received, or null when not known. Never guessed.'),
@@ -36,7 +42,7 @@ export const exportedArticleSchema = z
           .describe('SHA-256 (hex) of the raw source bytes as received.'),
         guid: z.string().nullable().describe('Feed item guid or Atom id; null for plain text.'),
         item: z.number().int().positive().nullable().describe('1-based position of the item in its feed; null for plain text.'),
-        rawUrl: webUrlSchema.describe('The raw source file as received, byte for byte.'),
+        rawUrl: siteLinkSchema.describe('The raw source file as received, byte for byte.'),
       })
       .describe('The raw source this article was made from.'),
     topics: z.array(slugSchema).describe('Topic slugs, as in topics[].slug.'),
@@ -48,8 +54,8 @@ export const exportedArticleSchema = z
     citation: z
       .object({
         text: z.string().min(1).describe('A formatted citation.'),
-        bibtex: webUrlSchema.describe('BibTeX entry of the article.'),
-        cslJson: webUrlSchema.describe('CSL-JSON item of the article.'),
+        bibtex: siteLinkSchema.describe('BibTeX entry of the article.'),
+        cslJson: siteLinkSchema.describe('CSL-JSON item of the article.'),
       })
       .describe('How to cite the article.'),
   })
@@ -60,18 +66,18 @@ export const exportedTopicSchema = z.object({
   slug: slugSchema,
   label: z.string().min(1),
   description: z.string().min(1),
-  url: webUrlSchema.describe('The topic page.'),
+  url: siteLinkSchema.describe('The topic page.'),
   articleCount: z.number().int().positive(),
   passageCount: z.number().int().nonnegative(),
-  passages: webUrlSchema.describe('The topic’s passages.json.'),
+  passages: siteLinkSchema.describe('The topic’s passages.json.'),
 });
 
 /** `/corpus.json`. */
 export const corpusExportSchema = z
   .object({
-    $schema: webUrlSchema.describe('This file’s JSON Schema.'),
+    $schema: siteLinkSchema.describe('This file’s JSON Schema.'),
     schemaVersion: versionSchema,
-    site: webUrlSchema.describe('Origin of the site that published this export.'),
+    site: webUrlSchema.nullable().describe('Origin of the site that published this export, or null when the build had no public address.'),
     articleCount: z.number().int().nonnegative(),
     articles: z.array(exportedArticleSchema).describe('Every article, newest first; undated last, by title.'),
     topics: z.array(exportedTopicSchema).describe('Topics that at least one article carries, most articles first.'),
@@ -84,12 +90,12 @@ export type ExportedArticle = z.infer<typeof exportedArticleSchema>;
 /** One passage in `/topics/<slug>/passages.json`. */
 export const exportedPassageSchema = z.object({
   id: passageSchema.shape.id.describe('Stable paragraph id on the article page.'),
-  url: webUrlSchema.describe('Absolute link to the paragraph: the article page with #id.'),
+  url: siteLinkSchema.describe('Link to the paragraph: the article page with #id.'),
   text: z.string().describe('The paragraph’s plain text, residue left out.'),
   topics: z.array(slugSchema).min(1).describe('Every topic this paragraph is a passage for.'),
   article: z.object({
     slug: slugSchema,
-    url: webUrlSchema,
+    url: siteLinkSchema,
     title: z.string().min(1),
     author: z.string().min(1).nullable(),
     outlet: z.string().min(1).nullable(),
@@ -101,9 +107,9 @@ export const exportedPassageSchema = z.object({
 /** `/topics/<slug>/passages.json`. */
 export const passagesExportSchema = z
   .object({
-    $schema: webUrlSchema.describe('This file’s JSON Schema.'),
+    $schema: siteLinkSchema.describe('This file’s JSON Schema.'),
     schemaVersion: versionSchema,
-    topic: z.object({ slug: slugSchema, label: z.string().min(1), description: z.string().min(1), url: webUrlSchema }),
+    topic: z.object({ slug: slugSchema, label: z.string().min(1), description: z.string().min(1), url: siteLinkSchema }),
     passageCount: z.number().int().nonnegative(),
     passages: z.array(exportedPassageSchema).describe('Passages in article order (newest first), then reading order.'),
   })

@@ -2,8 +2,9 @@
  * The popover of article pages, loaded on first use by article-tools.ts, which then sends a
  * `dossier-tools` event to what the reader clicked. One shared element
  * (Popover API: Escape and clicking outside close it; focus returns to what opened it):
- * - a ¶ permalink goes to its paragraph and offers "copy citation": the article's citation, the date
- *   read, the paragraph's URL and a text-fragment link (`#p-id:~:text=start,end`) as fallback;
+ * - a ¶ permalink goes to its paragraph and offers "copy citation": the article's citation with the
+ *   paragraph's number ("para. 12"), the date read, the paragraph's URL and a text-fragment link
+ *   (`#p-id:~:text=start,end`) as fallback;
  * - a footnote reference opens its note next to it, with a link to the note in the list;
  * - the article's Copy citation button copies the citation with the date read.
  */
@@ -25,9 +26,13 @@ pop.addEventListener('toggle', (event) => {
   if ((event as ToggleEvent).newState === 'closed' && (focused === document.body || pop.contains(focused))) opener?.focus({ preventScroll: true });
 });
 
-const citation = document.querySelector('[data-cite]')?.textContent?.trim() ?? document.title;
-const base = (document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ?? location.href).split('#')[0];
-const cited = () => `${citation} Accessed ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.`;
+// The page's public address from its canonical link; a build without SITE_URL has none, so the address the
+// reader has it open at (without the search highlight query or the anchor) is the honest one to give.
+const base = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ?? location.href.split(/[?#]/)[0]!;
+const cite = document.querySelector('[data-cite]');
+const citation = cite ? `${cite.textContent!.trim()}${cite.hasAttribute('data-cite-here') ? ` Copy in Dossier: ${base}.` : ''}` : document.title;
+const accessed = () => ` Accessed ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}.`;
+const cited = () => citation + accessed();
 
 /** Write to the clipboard; if that is refused, show the text selected for Ctrl+C. */
 async function copy(text: string, status: Element, area?: HTMLTextAreaElement) {
@@ -73,7 +78,11 @@ function textDirective(paragraph: Element): string {
 function citeParagraph(link: HTMLAnchorElement) {
   location.hash = link.hash; // the permalink's own job: go to the paragraph (and :target it)
   const url = base + link.hash;
-  const text = `${cited()}\nParagraph: ${url}\nText link: ${url}:~:text=${textDirective(link.parentElement!)}`;
+  // Its number: the paragraphs with a ¶ in reading order (list items that carry one count too).
+  const number = [...document.querySelectorAll('.prose a.permalink')].indexOf(link) + 1;
+  // The citation ends with the copy in Dossier ("…: <address>."); the paragraph is located in that copy.
+  const located = citation.replace(/\.$/, `, para. ${number}.`);
+  const text = `${located}${accessed()}\nParagraph ${number}: ${url}\nText link: ${url}:~:text=${textDirective(link.parentElement!)}`;
   open(
     link,
     'Cite this paragraph',

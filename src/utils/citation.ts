@@ -1,8 +1,10 @@
 /**
  * How an article is cited: Highwire `citation_*` meta tags, a formatted citation, BibTeX and CSL-JSON.
- * Pure functions of the article and the site's origin. A field that is not known is left out, never
- * guessed: an undated plain text is cited by its title, "n.d." and its address in Dossier.
- * citationText(plainText, site) -> "“Title.” n.d. Copy in Dossier: https://dossier.example/articles/title/."
+ * Pure functions of the article and the site's public origin, `undefined` when the build has none
+ * (no SITE_URL): then no Dossier address is given at all, rather than a made-up one. A field that is not
+ * known is left out, never guessed; a title the ingest took from the text is in square brackets, as
+ * catalogues mark a supplied title.
+ * citationText(undatedText, site) -> "[Opening words of the text]. n.d. Copy in Dossier: https://<SITE_URL>/articles/slug/."
  */
 import type { Article } from '../schemas/article.ts';
 import { formatDate } from './format.ts';
@@ -18,23 +20,89 @@ export function dateParts(publishedAt: string | null): [number, number, number] 
   return [year!, month!, day!];
 }
 
-/** One `<meta name content>` pair. */
+/**
+ * What a reference manager should file an article as (a CSL item type), decided from what the source says
+ * and never guessed: a blog post when its address is on a blogging or newsletter platform, a newspaper or
+ * magazine article when its address is an outlet known to be one, otherwise a web page (true of every text
+ * read on the web). A feed alone does not make a blog: newspapers publish feeds too.
+ */
+export type CitationKind = 'post-weblog' | 'article-newspaper' | 'article-magazine' | 'webpage';
+
+/** Hosts (and their subdomains) whose pages are known to be of one kind; extend as sources arrive. */
+const KNOWN_HOSTS: Record<string, Exclude<CitationKind, 'webpage'>> = {
+  'substack.com': 'post-weblog',
+  'medium.com': 'post-weblog',
+  'wordpress.com': 'post-weblog',
+  'blogspot.com': 'post-weblog',
+  'ghost.io': 'post-weblog',
+  'beehiiv.com': 'post-weblog',
+  'tumblr.com': 'post-weblog',
+  'nytimes.com': 'article-newspaper',
+  'washingtonpost.com': 'article-newspaper',
+  'wsj.com': 'article-newspaper',
+  'ft.com': 'article-newspaper',
+  'theguardian.com': 'article-newspaper',
+  'thehindu.com': 'article-newspaper',
+  'theatlantic.com': 'article-magazine',
+  'newyorker.com': 'article-magazine',
+  'wired.com': 'article-magazine',
+  'technologyreview.com': 'article-magazine',
+  'foreignpolicy.com': 'article-magazine',
+};
+
+/** The item type of an article, from its original address: `https://x.substack.com/p/a` -> "post-weblog". */
+export function citationKind(article: Pick<Article, 'url'>): CitationKind {
+  let host = article.url === null ? '' : new URL(article.url).hostname.toLowerCase();
+  while (host !== '') {
+    const kind = KNOWN_HOSTS[host];
+    if (kind) return kind;
+    host = host.includes('.') ? host.slice(host.indexOf('.') + 1) : '';
+  }
+  return 'webpage';
+}
+
+/** The title as every citation format gives it: in square brackets when the ingest took it from the text. */
+export function citedTitle(article: Pick<Article, 'title' | 'origins'>): string {
+  return article.origins.title === 'inferred' ? `[${article.title}]` : article.title;
+}
+
+/** The outlet when it names someone other than the author (a one-person blog is named after its author). */
+function distinctOutlet(article: Pick<Article, 'author' | 'outlet'>): string | null {
+  return article.outlet !== null && article.outlet !== article.author ? article.outlet : null;
+}
+
+/** One `<meta>` tag: `name` (Highwire, Dublin Core) or `property` (Open Graph) and its content. */
 export interface MetaTag {
-  name: string;
+  attribute: 'name' | 'property';
+  key: string;
   content: string;
 }
 
+const named = (key: string, content: string): MetaTag => ({ attribute: 'name', key, content });
+
 /**
- * Highwire Press tags for Zotero and Google Scholar; unknown author, date and outlet are left out.
- * The date is `YYYY/MM/DD` as Google Scholar asks; the public URL is the article's page here.
+ * Highwire Press tags for Zotero and Google Scholar; unknown author and date are left out. No
+ * `citation_journal_title`: none of these texts is a journal article. The date is `YYYY/MM/DD` as Google
+ * Scholar asks; the public URL is the article's page here, given only when the site's address is known.
  */
-export function highwireTags(article: Article, site: URL | string): MetaTag[] {
-  const tags: MetaTag[] = [{ name: 'citation_title', content: article.title }];
-  if (article.author !== null) tags.push({ name: 'citation_author', content: article.author });
+export function highwireTags(article: Article, site: URL | undefined): MetaTag[] {
+  const tags: MetaTag[] = [named('citation_title', citedTitle(article))];
+  if (article.author !== null) tags.push(named('citation_author', article.author));
   const parts = dateParts(article.publishedAt);
-  if (parts) tags.push({ name: 'citation_publication_date', content: parts.map((part, i) => String(part).padStart(i === 0 ? 4 : 2, '0')).join('/') });
-  if (article.outlet !== null) tags.push({ name: 'citation_journal_title', content: article.outlet });
-  tags.push({ name: 'citation_public_url', content: articleUrl(article.slug, site) });
+  if (parts) tags.push(named('citation_publication_date', parts.map((part, i) => String(part).padStart(i === 0 ? 4 : 2, '0')).join('/')));
+  if (site !== undefined) tags.push(named('citation_public_url', articleUrl(article.slug, site)));
+  return tags;
+}
+
+/** Dublin Core (`DC.*`) and Open Graph (`og:type`, `article:*`) tags: only the fields that are known. */
+export function dublinCoreAndOpenGraphTags(article: Article): MetaTag[] {
+  const tags: MetaTag[] = [named('DC.title', citedTitle(article))];
+  if (article.author !== null) tags.push(named('DC.creator', article.author));
+  if (article.publishedAt !== null) tags.push(named('DC.date', article.publishedAt.slice(0, 10)));
+  if (article.outlet !== null) tags.push(named('DC.publisher', article.outlet));
+  tags.push({ attribute: 'property', key: 'og:type', content: 'article' });
+  if (article.publishedAt !== null) tags.push({ attribute: 'property', key: 'article:published_time', content: article.publishedAt });
+  if (article.author !== null) tags.push({ attribute: 'property', key: 'article:author', content: article.author });
   return tags;
 }
 
@@ -43,18 +111,27 @@ function closed(text: string): string {
   return /[.?!…]["'”’)\]]*$/.test(text) ? text : `${text}.`;
 }
 
+/** Double quotation marks inside a quoted title made single, as Chicago nests them: “a “b” c” -> “a ‘b’ c”. */
+function nestedQuotes(title: string): string {
+  return title.replace(/“([^“”]*)”/g, '‘$1’').replace(/"([^"]*)"/g, '‘$1’');
+}
+
 /**
- * A formatted citation (Chicago-like, notes-bibliography): author, “title,” outlet, date or "n.d.",
- * the original URL when known, and the copy in Dossier.
- * "Yathārth. “A Critical Assessment.” Yathārth, 14 January 2026. https://x.example/a. Copy in Dossier: https://dossier.example/articles/a/."
+ * A formatted citation (Chicago-like, notes-bibliography): author, “title” (or [supplied title]), the
+ * outlet when it is not the author's own name, date or "n.d.", the original URL when known, "Incomplete
+ * text." when the source ends mid-sentence, and the copy in Dossier when the site's address is known.
+ * "Ann Lee. “On the ‘IAEA for AI’ Model.” Lee's Letters, 14 January 2026. https://lee.substack.com/p/a. Copy in Dossier: https://<SITE_URL>/articles/a/."
  */
-export function citationText(article: Article, site: URL | string): string {
+export function citationText(article: Article, site: URL | undefined): string {
   const parts: string[] = [];
   if (article.author !== null) parts.push(closed(article.author));
-  parts.push(`“${closed(article.title)}”`);
-  parts.push(closed([article.outlet, article.publishedAt === null ? 'n.d.' : formatDate(article.publishedAt)].filter((part) => part !== null).join(', ')));
+  parts.push(article.origins.title === 'inferred' ? closed(citedTitle(article)) : `“${closed(nestedQuotes(article.title))}”`);
+  parts.push(
+    closed([distinctOutlet(article), article.publishedAt === null ? 'n.d.' : formatDate(article.publishedAt)].filter((part) => part !== null).join(', ')),
+  );
   if (article.url !== null) parts.push(`${article.url}.`);
-  parts.push(`Copy in ${SITE_NAME}: ${articleUrl(article.slug, site)}.`);
+  if (article.truncated) parts.push('Incomplete text.');
+  if (site !== undefined) parts.push(`Copy in ${SITE_NAME}: ${articleUrl(article.slug, site)}.`);
   return parts.join(' ');
 }
 
@@ -86,34 +163,48 @@ function bibtexUrl(url: string): string {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** Where the Dossier copy is, what it was made from, and what was inferred: for `note` fields. */
-function provenanceNote(article: Article, site: URL | string): string {
-  const inferred = article.origins.title === 'inferred' ? ' The source gives no headline; the title is its opening text.' : '';
-  return `Copy in ${SITE_NAME}: ${articleUrl(article.slug, site)} (source file ${article.source.file}, SHA-256 ${article.source.sha256}).${inferred}`;
+/** Where the Dossier copy is, what it was made from, what was inferred, whether it is whole: for `note` fields. */
+function provenanceNote(article: Article, site: URL | undefined): string {
+  const where = site === undefined ? '' : `: ${articleUrl(article.slug, site)}`;
+  const inferred = article.origins.title === 'inferred' ? ' The source gives no headline; the title in square brackets is its opening text.' : '';
+  const incomplete = article.truncated ? ' Incomplete text: the source as received ends mid-sentence.' : '';
+  return `Copy in ${SITE_NAME}${where} (source file ${article.source.file}, SHA-256 ${article.source.sha256}).${inferred}${incomplete}`;
+}
+
+/** The address to cite: the original when known, else the copy in Dossier when the site's address is known. */
+function citedUrl(article: Article, site: URL | undefined): string | null {
+  return article.url ?? (site === undefined ? null : articleUrl(article.slug, site));
 }
 
 /**
- * One BibTeX `@misc` entry keyed by the slug. Title and author are brace-protected so their casing
- * and the byline reach the bibliography exactly as received; unknown fields are absent.
+ * One biblatex entry keyed by the slug: `@online` for a blog post or web page (the outlet as `organization`),
+ * `@article` with `journal` and `entrysubtype` for a newspaper or magazine article. Title and author are
+ * brace-protected so their casing and the byline reach the bibliography exactly as received; unknown
+ * fields are absent.
  */
-export function toBibtex(article: Article, site: URL | string): string {
-  const fields: [string, string][] = [['title', `{{${bibtexEscape(article.title)}}}`]];
+export function toBibtex(article: Article, site: URL | undefined): string {
+  const kind = citationKind(article);
+  const periodical = kind === 'article-newspaper' || kind === 'article-magazine';
+  const fields: [string, string][] = [['title', `{{${bibtexEscape(citedTitle(article))}}}`]];
   if (article.author !== null) fields.push(['author', `{{${bibtexEscape(article.author)}}}`]);
-  if (article.outlet !== null) fields.push(['howpublished', `{${bibtexEscape(article.outlet)}}`]);
+  if (article.outlet !== null) fields.push([periodical ? 'journal' : 'organization', `{${bibtexEscape(article.outlet)}}`]);
+  if (periodical) fields.push(['entrysubtype', kind === 'article-newspaper' ? '{newspaper}' : '{magazine}']);
   const parts = dateParts(article.publishedAt);
   if (parts) {
     fields.push(['year', `{${parts[0]}}`], ['month', MONTHS[parts[1] - 1]!], ['date', `{${article.publishedAt!.slice(0, 10)}}`]);
   }
-  fields.push(['url', `{${bibtexUrl(article.url ?? articleUrl(article.slug, site))}}`]);
-  const note = provenanceNote(article, site);
-  fields.push(['note', `{${bibtexEscape(note)}}`]);
+  const url = citedUrl(article, site);
+  if (url !== null) fields.push(['url', `{${bibtexUrl(url)}}`]);
+  fields.push(['note', `{${bibtexEscape(provenanceNote(article, site))}}`]);
   const body = fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n');
-  return `@misc{${article.slug},\n${body}\n}\n`;
+  return `@${periodical ? 'article' : 'online'}{${article.slug},\n${body}\n}\n`;
 }
 
 /** A .bib file of several entries, with a comment line naming where it came from. */
-export function toBibtexFile(articles: readonly Article[], site: URL | string): string {
-  const header = `% ${SITE_NAME}: ${articles.length} ${articles.length === 1 ? 'entry' : 'entries'}, ${new URL('/', site).href}\n% Unknown authors, dates and outlets are left out, never guessed.\n\n`;
+export function toBibtexFile(articles: readonly Article[], site: URL | undefined): string {
+  const count = `${articles.length} ${articles.length === 1 ? 'entry' : 'entries'}`;
+  const from = site === undefined ? `${count} (this build has no public address)` : `${count}, ${new URL('/', site).href}`;
+  const header = `% ${SITE_NAME}: ${from}\n% Unknown authors, dates and outlets are left out, never guessed.\n\n`;
   return header + articles.map((article) => toBibtex(article, site)).join('\n');
 }
 
@@ -123,17 +214,18 @@ export function toBibtexFile(articles: readonly Article[], site: URL | string): 
 /** The subset of CSL-JSON (1.0.2) items this site writes. */
 export interface CslItem {
   id: string;
-  type: 'webpage';
+  type: CitationKind;
   title: string;
   author?: { literal: string }[];
   'container-title'?: string;
   issued?: { 'date-parts': [[number, number, number]] };
-  URL: string;
+  URL?: string;
   source: string;
   note: string;
   custom: {
-    dossierUrl: string;
-    rawSourceUrl: string;
+    /** The copy in Dossier and the raw file, absent when the build has no public address. */
+    dossierUrl?: string;
+    rawSourceUrl?: string;
     sourceFile: string;
     sourceFormat: Article['source']['format'];
     sourceSha256: string;
@@ -144,25 +236,25 @@ export interface CslItem {
 }
 
 /**
- * One CSL-JSON item: the byline as a literal name (not split into given/family), the original URL
- * when known (else the Dossier page), no `issued` when undated (CSL processors then print "n.d.").
+ * One CSL-JSON item of the article's kind (`citationKind`): the byline as a literal name (not split into
+ * given/family), the original URL when known (else the Dossier page, when the site's address is known), no
+ * `issued` when undated (CSL processors then print "n.d.").
  */
-export function toCsl(article: Article, site: URL | string): CslItem {
+export function toCsl(article: Article, site: URL | undefined): CslItem {
   const parts = dateParts(article.publishedAt);
-  const dossierUrl = articleUrl(article.slug, site);
+  const url = citedUrl(article, site);
   return {
     id: article.slug,
-    type: 'webpage',
-    title: article.title,
+    type: citationKind(article),
+    title: citedTitle(article),
     ...(article.author !== null && { author: [{ literal: article.author }] }),
     ...(article.outlet !== null && { 'container-title': article.outlet }),
     ...(parts && { issued: { 'date-parts': [parts] } }),
-    URL: article.url ?? dossierUrl,
+    ...(url !== null && { URL: url }),
     source: SITE_NAME,
     note: provenanceNote(article, site),
     custom: {
-      dossierUrl,
-      rawSourceUrl: absoluteUrl(rawSourcePath(article.source.file), site),
+      ...(site !== undefined && { dossierUrl: articleUrl(article.slug, site), rawSourceUrl: absoluteUrl(rawSourcePath(article.source.file), site) }),
       sourceFile: article.source.file,
       sourceFormat: article.source.format,
       sourceSha256: article.source.sha256,

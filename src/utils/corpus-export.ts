@@ -1,13 +1,14 @@
 /**
  * The machine-readable exports, built from the corpus index: `/corpus.json` and each topic's
- * `passages.json`, with every link absolute so a file is useful away from the site.
+ * `passages.json`, with every link absolute on the site's public address (SITE_URL) so a file is useful away
+ * from the site; a build without one links by site path (`/articles/a/`) rather than invent an address.
  * Pure and deterministic: no clock (no "generated at"), no file system.
  */
 import type { Article } from '../schemas/article.ts';
 import { EXPORT_SCHEMA_VERSION, type CorpusExport, type ExportedArticle, type PassagesExport } from '../schemas/corpus-export.ts';
 import { citationText } from './citation.ts';
 import type { CorpusIndex, TopicEntry } from './corpus-index.ts';
-import { absoluteUrl as absolute, articleUrl, citationPath, rawSourcePath, topicPassagesPath, topicPath } from '../core/urls.ts';
+import { articlePath, citationPath, rawSourcePath, siteUrl as absolute, topicPassagesPath, topicPath } from '../core/urls.ts';
 
 /** Site paths of the exports and their schemas. */
 export const EXPORT_PATHS = {
@@ -19,10 +20,10 @@ export const EXPORT_PATHS = {
 } as const;
 
 /** One article's entry in `/corpus.json`. */
-export function exportArticle(article: Article, site: URL | string): ExportedArticle {
+export function exportArticle(article: Article, site: URL | undefined): ExportedArticle {
   return {
     slug: article.slug,
-    url: articleUrl(article.slug, site),
+    url: absolute(articlePath(article.slug), site),
     title: article.title,
     dek: article.dek,
     author: article.author,
@@ -46,11 +47,11 @@ export function exportArticle(article: Article, site: URL | string): ExportedArt
 }
 
 /** `/corpus.json`: every article (index order) and every topic that has articles. */
-export function buildCorpusExport(index: CorpusIndex, site: URL | string): CorpusExport {
+export function buildCorpusExport(index: CorpusIndex, site: URL | undefined): CorpusExport {
   return {
     $schema: absolute(EXPORT_PATHS.corpusSchema, site),
     schemaVersion: EXPORT_SCHEMA_VERSION,
-    site: absolute('/', site),
+    site: site === undefined ? null : absolute('/', site),
     articleCount: index.articles.length,
     articles: index.articles.map((article) => exportArticle(article, site)),
     topics: index.topics.map((entry) => ({
@@ -66,16 +67,16 @@ export function buildCorpusExport(index: CorpusIndex, site: URL | string): Corpu
 }
 
 /** `/topics/<slug>/passages.json`: the topic's passages, each with its absolute anchor. */
-export function buildPassagesExport(entry: TopicEntry, site: URL | string): PassagesExport {
+export function buildPassagesExport(entry: TopicEntry, site: URL | undefined): PassagesExport {
   const passages = entry.passages.flatMap(({ article, passages }) =>
     passages.map((passage) => ({
       id: passage.id,
-      url: `${articleUrl(article.slug, site)}#${passage.id}`,
+      url: `${absolute(articlePath(article.slug), site)}#${passage.id}`,
       text: passage.text,
       topics: passage.topics,
       article: {
         slug: article.slug,
-        url: articleUrl(article.slug, site),
+        url: absolute(articlePath(article.slug), site),
         title: article.title,
         author: article.author,
         outlet: article.outlet,

@@ -9,18 +9,32 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { distDir, distPages, elements } from '../helpers/dist.ts';
+import { distDir, distFiles, distPages, elements } from '../helpers/dist.ts';
 import { loadArticles } from '../helpers/entries.ts';
+import { citationKind, citedTitle } from '../../src/utils/citation.ts';
+import { EXPORT_SCHEMA_VERSION } from '../../src/schemas/corpus-export.ts';
+import { formatDate } from '../../src/utils/format.ts';
 import { expect, test } from './fixtures.ts';
 
 const articles = loadArticles();
 const pages = distPages();
 const pageAt = (url: string) => pages.find((page) => page.url === url)!;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-/** The public origin the build used (SITE_URL), read from a canonical link. */
-const site = new URL(String(elements(pageAt('/'), (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0]!.properties['href']))
-  .origin;
-const publicUrl = (slug: string) => `${site}/articles/${slug}/`;
+/** The public origin the build used (SITE_URL), read from a canonical link; null for a build without one (`npm test`). */
+const canonical = elements(pageAt('/'), (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0]?.properties['href'];
+const site = canonical === undefined ? null : new URL(String(canonical)).origin;
+/** The article's public address, or null when the build has none. */
+const publicUrl = (slug: string) => (site === null ? null : `${site}/articles/${slug}/`);
+/** Path and anchor of a link from the exports: absolute on SITE_URL, or a site path without it. */
+const local = (link: string) => {
+  const url = new URL(link, site ?? 'https://dossier.invalid'); // .invalid (RFC 2606): only to split the path off
+  if (site === null) expect(link.startsWith('/')).toBe(true);
+  else expect(url.origin).toBe(site);
+  return { pathname: url.pathname, hash: url.hash };
+};
+
+/** The address a citation gives for the page open at `url`: its public one, or where it is open without SITE_URL. */
+const pageAddress = (url: string) => publicUrl(new URL(url).pathname.split('/')[2]!) ?? url.split(/[?#]/)[0]!;
 
 test('every article head carries citation_* tags whose values match the article; unknown fields are left out', () => {
   for (const article of articles) {
@@ -29,12 +43,49 @@ test('every article head carries citation_* tags whose values match the article;
       (node) => node.tagName === 'meta' && String(node.properties['name'] ?? '').startsWith('citation_'),
     );
     const actual = metas.map((node) => [String(node.properties['name']), String(node.properties['content'])]);
-    const expected: [string, string][] = [['citation_title', article.title]];
+    // An inferred title in square brackets; no citation_journal_title (no text here is a journal article).
+    const expected: [string, string][] = [['citation_title', citedTitle(article)]];
     if (article.author !== null) expected.push(['citation_author', article.author]);
     if (article.publishedAt !== null) expected.push(['citation_publication_date', article.publishedAt.slice(0, 10).replaceAll('-', '/')]);
-    if (article.outlet !== null) expected.push(['citation_journal_title', article.outlet]);
-    expected.push(['citation_public_url', publicUrl(article.slug)]);
+    if (site !== null) expected.push(['citation_public_url', publicUrl(article.slug)!]);
     expect(actual, article.slug).toEqual(expected);
+  }
+});
+
+test('every article head carries Dublin Core and Open Graph tags for the known fields', () => {
+  for (const article of articles) {
+    const page = pageAt(`/articles/${article.slug}/`);
+    const meta = (key: string) =>
+      elements(page, (node) => node.tagName === 'meta' && (node.properties['name'] === key || node.properties['property'] === key)).map((node) =>
+        String(node.properties['content']),
+      );
+    expect(meta('DC.title'), article.slug).toEqual([citedTitle(article)]);
+    expect(meta('DC.creator')).toEqual(article.author === null ? [] : [article.author]);
+    expect(meta('DC.date')).toEqual(article.publishedAt === null ? [] : [article.publishedAt.slice(0, 10)]);
+    expect(meta('DC.publisher')).toEqual(article.outlet === null ? [] : [article.outlet]);
+    expect(meta('og:type')).toEqual(['article']);
+    expect(meta('article:published_time')).toEqual(article.publishedAt === null ? [] : [article.publishedAt]);
+    expect(meta('article:author')).toEqual(article.author === null ? [] : [article.author]);
+  }
+});
+
+test('no file of the build names a placeholder address (.example)', () => {
+  const found = distFiles().filter((file) => /\.example\b/i.test(readFileSync(path.join(distDir, file), 'latin1')));
+  expect(found).toEqual([]);
+});
+
+test('the Dossier address appears exactly where the build has one: canonical links, sitemap, feeds', async ({ request }) => {
+  const withAddress = pages.filter((page) => elements(page, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical').length > 0);
+  const feedLinks = pages.filter((page) => elements(page, (node) => node.tagName === 'link' && node.properties['type'] === 'application/rss+xml').length > 0);
+  const files = distFiles();
+  if (site === null) {
+    expect(withAddress).toEqual([]);
+    expect(feedLinks).toEqual([]);
+    expect(files.filter((file) => /(^|\/)(rss\.xml|sitemap[^/]*\.xml)$/.test(file))).toEqual([]);
+    expect((await request.get('/rss.xml')).status()).toBe(404);
+  } else {
+    expect(withAddress).toHaveLength(pages.length);
+    for (const file of ['rss.xml', 'sitemap-index.xml']) expect(readFileSync(path.join(distDir, file), 'utf8'), file).toContain(`${site}/`);
   }
 });
 
@@ -96,16 +147,20 @@ test('every article links its BibTeX and CSL-JSON citations, which real parsers 
     const bib = parseBibtex(await (await request.get(`/articles/${article.slug}/citation.bib`)).text(), { english: false });
     expect(bib.errors).toEqual([]);
     expect(bib.entries).toHaveLength(1);
-    const { key, fields } = bib.entries[0]!;
+    const { key, type, fields } = bib.entries[0]!;
+    const periodical = /^article-/.test(citationKind(article));
     expect(key).toBe(article.slug);
-    expect(fields.title).toBe(article.title);
+    expect(type).toBe(periodical ? 'article' : 'online');
+    expect(fields.title).toBe(citedTitle(article));
     expect(fields.author?.map((creator) => creator.name)).toEqual(article.author === null ? undefined : [article.author]);
     expect(fields['year']).toBe(article.publishedAt?.slice(0, 4));
-    expect(fields['howpublished']).toBe(article.outlet ?? undefined);
-    expect(fields['url']).toBe(article.url ?? publicUrl(article.slug));
+    if (periodical) expect(fields['journal']).toBe(article.outlet ?? undefined);
+    else expect(fields['organization']).toEqual(article.outlet === null ? undefined : [article.outlet]);
+    expect(fields['url']).toBe(article.url ?? publicUrl(article.slug) ?? undefined);
     const csl = await (await request.get(`/articles/${article.slug}/citation.json`)).json();
     expect(csl).toHaveLength(1);
-    expect(csl[0]).toMatchObject({ id: article.slug, type: 'webpage', title: article.title, URL: article.url ?? publicUrl(article.slug) });
+    expect(csl[0]).toMatchObject({ id: article.slug, type: citationKind(article), title: citedTitle(article) });
+    expect(csl[0].URL).toBe(article.url ?? publicUrl(article.slug) ?? undefined);
     expect(csl[0].author).toEqual(article.author === null ? undefined : [{ literal: article.author }]);
     expect(csl[0].issued).toEqual(article.publishedAt === null ? undefined : { 'date-parts': [article.publishedAt.slice(0, 10).split('-').map(Number)] });
   }
@@ -114,12 +169,13 @@ test('every article links its BibTeX and CSL-JSON citations, which real parsers 
 test('corpus exports: corpus.json lists every article and validates against /corpus.schema.json; .bib and .csl.json hold them all', async ({ request }) => {
   const corpus = await (await request.get('/corpus.json')).json();
   const schema = await (await request.get('/corpus.schema.json')).json();
-  expect(corpus.$schema).toBe(schema.$id);
+  expect(corpus.$schema).toBe(site === null ? '/corpus.schema.json' : schema.$id);
+  expect(corpus.site).toBe(site === null ? null : `${site}/`);
   const ajv = new Ajv2020({ allErrors: true });
   ajv.addFormat('uri', (value: string) => URL.canParse(value));
   const validate = ajv.compile(schema);
   expect(validate(corpus), JSON.stringify(validate.errors)).toBe(true);
-  expect(corpus.schemaVersion).toBe(1);
+  expect(corpus.schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
   const slugs = articles.map((article) => article.slug).sort();
   expect(corpus.articles.map((article: { slug: string }) => article.slug).sort()).toEqual(slugs);
   const bib = parseBibtex(await (await request.get('/corpus.bib')).text(), { english: false });
@@ -129,7 +185,7 @@ test('corpus exports: corpus.json lists every article and validates against /cor
   expect(csl.map((item: { id: string }) => item.id).sort()).toEqual(slugs);
 });
 
-test('every topic’s passages.json quotes its passages with absolute anchors that exist on the article pages', async ({ request }) => {
+test('every topic’s passages.json quotes its passages with anchors (absolute on SITE_URL) that exist on the article pages', async ({ request }) => {
   const corpus = await (await request.get('/corpus.json')).json();
   const schema = await (await request.get('/passages.schema.json')).json();
   const ajv = new Ajv2020({ allErrors: true });
@@ -137,12 +193,11 @@ test('every topic’s passages.json quotes its passages with absolute anchors th
   const validate = ajv.compile(schema);
   expect(corpus.topics.length).toBeGreaterThan(0);
   for (const topic of corpus.topics) {
-    const data = await (await request.get(new URL(topic.passages).pathname)).json();
+    const data = await (await request.get(local(topic.passages).pathname)).json();
     expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
     expect(data.passages).toHaveLength(topic.passageCount);
     for (const passage of data.passages) {
-      const url = new URL(passage.url);
-      expect(url.origin).toBe(site);
+      const url = local(passage.url);
       const target = pageAt(url.pathname);
       expect(target.ids.has(url.hash.slice(1)), passage.url).toBe(true);
       const paragraph = elements(target, (node: Element) => node.properties['id'] === url.hash.slice(1))[0]!;
@@ -167,4 +222,19 @@ test('article pages ship at most 5 KB of JavaScript before search is used; the p
   const popover = readdirSync(path.join(distDir, '_astro')).filter((file) => /^article-tools-popover-.*\.js$/.test(file));
   expect(popover).toHaveLength(1);
   expect(statSync(path.join(distDir, '_astro', popover[0]!)).size).toBeLessThanOrEqual(3 * 1024);
+});
+
+test.describe('the Copy citation button', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('copies the article citation with the address the build has: its public one, or the page’s own without SITE_URL', async ({ page }) => {
+    const article = articles[0]!;
+    await page.goto(`/articles/${article.slug}/`);
+    const cite = page.getByRole('region', { name: 'Cite this article' });
+    await cite.getByRole('button', { name: 'Copy citation' }).click();
+    await expect(cite.getByRole('status')).toHaveText('Copied.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain(`Copy in Dossier: ${pageAddress(page.url())}.`);
+    expect(copied).not.toMatch(/\.example\b|\.invalid\b/);
+  });
 });

@@ -11,7 +11,7 @@ import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
 import { buildCorpusExport, buildPassagesExport } from '../../src/utils/corpus-export.ts';
 import { corpusTopics, ingest } from '../helpers/ingest-corpus.ts';
 
-const site = new URL('https://dossier.example');
+const site = new URL('https://dossier.test');
 const articles = ingest().entries.map((entry) => entry.article);
 const index = buildCorpusIndex(articles, corpusTopics());
 // JSON as published: what a reader of the file gets.
@@ -51,14 +51,14 @@ describe('/corpus.json', () => {
     for (const article of articles) {
       const exported = corpus.articles.find((candidate: { slug: string }) => candidate.slug === article.slug);
       expect(exported).toMatchObject({
-        url: `https://dossier.example/articles/${article.slug}/`,
+        url: `https://dossier.test/articles/${article.slug}/`,
         title: article.title,
         author: article.author,
         outlet: article.outlet,
         originalUrl: article.url,
         publishedAt: article.publishedAt,
         origins: article.origins,
-        source: { ...article.source, rawUrl: `https://dossier.example/sources/raw/${article.source.file}` },
+        source: { ...article.source, rawUrl: `https://dossier.test/sources/raw/${article.source.file}` },
         topics: article.topics,
         truncated: article.truncated,
         residue: article.residue,
@@ -77,10 +77,43 @@ describe('/topics/<slug>/passages.json', () => {
     expect(data.passageCount).toBeGreaterThan(0);
     for (const passage of data.passages) {
       const article = articles.find((candidate) => candidate.slug === passage.article.slug)!;
-      expect(passage.url).toBe(`https://dossier.example/articles/${article.slug}/#${passage.id}`);
+      expect(passage.url).toBe(`https://dossier.test/articles/${article.slug}/#${passage.id}`);
       const source = article.passages.find((candidate) => candidate.id === passage.id);
       expect(source?.text).toBe(passage.text);
       expect(passage.topics).toContain(entry.topic.slug);
     }
+  });
+});
+
+describe('without a public address (no SITE_URL)', () => {
+  const bare = JSON.parse(JSON.stringify(buildCorpusExport(index, undefined)));
+  /** Every string value of a JSON document that is a link into the site or onto the web. */
+  const links = (value: unknown): string[] =>
+    typeof value === 'string' ? (/^(?:https?:|\/)/.test(value) ? [value] : []) : value && typeof value === 'object' ? Object.values(value).flatMap(links) : [];
+
+  test('/corpus.json names no site and links by site path; only the originals stay absolute', () => {
+    expect(bare.site).toBeNull();
+    expect(bare.$schema).toBe('/corpus.schema.json');
+    const originals = new Set(articles.flatMap((article) => (article.url === null ? [] : [article.url])));
+    for (const link of links(bare)) if (!originals.has(link)) expect(link).toMatch(/^\/(?!\/)/);
+    expect(bare.articles[0].url).toBe(`/articles/${bare.articles[0].slug}/`);
+  });
+
+  test('/corpus.json still validates against its zod schema and its JSON Schema', () => {
+    expect(corpusExportSchema.safeParse(bare).error).toBeUndefined();
+    const validate = validator(corpusExportSchema);
+    expect(validate(bare), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  test.each(index.topics.map((entry) => [entry.topic.slug, entry] as const))('%s passages.json: valid, anchors are site paths', (_slug, entry) => {
+    const data = JSON.parse(JSON.stringify(buildPassagesExport(entry, undefined)));
+    expect(validator(passagesExportSchema)(data)).toBe(true);
+    for (const passage of data.passages) expect(passage.url).toBe(`/articles/${passage.article.slug}/#${passage.id}`);
+  });
+
+  test('a link that is neither absolute nor a site path is refused', () => {
+    const broken = structuredClone(bare);
+    broken.articles[0].url = 'articles/a/';
+    expect(corpusExportSchema.safeParse(broken).success).toBe(false);
   });
 });

@@ -10,4 +10,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = ({ props, site }) =>
-  new Response(toBibtexFile([props.article], site!), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });
+  new Response(toBibtexFile([props.article], site), { headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' } });

@@ -11,4 +11,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = ({ props, site }) =>
-  new Response(jsonBody([toCsl(props.article, site!)]), { headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json; charset=utf-8' } });
+  new Response(jsonBody([toCsl(props.article, site)]), { headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json; charset=utf-8' } });

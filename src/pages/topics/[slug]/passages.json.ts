@@ -11,6 +11,6 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ slug: string }> = async ({ props, site }) => {
   const index = await getCorpusIndex();
-  const data = passagesExportSchema.parse(buildPassagesExport(index.topicBySlug.get(props.slug)!, site!));
+  const data = passagesExportSchema.parse(buildPassagesExport(index.topicBySlug.get(props.slug)!, site));
   return new Response(jsonBody(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

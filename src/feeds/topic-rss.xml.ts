@@ -1,8 +1,8 @@
-/** `/topics/<slug>/rss.xml`: the articles of one topic. */
+/** `/topics/<slug>/rss.xml`: the articles of one topic. Injected by src/integrations/public-address.ts only when SITE_URL is set. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getCorpusIndex } from '../../../utils/corpus.ts';
-import { feedItems } from '../../../utils/feed.ts';
+import { getCorpusIndex } from '../utils/corpus.ts';
+import { feedItems } from '../utils/feed.ts';
 
 export async function getStaticPaths() {
   const index = await getCorpusIndex();
@@ -15,7 +15,7 @@ export async function GET(context: APIContext) {
   return rss({
     title: `Dossier: ${entry.topic.label}`,
     description: entry.topic.description,
-    site: context.site!,
+    site: context.site!, // injected only when the site has an address (src/integrations/public-address.ts)
     items: feedItems(entry.articles),
   });
 }

@@ -1,4 +1,4 @@
-/** `/rss.xml`: every article of the corpus. */
+/** `/rss.xml`: every article of the corpus. Injected by src/integrations/public-address.ts only when SITE_URL is set. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCorpusIndex } from '../utils/corpus.ts';
@@ -9,7 +9,7 @@ export async function GET(context: APIContext) {
   return rss({
     title: 'Dossier: an “IAEA for AI”?',
     description: 'Critiques of the proposal for an international agency to govern advanced AI.',
-    site: context.site!,
+    site: context.site!, // injected only when the site has an address (src/integrations/public-address.ts)
     items: feedItems(index.articles),
   });
 }
