@@ -17,7 +17,7 @@ export interface Hit {
   /** Outlet and date. */
   byline: string;
   excerpt: Node[];
-  /** Other matching sections (headings), for word searches. */
+  /** Other matching sections (headings), for word searches; none that repeats the excerpt. */
   sections: Array<{ title: string; href: string; excerpt: Node[] }>;
 }
 
@@ -65,7 +65,7 @@ export function toHit(data: ResultData, query: Query): Hit {
     query.phrases.length > 0
       ? []
       : data.sub_results.flatMap((sub) =>
-          sub.anchor ? [{ title: sub.title, href: searchHitPath(data.url, query.highlights, sub.anchor.id), excerpt: excerptNodes(sub.excerpt) }] : [],
+          sub.anchor && sub.excerpt !== data.excerpt ? [{ title: sub.title, href: searchHitPath(data.url, query.highlights, sub.anchor.id), excerpt: excerptNodes(sub.excerpt) }] : [],
         );
   return { href, title, byline, excerpt: excerptNodes(data.excerpt), sections: sections.filter((section) => section.href !== href).slice(0, 3) };
 }
