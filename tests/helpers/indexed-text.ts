@@ -25,7 +25,31 @@ export interface IndexedArticle {
   footnoteGaps: Array<[string, string]>;
 }
 
-const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figcaption', 'td', 'th', 'div', 'section', 'ol', 'ul', 'pre', 'br', 'figure', 'aside', 'hr', 'table', 'tr']);
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'figcaption',
+  'td',
+  'th',
+  'div',
+  'section',
+  'ol',
+  'ul',
+  'pre',
+  'br',
+  'figure',
+  'aside',
+  'hr',
+  'table',
+  'tr',
+]);
 
 const ignored = (node: Element) => node.properties['dataPagefindIgnore'] !== undefined;
 
@@ -47,7 +71,12 @@ function classes(node: Element): string[] {
 
 /** Words of a text, lowercased, letters and digits only ("Compute-based, AI”" -> ["compute", "based", "ai"]). */
 export function plainWords(text: string): string[] {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** True when `text` contains the words of `phrase` in order and adjacent. */
@@ -72,7 +101,10 @@ function readArticle(page: Page): IndexedArticle {
     });
   };
   walk(body);
-  const chipLabels = elements(page, (node) => node.tagName === 'ul' && classes(node).includes('topic-list') && node.properties['ariaLabel'] === 'Topics of this article')
+  const chipLabels = elements(
+    page,
+    (node) => node.tagName === 'ul' && classes(node).includes('topic-list') && node.properties['ariaLabel'] === 'Topics of this article',
+  )
     .flatMap((list) => list.children.filter((child): child is Element => child.type === 'element'))
     .map((item) => textOf(item.children).trim());
   return { url: page.url, text: textOf([body]).replace(/\s+/g, ' '), paragraphs, chipLabels, footnoteGaps };

@@ -57,7 +57,13 @@ export function toHit(data: ResultData, query: Query): Hit {
   if (phraseAt) {
     // The excerpt is cut around the phrase we verified, not Pagefind's first stem match.
     const href = searchHitPath(data.url, query.highlights, anchorAt(data.anchors, phraseAt.location));
-    return { href, title, byline, excerpt: phraseExcerpt(data.content, phraseAt.location, phraseSpan(words, phraseAt.location, phraseAt.phrase)), sections: [] };
+    return {
+      href,
+      title,
+      byline,
+      excerpt: phraseExcerpt(data.content, phraseAt.location, phraseSpan(words, phraseAt.location, phraseAt.phrase)),
+      sections: [],
+    };
   }
   const location = excerptLocation(data);
   const href = searchHitPath(data.url, query.highlights, location === undefined ? undefined : anchorAt(data.anchors, location));
@@ -65,7 +71,9 @@ export function toHit(data: ResultData, query: Query): Hit {
     query.phrases.length > 0
       ? []
       : data.sub_results.flatMap((sub) =>
-          sub.anchor && sub.excerpt !== data.excerpt ? [{ title: sub.title, href: searchHitPath(data.url, query.highlights, sub.anchor.id), excerpt: excerptNodes(sub.excerpt) }] : [],
+          sub.anchor && sub.excerpt !== data.excerpt
+            ? [{ title: sub.title, href: searchHitPath(data.url, query.highlights, sub.anchor.id), excerpt: excerptNodes(sub.excerpt) }]
+            : [],
         );
   return { href, title, byline, excerpt: excerptNodes(data.excerpt), sections: sections.filter((section) => section.href !== href).slice(0, 3) };
 }
@@ -88,7 +96,10 @@ function phraseExcerpt(content: string, start: number, span: number): Node[] {
 function excerptLocation(data: ResultData): number | undefined {
   const locations = [...data.locations].sort((a, b) => a - b);
   const words = (data.raw_content ?? data.content).split(/[^\S\uFEFF]+/);
-  const opening = data.plain_excerpt.split(/[^\S\uFEFF]+/).filter(Boolean).slice(0, 6);
+  const opening = data.plain_excerpt
+    .split(/[^\S\uFEFF]+/)
+    .filter(Boolean)
+    .slice(0, 6);
   if (opening.length > 0) {
     for (let start = 0; start + opening.length <= words.length; start++) {
       if (opening.every((word, offset) => words[start + offset] === word)) {
