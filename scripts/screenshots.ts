@@ -10,7 +10,8 @@ import { findChromium } from './find-chromium.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'test-results/screenshots');
-const port = 4330;
+// SCREENSHOTS_PORT lets two checkouts take screenshots side by side (another one may hold 4330).
+const port = Number(process.env['SCREENSHOTS_PORT'] ?? 4330);
 const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/'];
 
 const server = spawn(path.join(root, 'node_modules/.bin/astro'), ['preview', '--host', '127.0.0.1', '--port', String(port)], {
@@ -31,7 +32,10 @@ try {
       await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
       const page = await context.newPage();
       for (const pathname of pages) {
-        await page.goto(`http://127.0.0.1:${port}${pathname}`);
+        // Network idle: what loads after the page (search results, popovers' data) is in the picture.
+        await page.goto(`http://127.0.0.1:${port}${pathname}`, { waitUntil: 'networkidle' });
+        // The search page: its results, once the summary says how many.
+        await page.waitForFunction(() => document.querySelector('[data-search-summary]')?.textContent !== '', null, { timeout: 30_000 });
         const name = `${pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${scheme}.png`;
         await page.screenshot({ path: path.join(out, name), fullPage: process.env['FULL'] === '1' });
         console.log(path.relative(root, path.join(out, name)));

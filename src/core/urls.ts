@@ -65,6 +65,19 @@ export function curatorsGuidePath(): string {
   return '/about/curators/';
 }
 
+/** Query parameter that carries search terms to an article page, where they are marked in the text. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
+/**
+ * Where a search result opens: the page, the terms to mark there (a phrase is one term, so it is marked
+ * whole) and the paragraph that matched.
+ * searchHitPath('/articles/a-title/', ['world order'], 'p-3f9a2c1') -> "/articles/a-title/?highlight=world%20order#p-3f9a2c1"
+ */
+export function searchHitPath(path: string, terms: readonly string[], anchor?: string): string {
+  const query = terms.map((term) => `${HIGHLIGHT_PARAM}=${encodeURIComponent(term)}`).join('&');
+  return withAnchor(query === '' ? path : `${path}?${query}`, anchor);
+}
+
 /** A site path made absolute against the site's origin. */
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;

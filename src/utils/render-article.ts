@@ -20,6 +20,7 @@ import { checkMdxTree } from '../core/mdx-safety.ts';
 import { rehypeArticleComponents } from '../plugins/rehype-article-components.ts';
 import { rehypeExternalResources } from '../plugins/rehype-external-resources.ts';
 import { rehypeParagraphPermalinks } from '../plugins/rehype-paragraph-permalinks.ts';
+import { rehypeSearchScope } from '../plugins/rehype-search-scope.ts';
 import { rehypeTopicLinks } from '../plugins/rehype-topic-links.ts';
 import { remarkParagraphIds } from '../plugins/remark-paragraph-ids.ts';
 
@@ -52,6 +53,7 @@ const processor = unified()
   .use(rehypeSlug)
   .use(rehypeTopicLinks)
   .use(rehypeParagraphPermalinks)
+  .use(rehypeSearchScope)
   .use(rehypeExternalResources);
 
 /** Render one entry's MDX (`label` names it in errors; `topics` are its topics, whose first mentions link). */

@@ -20,9 +20,16 @@ describe('renderArticle', () => {
 
   test('footnotes open a Notes section with back links', async () => {
     const { html, headings } = await render('Claim.[^1]\n\n[^1]: The source.\n');
-    expect(html).toContain('<h2 class="sr-only" id="footnote-label">Notes</h2>');
+    expect(html).toContain('<h2 class="sr-only" id="footnote-label" data-pagefind-ignore="">Notes</h2>');
     expect(html).toContain('aria-label="Back to reference 1"');
     expect(headings.map((heading) => heading.text)).toEqual(['Notes']);
+  });
+
+  test('footnote numbers, back links and the notes label are left out of search; the note itself is not', async () => {
+    const { html } = await render('Claim.[^1]\n\n[^1]: The source.\n');
+    expect(html).toMatch(/<sup data-pagefind-ignore=""><a [^>]*data-footnote-ref[^>]*>1<\/a><\/sup>/);
+    expect(html).toMatch(/<a [^>]*data-footnote-backref[^>]*data-pagefind-ignore=""[^>]*>↩<\/a>/);
+    expect(html).toMatch(/<li id="user-content-fn-1">\s*<p[^>]*>The source\./);
   });
 
   test('residue stays in place, labelled and left out of search and topic links', async () => {
@@ -46,10 +53,13 @@ describe('renderArticle', () => {
     expect(bare.html).toContain(
       '<img src="https://cdn.example/a.png" alt="Image from the source" width="600" height="400" loading="lazy" decoding="async" referrerpolicy="no-referrer">',
     );
+    // The fallback and the "no caption" note are the site's words, not the author's: out of search.
     expect(bare.html).toContain(
-      '<p class="figure-unavailable" hidden>The image could not be loaded from cdn.example. <a href="https://cdn.example/a.png" rel="noopener noreferrer">Open it at its source</a>.</p>',
+      '<p class="figure-unavailable" hidden data-pagefind-ignore="">The image could not be loaded from cdn.example. <a href="https://cdn.example/a.png" rel="noopener noreferrer">Open it at its source</a>.</p>',
     );
-    expect(bare.html).toContain('<figcaption class="figure-note">Image from the source; it has no caption or description.</figcaption>');
+    expect(bare.html).toContain(
+      '<figcaption class="figure-note" data-pagefind-ignore="">Image from the source; it has no caption or description.</figcaption>',
+    );
 
     const captioned = await render('<Figure src="https://cdn.example/a.png" alt="A reactor">\n  _The IAEA at work._\n</Figure>\n', ['iaea-nuclear-analogy']);
     expect(captioned.html).toContain('alt="A reactor"');

@@ -4,7 +4,9 @@
  * the results, Enter opens one, Escape closes the list, and the result count is announced.
  * Pagefind itself loads on first use.
  */
-import { excerptNodes, pagefind } from './pagefind.ts';
+import { matchingResults, toHit } from './hits.ts';
+import { pagefind } from './pagefind.ts';
+import { parseQuery } from './query.ts';
 import { searchPath } from '../../core/urls.ts';
 
 /** Results shown in the dropdown; the last option opens the full search page. */
@@ -39,44 +41,48 @@ export function setUpHeaderSearch(root: HTMLElement): void {
 
   const run = async (term: string) => {
     const mine = ++generation;
-    if (term.trim() === '') {
+    if (parseQuery(term).term === '') {
       listbox.replaceChildren();
       status.textContent = '';
       close();
       return;
     }
     const api = await pagefind();
-    const response = await api.search(term);
+    const query = parseQuery(term);
+    const response = query.term ? await api.search(query.term) : null;
     if (mine !== generation || !response) return;
-    const data = await Promise.all(response.results.slice(0, SHOWN).map((result) => result.data()));
+    // With a phrase, only the pages that contain it, word for word (hits.ts).
+    const { results } = await matchingResults(response.results, query);
     if (mine !== generation) return;
-    const items = data.map((result, index) => {
+    const hits = (await Promise.all(results.slice(0, SHOWN).map((result) => result.data()))).map((data) => toHit(data, query));
+    if (mine !== generation) return;
+    const items = hits.map((hit, index) => {
       const option = document.createElement('a');
       option.id = `site-search-option-${index}`;
-      option.href = result.url;
+      option.href = hit.href;
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', 'false');
       option.className = 'search-option';
       const title = document.createElement('span');
       title.className = 'search-option-title';
-      title.textContent = result.meta['title'] ?? result.url;
+      title.textContent = hit.title;
       const meta = document.createElement('span');
       meta.className = 'search-option-meta';
-      meta.textContent = [result.meta['outlet'], result.meta['date']].filter(Boolean).join(' · ');
+      meta.textContent = hit.byline;
       const excerpt = document.createElement('span');
       excerpt.className = 'search-option-excerpt';
-      excerpt.append(...excerptNodes(result.excerpt));
+      excerpt.append(...hit.excerpt);
       option.append(title, meta, excerpt);
       return option;
     });
-    const total = response.results.length;
+    const total = results.length;
     const all = document.createElement('a');
     all.id = 'site-search-option-all';
     all.href = searchPath({ q: term });
     all.setAttribute('role', 'option');
     all.setAttribute('aria-selected', 'false');
     all.className = 'search-option search-option-all';
-    all.textContent = total === 0 ? `No results for “${term}”. Open the search page` : `See all ${total} results, with filters`;
+    all.textContent = total === 0 ? `No results for ${query.label}. Open the search page` : `See all ${total} results, with filters`;
     listbox.replaceChildren(...items, all);
     listbox.hidden = false;
     input.setAttribute('aria-expanded', 'true');
@@ -84,7 +90,7 @@ export function setUpHeaderSearch(root: HTMLElement): void {
     input.removeAttribute('aria-activedescendant');
     status.textContent =
       total === 0
-        ? `No results for ${term}.`
+        ? `No results for ${query.label}.`
         : `${total} ${total === 1 ? 'result' : 'results'}; ${Math.min(total, SHOWN)} shown. Use the arrow keys to choose.`;
   };
 

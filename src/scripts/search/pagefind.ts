@@ -3,18 +3,36 @@
  * The bundle is written by `scripts/index-search.ts` into /pagefind/.
  */
 
-/** One matching section of a result page (a heading with an id). */
+/** An element with an id in a page's indexed text, at a word location of its content. */
+export interface PageAnchor {
+  element: string;
+  id: string;
+  location: number;
+}
+
+/** One matching section of a result page (a heading with an id; the page itself has no anchor). */
 export interface SubResult {
   title: string;
   url: string;
   excerpt: string;
+  anchor?: PageAnchor;
 }
 
 /** A loaded search result. */
 export interface ResultData {
+  /** The page's path (no highlight parameters: those are ours, src/core/urls.ts searchHitPath). */
   url: string;
+  /** The indexed text, whitespace-separated words; `locations` index into it. */
+  content: string;
+  /** `content` with < and > escaped, as excerpts are cut from it. */
+  raw_content?: string;
   excerpt: string;
+  plain_excerpt: string;
+  /** Word locations of the matches in `content`. */
+  locations: number[];
+  anchors: PageAnchor[];
   meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
   sub_results: SubResult[];
 }
 
@@ -49,8 +67,8 @@ interface PagefindModule {
   filters(): Promise<FilterCounts>;
 }
 
-/** Query parameter that carries the search terms to the result page for highlighting. */
-export const HIGHLIGHT_PARAM = 'highlight';
+/** Words in an excerpt. */
+export const EXCERPT_LENGTH = 24;
 
 let loading: Promise<PagefindModule> | undefined;
 
@@ -59,7 +77,9 @@ export function pagefind(): Promise<PagefindModule> {
   loading ??= (async () => {
     const bundle = '/pagefind/pagefind.js';
     const module = (await import(/* @vite-ignore */ bundle)) as PagefindModule;
-    await module.options({ highlightParam: HIGHLIGHT_PARAM, excerptLength: 24, noWorker: true });
+    // No highlightParam: Pagefind would add one parameter per word, splitting a phrase; result links are
+    // built by searchHitPath instead, with a phrase as one term.
+    await module.options({ excerptLength: EXCERPT_LENGTH, noWorker: true });
     await module.init();
     return module;
   })();

@@ -2,8 +2,13 @@
  * The search page: query, facets with counts, sort, results with highlighted excerpts and matching
  * sections, and the whole state in the URL (?q=iaea&topic=Enforcement&sort=date-desc) so a search
  * can be shared and Back works. An empty query with a filter browses the corpus.
+ * Keyboard first: a skip link jumps over the facets to the results; the facets are built once, in the
+ * corpus's order, and only their counts change, so nothing moves under the pointer or loses focus; the
+ * count is announced (a polite live region) and the document title names the query.
  */
-import { excerptNodes, pagefind, type FilterCounts, type Result, type SearchResponse } from './pagefind.ts';
+import { matchingResults, toHit } from './hits.ts';
+import { pagefind, type FilterCounts, type Result, type SearchResponse } from './pagefind.ts';
+import { parseQuery } from './query.ts';
 
 /** The filters the index carries (src/components/SearchMeta.astro), in display order. Topics narrow
  * (an article must carry every chosen topic); the others widen within their group. */
@@ -67,22 +72,30 @@ export function setUpSearchPage(root: HTMLElement): void {
   let shown = 0;
   let typingTimer: number | undefined;
 
+  const baseTitle = document.title;
+
   const describe = (count: number): string => {
     const chosen = FILTERS.flatMap(({ name, label }) => (state.filters[name] ?? []).map((value) => `${label}: ${value}`));
     const scope = chosen.length > 0 ? ` in ${chosen.join(', ')}` : '';
-    const what = state.term ? ` for “${state.term}”` : '';
+    const query = parseQuery(state.term);
+    const lonePhrase = query.phrases.length === 1 && query.words.length === 0;
+    const what = query.label ? ` for ${lonePhrase ? 'the phrase ' : ''}${query.label}` : '';
     if (count === 0) return `No results${what}${scope}. Try fewer or different words, or remove a filter.`;
     return `${count} ${count === 1 ? 'result' : 'results'}${what}${scope}`;
   };
 
-  const renderFilters = (counts: FilterCounts) => {
+  /** Facet value -> its checkbox and count, built once from the whole corpus's facets. */
+  const options = new Map<string, { box: HTMLInputElement; count: HTMLElement; row: HTMLElement }>();
+  const key = (name: string, value: string) => `${name}\u0000${value}`;
+
+  const buildFilters = (corpus: FilterCounts) => {
     const groups = FILTERS.map(({ name, label }) => {
-      const values = Object.entries(counts[name] ?? {});
-      for (const selected of state.filters[name] ?? []) if (!values.some(([value]) => value === selected)) values.push([selected, 0]);
+      // The corpus's order, fixed for the page's life: most articles first (years newest first).
+      const values = Object.entries(corpus[name] ?? {});
       values.sort((a, b) => (name === 'year' ? (a[0] < b[0] ? 1 : -1) : b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
       const fieldset = element('fieldset', 'search-filter');
       fieldset.append(element('legend', undefined, label));
-      for (const [value, count] of values) {
+      for (const [value] of values) {
         const id = `filter-${name}-${value.replace(/[^a-z0-9]+/gi, '-')}`;
         const row = element('div', 'search-filter-option');
         const box = element('input');
@@ -90,38 +103,49 @@ export function setUpSearchPage(root: HTMLElement): void {
         box.id = id;
         box.name = name;
         box.value = value;
-        box.checked = (state.filters[name] ?? []).includes(value);
         const text = element('label', undefined, value);
         text.htmlFor = id;
-        text.append(' ', element('span', 'count', `(${count})`));
+        const count = element('span', 'count');
+        text.append(' ', count);
         row.append(box, text);
         fieldset.append(row);
+        options.set(key(name, value), { box, count, row });
       }
       return fieldset;
     });
     filterBox.replaceChildren(...groups);
   };
 
+  /** Counts and checks updated in place; a value with no result here stays where it is, dimmed. */
+  const updateFilters = (counts: FilterCounts) => {
+    for (const [id, option] of options) {
+      const [name, value] = id.split('\u0000') as [string, string];
+      const count = counts[name]?.[value] ?? 0;
+      option.count.textContent = `(${count})`;
+      option.row.classList.toggle('is-empty', count === 0);
+      option.box.checked = (state.filters[name] ?? []).includes(value);
+    }
+  };
+
   const renderResult = async (result: Result): Promise<HTMLLIElement> => {
-    const data = await result.data();
+    const hit = toHit(await result.data(), parseQuery(state.term));
     const item = element('li', 'search-result');
     const heading = element('h2', 'search-result-title');
-    const link = element('a', undefined, data.meta['title'] ?? data.url);
-    link.href = data.url;
+    const link = element('a', undefined, hit.title);
+    link.href = hit.href;
     heading.append(link);
-    const meta = element('p', 'search-result-meta', [data.meta['outlet'], data.meta['date']].filter(Boolean).join(' · '));
+    const meta = element('p', 'search-result-meta', hit.byline);
     const excerpt = element('p', 'search-result-excerpt');
-    excerpt.append(...excerptNodes(data.excerpt));
+    excerpt.append(...hit.excerpt);
     item.append(heading, meta, excerpt);
-    const sections = data.sub_results.filter((sub) => sub.url !== data.url).slice(0, 3);
-    if (sections.length > 0) {
+    if (hit.sections.length > 0) {
       const sub = element('ul', 'search-subresults');
-      for (const section of sections) {
+      for (const section of hit.sections) {
         const row = element('li');
         const sectionLink = element('a', undefined, section.title);
-        sectionLink.href = section.url;
+        sectionLink.href = section.href;
         const sectionExcerpt = element('span', 'search-subresult-excerpt');
-        sectionExcerpt.append(...excerptNodes(section.excerpt));
+        sectionExcerpt.append(...section.excerpt);
         row.append(sectionLink, ' ', sectionExcerpt);
         sub.append(row);
       }
@@ -147,28 +171,33 @@ export function setUpSearchPage(root: HTMLElement): void {
     }
     input.value = state.term;
     sortSelect.value = state.sort;
+    const query = parseQuery(state.term);
+    document.title = query.label ? `${query.label} – ${baseTitle}` : baseTitle;
     const api = await pagefind();
     // Loads the filter index; until then searches report no filter counts.
     const corpusFacets = await api.filters();
+    if (options.size === 0) buildFilters(corpusFacets);
     const hasFilters = Object.keys(state.filters).length > 0;
-    if (!state.term.trim() && !hasFilters) {
-      // Nothing asked yet: offer the facets of the whole corpus to browse by.
-      renderFilters(corpusFacets);
+    if (!query.term && !hasFilters) {
+      // Nothing asked yet: the facets of the whole corpus to browse by.
+      updateFilters(corpusFacets);
       list.replaceChildren();
       more.hidden = true;
       summary.textContent = 'Type to search, or choose a filter to browse.';
       return;
     }
     const filters = Object.fromEntries(FILTERS.filter(({ name }) => state.filters[name]).map(({ name, mode }) => [name, { [mode]: state.filters[name] }]));
-    const response: SearchResponse | null = await api.search(state.term.trim() || null, {
+    const response: SearchResponse | null = await api.search(query.term || null, {
       filters: filters as unknown as Record<string, string[]>,
       sort: SORTS[state.sort],
     });
     if (mine !== generation || !response) return;
-    results = response.results;
+    const matching = await matchingResults(response.results, query);
+    if (mine !== generation) return;
+    results = matching.results;
     shown = 0;
     list.replaceChildren();
-    renderFilters(response.filters);
+    updateFilters(matching.counts ?? response.filters);
     await showMore(mine);
     if (mine !== generation) return;
     summary.textContent = describe(results.length);
