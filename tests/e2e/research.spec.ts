@@ -13,7 +13,6 @@ import { distDir, distFiles, distPages, elements } from '../helpers/dist.ts';
 import { loadArticles } from '../helpers/entries.ts';
 import { citationKind, citedTitle } from '../../src/utils/citation.ts';
 import { EXPORT_SCHEMA_VERSION } from '../../src/schemas/corpus-export.ts';
-import { formatDate } from '../../src/utils/format.ts';
 import { expect, test } from './fixtures.ts';
 
 const articles = loadArticles();
