@@ -143,6 +143,7 @@ function withoutSiteAdditions(html: string): string {
         if (rest.length > 0) child.properties['className'] = rest;
         else delete child.properties['className'];
       }
+      delete child.properties['dataPagefindIgnore']; // rehype-search-scope
       if (HEADING.test(child.tagName)) delete child.properties['id']; // rehype-slug
       if (child.tagName === 'pre') delete child.properties['tabIndex']; // rehype-article-components
       if (child.tagName === 'a' && REMOTE.test(String(child.properties['href'] ?? ''))) delete child.properties['rel']; // rehype-external-resources
