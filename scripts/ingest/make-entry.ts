@@ -67,7 +67,8 @@ function assignTopics(bodyTree: Root, catalogTopics: string[] | undefined, topic
 function checkStance(stance: Draft['catalogStance'], chosen: readonly string[], topics: readonly Topic[], label: string): Article['stance'] {
   if (stance === undefined || Object.keys(stance).length === 0) return undefined;
   for (const topic of Object.keys(stance)) {
-    if (!topics.some((known) => known.slug === topic)) throw new IngestError(`catalog stance for topic "${topic}", which is not in corpus/topics.yaml`, { file: label });
+    if (!topics.some((known) => known.slug === topic))
+      throw new IngestError(`catalog stance for topic "${topic}", which is not in corpus/topics.yaml`, { file: label });
     if (!chosen.includes(topic)) {
       throw new IngestError(
         `catalog stance for topic "${topic}", which this article does not carry (its topics: ${chosen.join(', ') || 'none'}); add it to the entry's topics or remove the stance`,

@@ -87,9 +87,7 @@ export function paragraphEvidence(text: string, topic: Pick<Topic, 'terms' | 'st
   const kept = countedMatches(matches);
   const found = new Set(kept.map((m) => m.p));
   const distinct = terms.filter((p) => found.has(p)).map(({ term, strong }) => ({ term, strong }));
-  const marks = kept
-    .map(({ p, start, end }) => ({ term: p.term, strong: p.strong, ...span(start, end) }))
-    .sort((a, b) => a.start - b.start);
+  const marks = kept.map(({ p, start, end }) => ({ term: p.term, strong: p.strong, ...span(start, end) })).sort((a, b) => a.start - b.start);
   return { strength: termScore(distinct, options), terms: distinct, marks };
 }
 
