@@ -32,8 +32,9 @@
  *        scores: { verification: 2 } }
  */
 import type { Topic } from '../../src/schemas/topic.ts';
+import { countedMatches, termScore, topicTerms, type TermSpan, type TopicTerm } from '../../src/core/topic-evidence.ts';
 import { DEFAULT_CLASSIFY_OPTIONS, type ClassifyOptions } from '../../src/core/topic-rules.ts';
-import { isWordChar, matchAt, normalize, termMatches, termShape, type TermShape } from '../../src/core/topic-terms.ts';
+import { isWordChar, matchAt, normalize, termMatches, type TermShape } from '../../src/core/topic-terms.ts';
 
 /** One paragraph of an article: its stable anchor id and its plain text. */
 export interface ClassifiedParagraph {
@@ -59,16 +60,15 @@ export function classifyTopics(paragraphs: readonly ClassifiedParagraph[], topic
   const article = texts.join('\n');
 
   const results = topics.map((topic) => {
-    const patterns = topicPatterns(topic);
+    const patterns = topicTerms(topic);
     // Each paragraph's matches of the topic's terms, in term order and then text order.
     const hits: TermMatch[][] = texts.map(() => []);
     for (const p of patterns) forEachMatch(texts, words, article, p, (index, start, end) => hits[index]!.push({ p, start, end }));
     const perParagraph = hits.map((matches) => {
       const found = matches.length === 0 ? [] : distinctTerms(matches, patterns);
       const strongHits = found.filter((t) => t.strong).length;
-      const ordinaryHits = found.length - strongHits;
       return {
-        score: strongHits * o.strongWeight + ordinaryHits * o.termWeight,
+        score: termScore(found, o),
         isPassage: strongHits >= o.minStrongTerms || found.length >= o.minDistinctTerms,
       };
     });
@@ -103,30 +103,8 @@ export function classifyTopics(paragraphs: readonly ClassifiedParagraph[], topic
   };
 }
 
-interface TermPattern extends TermShape {
-  term: string;
-  strong: boolean;
-}
-
 /** One match of a term in a paragraph. */
-interface TermMatch {
-  p: TermPattern;
-  start: number;
-  end: number;
-}
-
-// Patterns are compiled once per topic object, not once per article (a corpus run classifies thousands).
-const compiled = new WeakMap<Topic, TermPattern[]>();
-
-function topicPatterns(topic: Topic): TermPattern[] {
-  let patterns = compiled.get(topic);
-  if (patterns === undefined) {
-    const make = (term: string, strong: boolean): TermPattern => Object.assign(termShape(term), { term, strong });
-    patterns = [...topic.strong.map((term) => make(term, true)), ...topic.terms.map((term) => make(term, false))];
-    compiled.set(topic, patterns);
-  }
-  return patterns;
-}
+type TermMatch = TermSpan<TopicTerm>;
 
 /** Where each whole word of an article's paragraphs occurs (a run of WORD_CHAR with none either side). */
 interface WordIndex {
@@ -229,16 +207,8 @@ function lowerBound(sorted: readonly string[], value: string): number {
 }
 
 /** The distinct terms of a paragraph's matches; of overlapping matches only the longest counts (rule 3). */
-function distinctTerms(matches: TermMatch[], patterns: readonly TermPattern[]): TermPattern[] {
-  // Longest first, strong before ordinary on a tie, then list order, so the pick is deterministic.
-  matches.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.p.strong) - Number(a.p.strong));
-  const taken: { start: number; end: number }[] = [];
-  const found = new Set<TermPattern>();
-  for (const m of matches) {
-    if (taken.some((t) => m.start < t.end && t.start < m.end)) continue;
-    taken.push(m);
-    found.add(m.p);
-  }
+function distinctTerms(matches: TermMatch[], patterns: readonly TopicTerm[]): TopicTerm[] {
+  const found = new Set(countedMatches(matches).map((m) => m.p));
   return patterns.filter((p) => found.has(p));
 }
 

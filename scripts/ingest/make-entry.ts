@@ -31,10 +31,11 @@ export function makeEntry(draft: Draft, slug: string, label: string, topics: rea
   const body = serializeBody(draft.body);
   const bodyTree = parseMdx(body);
   const classified = assignTopics(bodyTree, draft.catalogTopics, topics, label);
+  const stance = checkStance(draft.catalogStance, classified.topics, topics, label);
   const expectedText = toString(draft.body);
   // The safety gate, on the body's parse: an entry that is exactly frontmatter + this body is checked by it.
   const verdict = checkBodyTree(bodyTree, label, expectedText);
-  const result = articleSchema.safeParse({ ...draft.article, slug, ...classified });
+  const result = articleSchema.safeParse({ ...draft.article, slug, ...classified, ...(stance && { stance }) });
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new IngestError(`entry field ${issue.path.join('.')}: ${issue.message}`, { file: label });
@@ -57,6 +58,26 @@ function assignTopics(bodyTree: Root, catalogTopics: string[] | undefined, topic
   const unknown = chosen.find((topic) => !topics.some((known) => known.slug === topic));
   if (unknown !== undefined) throw new IngestError(`catalog topic "${unknown}" is not in corpus/topics.yaml`, { file: label });
   return { topics: chosen, passages: groupPassages(classified.passages, chosen) };
+}
+
+/**
+ * The catalog's stances, when it sets any: each for a topic the article carries (set by the catalog or chosen by
+ * the classifier), else an error that says which topics it does carry. Never filled in for a topic it leaves out.
+ */
+function checkStance(stance: Draft['catalogStance'], chosen: readonly string[], topics: readonly Topic[], label: string): Article['stance'] {
+  if (stance === undefined || Object.keys(stance).length === 0) return undefined;
+  for (const topic of Object.keys(stance)) {
+    if (!topics.some((known) => known.slug === topic))
+      throw new IngestError(`catalog stance for topic "${topic}", which is not in corpus/topics.yaml`, { file: label });
+    if (!chosen.includes(topic)) {
+      throw new IngestError(
+        `catalog stance for topic "${topic}", which this article does not carry (its topics: ${chosen.join(', ') || 'none'}); add it to the entry's topics or remove the stance`,
+        { file: label },
+      );
+    }
+  }
+  // In the article's topic order, so the entry does not depend on how the catalog lists them.
+  return Object.fromEntries(chosen.flatMap((topic) => (stance[topic] === undefined ? [] : [[topic, stance[topic]]])));
 }
 
 /** One passage per paragraph, listing its topics (only the article's chosen ones), in reading order. */

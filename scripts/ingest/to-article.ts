@@ -18,9 +18,11 @@ export const WORDS_PER_MINUTE = 230;
 
 /** An article before its slug is final and topics are assigned. */
 export interface Draft {
-  article: Omit<Article, 'slug' | 'topics' | 'passages'>;
+  article: Omit<Article, 'slug' | 'topics' | 'passages' | 'stance'>;
   wantedSlug: string | undefined;
   catalogTopics: string[] | undefined;
+  /** The catalog's stance per topic; make-entry checks its topics against the article's. */
+  catalogStance: CatalogFields['stance'];
   body: Root;
 }
 
@@ -126,6 +128,7 @@ function assemble(parts: Parts): Draft {
   return {
     wantedSlug: fields.slug,
     catalogTopics: fields.topics,
+    catalogStance: fields.stance,
     body: parts.body,
     article: {
       title: title.value ?? 'Untitled',

@@ -1,26 +1,35 @@
 /**
  * Rehype plugin: the first mention of each of the article's topics in its body links to the topic
- * page, at most once per topic per article. Terms come from corpus/topics.yaml and match as the
- * classifier matches them. Headings, links, code, figures, footnotes and residue are left alone.
+ * page, at most once per topic per article, and only where the mention is evidence of weight: a strong
+ * term or a term of two or more words (isLinkTerm), never a single ordinary word ("summit"). Terms come
+ * from corpus/topics.yaml and match as the classifier matches them (src/core/topic-evidence.ts).
+ * Headings, links, code, figures, footnotes and residue are left alone.
  * "...modeled after nuclear watchdog organizations..." -> "...modeled after <a href="/topics/iaea-nuclear-analogy/">nuclear watchdog</a> organizations..."
  */
 import { readFileSync } from 'node:fs';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { parseTopics } from '../core/taxonomy.ts';
-import { termMatcher } from '../core/topic-terms.ts';
+import { comparableText, isLinkTerm, topicTerms } from '../core/topic-evidence.ts';
+import { termMatches } from '../core/topic-terms.ts';
 import { TOPICS_FILE } from '../utils/corpus-paths.ts';
 import { topicPath } from '../core/urls.ts';
 
 const SKIP_TAGS = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'figure', 'sup', 'section']);
-const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
 type Matcher = (text: string) => [number, number] | null;
 
-/** Topic slug -> its term matchers (strong first), read once per build. */
+/** Topic slug -> the matchers of its terms that may link (strong first), read once per build. */
 function loadPatterns(): Map<string, Matcher[]> {
   const topics = parseTopics(readFileSync(TOPICS_FILE, 'utf8'), TOPICS_FILE);
-  return new Map(topics.map((topic) => [topic.slug, [...topic.strong, ...topic.terms].map((term) => termMatcher(term))]));
+  return new Map(
+    topics.map((topic) => [
+      topic.slug,
+      topicTerms(topic)
+        .filter(isLinkTerm)
+        .map((p) => (text: string) => termMatches(text, p, true)[0] ?? null),
+    ]),
+  );
 }
 
 let patterns: Map<string, Matcher[]> | undefined;
@@ -61,16 +70,17 @@ function walk(parent: Root | Element, remaining: Set<string>, all: Map<string, M
 
 /** Split a text node around the first mention of each remaining topic. */
 function linkMentions(node: Text, remaining: Set<string>, all: Map<string, Matcher[]>): ElementContent[] | null {
-  const comparable = node.value.toLowerCase().replace(APOSTROPHES, "'");
-  if (comparable.length !== node.value.length) return null; // offsets would not line up
+  const { text: comparable, span } = comparableText(node.value);
   const hits: { slug: string; start: number; end: number }[] = [];
   for (const slug of remaining) {
-    let best: { start: number; end: number } | null = null;
+    let first: [number, number] | null = null;
     for (const find of all.get(slug)!) {
       const match = find(comparable);
-      if (match && (best === null || match[0] < best.start)) best = { start: match[0], end: match[1] };
+      if (match && (first === null || match[0] < first[0])) first = match;
     }
-    if (best && !hits.some((hit) => best.start < hit.end && hit.start < best.end)) hits.push({ slug, ...best });
+    if (first === null) continue;
+    const best = span(first[0], first[1]);
+    if (!hits.some((hit) => best.start < hit.end && hit.start < best.end)) hits.push({ slug, ...best });
   }
   if (hits.length === 0) return null;
   hits.sort((a, b) => a.start - b.start);

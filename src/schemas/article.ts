@@ -21,6 +21,16 @@ export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must b
 /** ISO 8601 calendar date `YYYY-MM-DD` or UTC timestamp `YYYY-MM-DDTHH:mm:ssZ`. */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z)?$/, 'must be an ISO date (YYYY-MM-DD or UTC timestamp)');
 
+/**
+ * What an article does with one of its topics, as a curator reads it: argues for it (`supports`), argues
+ * against it (`critiques`) or reports on it (`reports`). Set in the catalog only; never inferred.
+ */
+export const stanceSchema = z.enum(['supports', 'critiques', 'reports']);
+export type Stance = z.infer<typeof stanceSchema>;
+
+/** Topic slug -> the curator's stance for it. */
+export const stancesSchema = z.record(slugSchema, stanceSchema);
+
 /** A sentence set aside as not the author's argument (scraper residue). It stays in the body, labelled. */
 export const residueSchema = z.object({
   /** Id of the documented rule that matched (src/core/residue.ts, listed on /about/). */
@@ -81,6 +91,8 @@ export const articleSchema = z.object({
   }),
   /** Topic slugs from `corpus/topics.yaml`; default empty. */
   topics: z.array(slugSchema).default([]),
+  /** The curator's stance per topic (only topics the article carries); absent when the catalog sets none. Never inferred. */
+  stance: stancesSchema.optional(),
   /** Paragraphs where the article's topics appear, in reading order, for topic pages; default empty. */
   passages: z.array(passageSchema).default([]),
   /** Words in the body (residue excluded). */

@@ -3,7 +3,7 @@
  * Every value set here wins over what the source gives or what the ingest infers.
  */
 import { z } from 'zod';
-import { isoDateSchema, slugSchema, webUrlSchema } from './article.ts';
+import { isoDateSchema, slugSchema, stancesSchema, webUrlSchema } from './article.ts';
 
 /** Metadata a curator may set for one article. Every field is optional; unset means "use the source". */
 export const catalogFieldsSchema = z
@@ -22,6 +22,8 @@ export const catalogFieldsSchema = z
     url: webUrlSchema.optional(),
     /** Topic slugs from corpus/topics.yaml; replaces the classifier's choice. */
     topics: z.array(slugSchema).min(1).optional(),
+    /** Stance per topic slug (`supports`, `critiques` or `reports`), for topics the article carries; for a feed, per item. */
+    stance: stancesSchema.optional(),
     /** URL slug; set it to keep a URL stable when the title changes. */
     slug: slugSchema.optional(),
   })

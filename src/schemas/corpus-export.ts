@@ -5,10 +5,24 @@
  * `z.toJSONSchema`. Bump the version when a field changes meaning or is removed.
  */
 import { z } from 'zod';
-import { articleSchema, isoDateSchema, passageSchema, residueSchema, slugSchema, sourceFormatSchema, webUrlSchema } from './article.ts';
+import {
+  articleSchema,
+  isoDateSchema,
+  passageSchema,
+  residueSchema,
+  slugSchema,
+  sourceFormatSchema,
+  stanceSchema,
+  stancesSchema,
+  webUrlSchema,
+} from './article.ts';
 
-/** Version of both export formats; readers should check it. 2: links are site paths when the build has no public address. */
-export const EXPORT_SCHEMA_VERSION = 2;
+/**
+ * Version of both export formats; readers should check it. 2: links are site paths when the build has no public
+ * address. 3: passages carry the terms that matched and their strength, in the topic page's order; articles carry
+ * the curator's stance per topic; topics say whether every article carries them.
+ */
+export const EXPORT_SCHEMA_VERSION = 3;
 
 /**
  * A link into the site: absolute on its public address (SITE_URL), or a site path (`/articles/a/`) when the
@@ -46,6 +60,7 @@ export const exportedArticleSchema = z
       })
       .describe('The raw source this article was made from.'),
     topics: z.array(slugSchema).describe('Topic slugs, as in topics[].slug.'),
+    stance: stancesSchema.describe('Topic slug -> stance (supports, critiques, reports), as set by the curator; never inferred. Empty when none is set.'),
     passageCount: z.number().int().nonnegative().describe('Paragraphs quoted as passages on topic pages.'),
     wordCount: z.number().int().nonnegative().describe('Words in the body, residue excluded.'),
     readingMinutes: z.number().int().positive(),
@@ -69,6 +84,7 @@ export const exportedTopicSchema = z.object({
   url: siteLinkSchema.describe('The topic page.'),
   articleCount: z.number().int().positive(),
   passageCount: z.number().int().nonnegative(),
+  onEveryArticle: z.boolean().describe('True when every article (of two or more) carries the topic: then it does not tell articles apart.'),
   passages: siteLinkSchema.describe('The topic’s passages.json.'),
 });
 
@@ -93,6 +109,17 @@ export const exportedPassageSchema = z.object({
   url: siteLinkSchema.describe('Link to the paragraph: the article page with #id.'),
   text: z.string().describe('The paragraph’s plain text, residue left out.'),
   topics: z.array(slugSchema).min(1).describe('Every topic this paragraph is a passage for.'),
+  strength: z
+    .number()
+    .int()
+    .positive()
+    .describe(
+      'Strength of evidence for this topic: 2 for each distinct strong term and 1 for each distinct ordinary term that matched (the classifier’s paragraph score).',
+    ),
+  terms: z
+    .array(z.object({ term: z.string().min(1).describe('The term as written in corpus/topics.yaml.'), strong: z.boolean() }))
+    .min(1)
+    .describe('The distinct terms of this topic that matched in the text, strong ones first.'),
   article: z.object({
     slug: slugSchema,
     url: siteLinkSchema,
@@ -100,6 +127,8 @@ export const exportedPassageSchema = z.object({
     author: z.string().min(1).nullable(),
     outlet: z.string().min(1).nullable(),
     publishedAt: isoDateSchema.nullable(),
+    titleInferred: z.boolean().describe('True when the source gives no headline and the title was taken from the text.'),
+    stance: stanceSchema.nullable().describe('The article’s stance on this topic as set by the curator, or null when none is set; never inferred.'),
     citation: z.string().min(1).describe('A formatted citation of the article.'),
   }),
 });
@@ -109,9 +138,19 @@ export const passagesExportSchema = z
   .object({
     $schema: siteLinkSchema.describe('This file’s JSON Schema.'),
     schemaVersion: versionSchema,
-    topic: z.object({ slug: slugSchema, label: z.string().min(1), description: z.string().min(1), url: siteLinkSchema }),
+    topic: z.object({
+      slug: slugSchema,
+      label: z.string().min(1),
+      description: z.string().min(1),
+      url: siteLinkSchema,
+      onEveryArticle: z.boolean().describe('True when every article (of two or more) carries the topic.'),
+    }),
     passageCount: z.number().int().nonnegative(),
-    passages: z.array(exportedPassageSchema).describe('Passages in article order (newest first), then reading order.'),
+    passages: z
+      .array(exportedPassageSchema)
+      .describe(
+        'Passages in the topic page’s order: articles by their strongest passage, then the total strength of their passages, then newest first; each article’s passages strongest first, equal ones in reading order.',
+      ),
   })
   .meta({ title: 'Dossier topic passages', description: 'The paragraphs where one topic appears, quoted, with links to them in context.' });
 

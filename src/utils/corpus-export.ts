@@ -8,6 +8,7 @@ import type { Article } from '../schemas/article.ts';
 import { EXPORT_SCHEMA_VERSION, type CorpusExport, type ExportedArticle, type PassagesExport } from '../schemas/corpus-export.ts';
 import { citationText } from './citation.ts';
 import type { CorpusIndex, TopicEntry } from './corpus-index.ts';
+import { rankTopic } from './topic-passages.ts';
 import { articlePath, citationPath, rawSourcePath, siteUrl as absolute, topicPassagesPath, topicPath } from '../core/urls.ts';
 
 /** Site paths of the exports and their schemas. */
@@ -33,6 +34,7 @@ export function exportArticle(article: Article, site: URL | undefined): Exported
     origins: article.origins,
     source: { ...article.source, rawUrl: absolute(rawSourcePath(article.source.file), site) },
     topics: article.topics,
+    stance: article.stance ?? {},
     passageCount: article.passages.length,
     wordCount: article.wordCount,
     readingMinutes: article.readingMinutes,
@@ -61,19 +63,22 @@ export function buildCorpusExport(index: CorpusIndex, site: URL | undefined): Co
       url: absolute(topicPath(entry.topic.slug), site),
       articleCount: entry.articles.length,
       passageCount: entry.passages.reduce((sum, { passages }) => sum + passages.length, 0),
+      onEveryArticle: entry.onEveryArticle,
       passages: absolute(topicPassagesPath(entry.topic.slug), site),
     })),
   };
 }
 
-/** `/topics/<slug>/passages.json`: the topic's passages, each with its absolute anchor. */
+/** `/topics/<slug>/passages.json`: the topic's passages in its page's order, each with its absolute anchor and its evidence. */
 export function buildPassagesExport(entry: TopicEntry, site: URL | undefined): PassagesExport {
-  const passages = entry.passages.flatMap(({ article, passages }) =>
+  const passages = rankTopic(entry).flatMap(({ article, passages, stance }) =>
     passages.map((passage) => ({
       id: passage.id,
       url: `${absolute(articlePath(article.slug), site)}#${passage.id}`,
       text: passage.text,
       topics: passage.topics,
+      strength: passage.evidence.strength,
+      terms: passage.evidence.terms,
       article: {
         slug: article.slug,
         url: absolute(articlePath(article.slug), site),
@@ -81,6 +86,8 @@ export function buildPassagesExport(entry: TopicEntry, site: URL | undefined): P
         author: article.author,
         outlet: article.outlet,
         publishedAt: article.publishedAt,
+        titleInferred: article.origins.title === 'inferred',
+        stance,
         citation: citationText(article, site),
       },
     })),
@@ -93,6 +100,7 @@ export function buildPassagesExport(entry: TopicEntry, site: URL | undefined): P
       label: entry.topic.label,
       description: entry.topic.description,
       url: absolute(topicPath(entry.topic.slug), site),
+      onEveryArticle: entry.onEveryArticle,
     },
     passageCount: passages.length,
     passages,

@@ -15,6 +15,8 @@ export interface TopicEntry {
   passages: { article: Article; passages: Passage[] }[];
   /** Other topics by how many of this topic's articles also carry them, most first. */
   related: { topic: Topic; shared: number }[];
+  /** True when every article of a corpus of two or more carries it: then it does not tell articles apart. */
+  onEveryArticle: boolean;
 }
 
 /** An article related to another, with the topics they share (rarest first). */
@@ -75,6 +77,7 @@ function buildTopics(articles: readonly Article[], topicList: readonly Topic[]):
           passages: article.passages.filter((passage) => passage.topics.includes(topic.slug)),
         })),
         related: [] as { topic: Topic; shared: number }[],
+        onEveryArticle: articles.length >= 2 && tagged.length === articles.length,
       };
     })
     .filter((entry) => entry.articles.length > 0)

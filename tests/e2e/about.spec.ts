@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'yaml';
+import { describeEvidence } from '../../src/core/topic-evidence.ts';
 import { describeRules } from '../../src/core/topic-rules.ts';
+import { SHOWN_PASSAGES } from '../../src/utils/topic-passages.ts';
 import { RESIDUE_RULES } from '../../src/core/residue.ts';
 import { catalogEntrySchema } from '../../src/schemas/catalog.ts';
 import { topicsFileSchema } from '../../src/schemas/topic.ts';
@@ -37,7 +39,9 @@ test('/about/ shows every residue rule, the classifier rules and every topic wit
     await expect(rules.nth(index)).toContainText(residueRuleLabel(rule.id));
     await expect(rules.nth(index)).toContainText(rule.description);
   }
-  await expect(page.locator('.topic-rules li')).toHaveText(describeRules());
+  await expect(page.locator('.topic-rules:not(.topic-evidence) li')).toHaveText(describeRules());
+  // How topic pages rank and mark passages, when a mention links, and stances: under "Topic pages".
+  await expect(page.locator('#topic-pages ~ .topic-evidence li')).toHaveText(describeEvidence(SHOWN_PASSAGES));
   const shown = page.locator('.topic-terms > li');
   await expect(shown).toHaveCount(topics.length);
   const byLabel = [...topics].sort((a, b) => a.label.localeCompare(b.label, 'en'));

@@ -81,8 +81,30 @@ describe('/topics/<slug>/passages.json', () => {
       const source = article.passages.find((candidate) => candidate.id === passage.id);
       expect(source?.text).toBe(passage.text);
       expect(passage.topics).toContain(entry.topic.slug);
+      expect(passage.article.titleInferred).toBe(article.origins.title === 'inferred');
+      expect(passage.article.stance).toBe(article.stance?.[entry.topic.slug] ?? null);
     }
   });
+
+  test.each(index.topics.map((entry) => [entry.topic.slug, entry] as const))(
+    '%s: each passage carries the terms that matched in it and its strength, strongest first within its article',
+    (_slug, entry) => {
+      const data = JSON.parse(JSON.stringify(buildPassagesExport(entry, site)));
+      const byArticle = new Map<string, number[]>();
+      for (const passage of data.passages) {
+        expect(passage.terms.length).toBeGreaterThan(0);
+        const terms = [...entry.topic.strong.map((term) => ({ term, strong: true })), ...entry.topic.terms.map((term) => ({ term, strong: false }))];
+        for (const found of passage.terms) expect(terms).toContainEqual(found);
+        // The strength is the terms' weight: 2 a strong one, 1 an ordinary one.
+        expect(passage.strength).toBe(passage.terms.reduce((sum: number, term: { strong: boolean }) => sum + (term.strong ? 2 : 1), 0));
+        byArticle.set(passage.article.slug, [...(byArticle.get(passage.article.slug) ?? []), passage.strength]);
+      }
+      for (const strengths of byArticle.values()) expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
+      // One block of passages per article: the page's grouping.
+      const order = data.passages.map((passage: { article: { slug: string } }) => passage.article.slug);
+      expect(order.filter((slug: string, i: number) => slug !== order[i - 1])).toHaveLength(byArticle.size);
+    },
+  );
 });
 
 describe('without a public address (no SITE_URL)', () => {

@@ -5,6 +5,7 @@
  * Pagefind itself loads on first use.
  */
 import { matchingResults, toHit } from './hits.ts';
+import { inferredMark } from './inferred-mark.ts';
 import { pagefind } from './pagefind.ts';
 import { parseQuery } from './query.ts';
 import { searchPath } from '../../core/urls.ts';
@@ -66,9 +67,11 @@ export function setUpHeaderSearch(root: HTMLElement): void {
       const title = document.createElement('span');
       title.className = 'search-option-title';
       title.textContent = hit.title;
+      if (hit.inferred.title) title.append(...inferredMark('title'));
       const meta = document.createElement('span');
       meta.className = 'search-option-meta';
       meta.textContent = hit.byline;
+      if (hit.inferred.date) meta.append(...inferredMark('date'));
       const excerpt = document.createElement('span');
       excerpt.className = 'search-option-excerpt';
       excerpt.append(...hit.excerpt);

@@ -16,6 +16,8 @@ export interface Hit {
   title: string;
   /** Outlet and date. */
   byline: string;
+  /** Whether the title and the date were inferred rather than given (the `inferred` filter, src/components/SearchMeta.astro). */
+  inferred: { title: boolean; date: boolean };
   excerpt: Node[];
   /** Other matching sections (headings), for word searches; none that repeats the excerpt. */
   sections: Array<{ title: string; href: string; excerpt: Node[] }>;
@@ -52,6 +54,7 @@ function searchedTexts(data: ResultData): string[] {
 export function toHit(data: ResultData, query: Query): Hit {
   const title = data.meta['title'] ?? data.url;
   const byline = [data.meta['outlet'] ?? 'unknown outlet', data.filters['date']?.[0]].filter(Boolean).join(' · ');
+  const inferred = { title: data.filters['inferred']?.includes('title') ?? false, date: data.filters['inferred']?.includes('date') ?? false };
   const words = contentWords(data.content);
   const phraseAt = query.phrases.map((phrase) => ({ phrase, location: findPhrase(words, phrase) })).find(({ location }) => location >= 0);
   if (phraseAt) {
@@ -61,6 +64,7 @@ export function toHit(data: ResultData, query: Query): Hit {
       href,
       title,
       byline,
+      inferred,
       excerpt: phraseExcerpt(data.content, phraseAt.location, phraseSpan(words, phraseAt.location, phraseAt.phrase)),
       sections: [],
     };
@@ -75,7 +79,7 @@ export function toHit(data: ResultData, query: Query): Hit {
             ? [{ title: sub.title, href: searchHitPath(data.url, query.highlights, sub.anchor.id), excerpt: excerptNodes(sub.excerpt) }]
             : [],
         );
-  return { href, title, byline, excerpt: excerptNodes(data.excerpt), sections: sections.filter((section) => section.href !== href).slice(0, 3) };
+  return { href, title, byline, inferred, excerpt: excerptNodes(data.excerpt), sections: sections.filter((section) => section.href !== href).slice(0, 3) };
 }
 
 /** `EXCERPT_LENGTH` words of the content around the phrase, the phrase in one <mark>. */

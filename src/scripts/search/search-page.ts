@@ -7,6 +7,7 @@
  * count is announced (a polite live region) and the document title names the query.
  */
 import { matchingResults, toHit } from './hits.ts';
+import { inferredMark } from './inferred-mark.ts';
 import { pagefind, type FilterCounts, type Result, type SearchResponse } from './pagefind.ts';
 import { parseQuery } from './query.ts';
 
@@ -133,8 +134,9 @@ export function setUpSearchPage(root: HTMLElement): void {
     const heading = element('h2', 'search-result-title');
     const link = element('a', undefined, hit.title);
     link.href = hit.href;
-    heading.append(link);
+    heading.append(link, ...(hit.inferred.title ? inferredMark('title') : []));
     const meta = element('p', 'search-result-meta', hit.byline);
+    if (hit.inferred.date) meta.append(...inferredMark('date'));
     const excerpt = element('p', 'search-result-excerpt');
     excerpt.append(...hit.excerpt);
     item.append(heading, meta, excerpt);
