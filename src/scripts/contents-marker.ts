@@ -1,6 +1,7 @@
 /**
- * The contents column marks the section being read: its link gets aria-current="true", the heading last
- * scrolled past the top third of the window. An IntersectionObserver says when a block of the text enters or
+ * The contents column marks the section being read: its link gets aria-current="true". That is the first
+ * heading in the top third of the window (where a contents link puts it, however short its section), or else
+ * the heading last scrolled past the top of the window. An IntersectionObserver says when a block of the text enters or
  * leaves that top third, and only then are the headings looked at: nothing runs while the reader scrolls
  * within a block. Every block is watched, not only the headings, because a jump (a contents link, End, the
  * scroll bar) can carry a heading past the top third between two frames, and that crosses no threshold.
@@ -12,11 +13,10 @@ const headings = links.map((link) => document.getElementById(decodeURIComponent(
 let current: HTMLAnchorElement | undefined;
 
 function mark(): void {
-  const line = innerHeight / 3;
-  let index = -1;
-  headings.forEach((heading, at) => {
-    if (heading && heading.getBoundingClientRect().top <= line) index = at;
-  });
+  const tops = headings.map((heading) => heading?.getBoundingClientRect().top ?? Infinity);
+  // A heading at the top of the window, or else the last one scrolled past it.
+  let index = tops.findIndex((top) => top > -1 && top <= innerHeight / 3);
+  if (index === -1) index = tops.findLastIndex((top) => top <= -1);
   const link = links[index];
   if (link === current) return;
   current?.removeAttribute('aria-current');
@@ -29,4 +29,4 @@ function mark(): void {
 }
 
 const observer = new IntersectionObserver(mark, { rootMargin: '0px 0px -67% 0px' });
-for (const block of document.querySelectorAll('.prose > *')) observer.observe(block);
+for (const block of document.querySelectorAll('.article > *, .prose > *')) observer.observe(block);

@@ -41,7 +41,8 @@ describe('/corpus.json', () => {
     for (const citing of corpus.articles as { slug: string; cites: Link[] }[]) {
       for (const link of citing.cites) {
         expect((bySlug.get(link.slug) as { citedBy: Link[] }).citedBy).toContainEqual({ slug: citing.slug, paragraphs: link.paragraphs });
-        for (const paragraph of link.paragraphs) expect(paragraph.url).toBe(`https://dossier.test/articles/${citing.slug}/${paragraph.id === null ? '' : `#${paragraph.id}`}`);
+        for (const paragraph of link.paragraphs)
+          expect(paragraph.url).toBe(`https://dossier.test/articles/${citing.slug}/${paragraph.id === null ? '' : `#${paragraph.id}`}`);
       }
     }
     const count = (key: 'cites' | 'citedBy') => corpus.articles.reduce((sum: number, article: Record<string, unknown[]>) => sum + article[key]!.length, 0);
