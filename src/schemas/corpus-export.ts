@@ -21,6 +21,7 @@ import {
  * Version of both export formats; readers should check it. 2: links are site paths when the build has no public
  * address. 3: passages carry the terms that matched and their strength, in the topic page's order; articles carry
  * the curator's stance per topic; topics say whether every article carries them.
+ * Also in 3: each article lists the articles of the corpus it links to (`cites`) and that link to it (`citedBy`).
  */
 export const EXPORT_SCHEMA_VERSION = 3;
 
@@ -29,6 +30,20 @@ export const EXPORT_SCHEMA_VERSION = 3;
  * build had none, to resolve against the address the file was read from.
  */
 const siteLinkSchema = z.union([webUrlSchema, z.string().regex(/^\/(?!\/)\S*$/, 'must be a site path')]);
+
+/** An in-corpus link between two articles: the other article, and the paragraphs of the citing one that make it. */
+const corpusLinkSchema = z.object({
+  slug: slugSchema.describe('The other article, as in articles[].slug.'),
+  paragraphs: z
+    .array(
+      z.object({
+        id: z.string().min(1).nullable().describe('Id of the citing paragraph (a note’s id for a link in a footnote), or null when it has none.'),
+        url: siteLinkSchema.describe('The citing paragraph in Dossier: the citing article’s page with #id.'),
+      }),
+    )
+    .min(1)
+    .describe('Paragraphs of the citing article that link, in reading order.'),
+});
 
 const versionSchema = z.literal(EXPORT_SCHEMA_VERSION).describe('Version of this export format; it changes when a field changes meaning or is removed.');
 
@@ -66,6 +81,10 @@ export const exportedArticleSchema = z
     readingMinutes: z.number().int().positive(),
     truncated: z.boolean().describe('True when the text as received ends mid-sentence.'),
     residue: z.array(residueSchema).describe('Sentences set aside as not the author’s text (scraper residue), with the rule that matched.'),
+    cites: z
+      .array(corpusLinkSchema)
+      .describe('Articles of this corpus that this article’s body links to (by their original address), with this article’s paragraphs that do.'),
+    citedBy: z.array(corpusLinkSchema).describe('Articles of this corpus whose bodies link to this one, with their paragraphs that do.'),
     citation: z
       .object({
         text: z.string().min(1).describe('A formatted citation.'),

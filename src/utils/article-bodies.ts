@@ -1,10 +1,15 @@
 /**
  * Rendered article bodies, kept on disk by content, so a build renders only the entries that changed: each
- * article page reads its body from the cache (`readBody`), or renders it and caches it. The cache is a
- * folder beside the entries folder, one JSON file per body, named by the SHA-256 of everything the HTML
- * depends on: the entry's bytes, the topic taxonomy's bytes, and the renderer's own source files and locked
- * dependencies. The articles loader drops bodies no entry has any more (`pruneBodies`).
+ * article page reads its body from the cache (`readBody`), or renders it and caches it, and the corpus link
+ * graph reads each body's outbound links and ids (`readLinks`) from a small file beside it. The cache is a
+ * folder beside the entries folder, named by the SHA-256 of everything the HTML depends on: the entry's bytes,
+ * the topic taxonomy's bytes, and the renderer's own source files and locked dependencies; a body whose links
+ * to other articles of the corpus go to their copies here is cached under that key and a hash of those links.
+ * The articles loader drops files no entry has any more (`pruneBodies`; a body cached under in-corpus links that
+ * have since changed stays until its entry does).
  * src/content/articles/a-title.mdx -> src/content/.articles.bodies/3f9a…c1.json { html, headings, hasFigures }
+ *                                     src/content/.articles.bodies/3f9a…c1.links.json { links, anchors }
+ *                                     src/content/.articles.bodies/3f9a…c1.5be0…77.json (with its in-corpus links)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,12 +17,19 @@ import path from 'node:path';
 import { ENTRIES_DIR, TOPICS_FILE } from './corpus-paths.ts';
 import { renderArticle, type RenderedArticle } from './render-article.ts';
 
-/** One entry to render: its file (named in errors), its MDX and its topics. */
+/** One entry to render: its file (named in errors), its MDX, its topics and its in-corpus links (href -> site path). */
 export interface BodyJob {
   filePath: string;
   mdx: string;
   topics: readonly string[];
+  corpusLinks?: Readonly<Record<string, string>>;
 }
+
+/** What the article page shows of a body. */
+export type ArticleBody = Pick<RenderedArticle, 'html' | 'headings' | 'hasFigures'>;
+
+/** What the link graph reads of a body: its links to other sites and its ids. */
+export type BodyLinks = Pick<RenderedArticle, 'links' | 'anchors'>;
 
 const CACHE_DIR = path.join(path.dirname(ENTRIES_DIR), `.${path.basename(ENTRIES_DIR)}.bodies`);
 
@@ -43,32 +55,60 @@ function rendererFingerprint(): string {
   return fingerprint;
 }
 
-/** The cache file of an entry's body. */
-function cacheFile(mdx: string): string {
-  const key = createHash('sha256').update(rendererFingerprint()).update(mdx).digest('hex');
-  return path.join(CACHE_DIR, `${key}.json`);
+/** The key of an entry's body: its content and the renderer's (64 hex digits, the start of each of its files' names). */
+function contentKey(mdx: string): string {
+  return createHash('sha256').update(rendererFingerprint()).update(mdx).digest('hex');
 }
 
-/** Write a rendered body to its cache file (through a temporary file, so a reader never sees half of it). */
-function writeBody(file: string, body: RenderedArticle): void {
+/** The cache file of an entry's body; with in-corpus links, a file of its own named by them too. */
+function bodyFile(job: BodyJob): string {
+  const key = contentKey(job.mdx);
+  const links = Object.entries(job.corpusLinks ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (links.length === 0) return path.join(CACHE_DIR, `${key}.json`);
+  return path.join(CACHE_DIR, `${key}.${createHash('sha256').update(JSON.stringify(links)).digest('hex').slice(0, 16)}.json`);
+}
+
+/** The file of an entry's links and ids: the same whatever its in-corpus links are (they change hrefs, not these). */
+function linksFile(mdx: string): string {
+  return path.join(CACHE_DIR, `${contentKey(mdx)}.links.json`);
+}
+
+/** Write a cache file (through a temporary file, so a reader never sees half of it). */
+function writeJson(file: string, value: unknown): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(body));
+  writeFileSync(temporary, JSON.stringify(value));
   renameSync(temporary, file);
 }
 
-/** An entry's rendered body: from the cache, or rendered now (and cached). */
-export async function readBody(job: BodyJob): Promise<RenderedArticle> {
-  const file = cacheFile(job.mdx);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as RenderedArticle;
-  const body = await renderArticle(job.mdx, { label: job.filePath, topics: job.topics });
+/** Render an entry and cache both its body and its links. */
+async function render(job: BodyJob): Promise<RenderedArticle> {
+  const rendered = await renderArticle(job.mdx, { label: job.filePath, topics: job.topics, corpusLinks: job.corpusLinks });
   mkdirSync(CACHE_DIR, { recursive: true });
-  writeBody(file, body);
-  return body;
+  const { html, headings, hasFigures, links, anchors } = rendered;
+  writeJson(bodyFile(job), { html, headings, hasFigures } satisfies ArticleBody);
+  writeJson(linksFile(job.mdx), { links, anchors } satisfies BodyLinks);
+  return rendered;
 }
 
-/** Drop cached bodies that no entry has any more (the loader calls it with every entry it synced). */
+/** An entry's rendered body: from the cache, or rendered now (and cached). */
+export async function readBody(job: BodyJob): Promise<ArticleBody> {
+  const file = bodyFile(job);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ArticleBody;
+  const { html, headings, hasFigures } = await render(job);
+  return { html, headings, hasFigures };
+}
+
+/** An entry's links to other sites and its ids: from the cache, or from rendering it now (without in-corpus links). */
+export async function readLinks(job: Omit<BodyJob, 'corpusLinks'>): Promise<BodyLinks> {
+  const file = linksFile(job.mdx);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as BodyLinks;
+  const { links, anchors } = await render(job);
+  return { links, anchors };
+}
+
+/** Drop cached files that no entry has any more (the loader calls it with every entry it synced). */
 export function pruneBodies(entries: readonly string[]): void {
   if (!existsSync(CACHE_DIR)) return;
-  const wanted = new Set(entries.map((mdx) => path.basename(cacheFile(mdx))));
-  for (const name of readdirSync(CACHE_DIR)) if (!wanted.has(name)) rmSync(path.join(CACHE_DIR, name), { force: true });
+  const wanted = new Set(entries.map(contentKey));
+  for (const name of readdirSync(CACHE_DIR)) if (!wanted.has(name.slice(0, 64))) rmSync(path.join(CACHE_DIR, name), { force: true });
 }

@@ -1,5 +1,5 @@
 /**
- * The machine-readable exports, built from the corpus index: `/corpus.json` and each topic's
+ * The machine-readable exports, built from the corpus index (and its link graph): `/corpus.json` and each topic's
  * `passages.json`, with every link absolute on the site's public address (SITE_URL) so a file is useful away
  * from the site; a build without one links by site path (`/articles/a/`) rather than invent an address.
  * Pure and deterministic: no clock (no "generated at"), no file system.
@@ -9,6 +9,7 @@ import { EXPORT_SCHEMA_VERSION, type CorpusExport, type ExportedArticle, type Pa
 import { citationText } from './citation.ts';
 import type { CorpusIndex, TopicEntry } from './corpus-index.ts';
 import { rankTopic } from './topic-passages.ts';
+import type { LinkedArticle, LinkGraph } from './corpus-links.ts';
 import { articlePath, citationPath, rawSourcePath, siteUrl as absolute, topicPassagesPath, topicPath } from '../core/urls.ts';
 
 /** Site paths of the exports and their schemas. */
@@ -20,8 +21,14 @@ export const EXPORT_PATHS = {
   cslJson: '/corpus.csl.json',
 } as const;
 
-/** One article's entry in `/corpus.json`. */
-export function exportArticle(article: Article, site: URL | undefined): ExportedArticle {
+/** One article's entry in `/corpus.json`; its in-corpus links from the link graph. */
+export function exportArticle(article: Article, graph: LinkGraph, site: URL | undefined): ExportedArticle {
+  // The paragraphs are always the citing article's: the article itself in `cites`, the other one in `citedBy`.
+  const links = (list: readonly LinkedArticle[] | undefined, citing: (other: Article) => Article) =>
+    (list ?? []).map(({ article: other, paragraphs }) => ({
+      slug: other.slug,
+      paragraphs: paragraphs.map(({ anchor }) => ({ id: anchor, url: absolute(articlePath(citing(other).slug, anchor ?? undefined), site) })),
+    }));
   return {
     slug: article.slug,
     url: absolute(articlePath(article.slug), site),
@@ -40,6 +47,8 @@ export function exportArticle(article: Article, site: URL | undefined): Exported
     readingMinutes: article.readingMinutes,
     truncated: article.truncated,
     residue: article.residue,
+    cites: links(graph.cites.get(article.slug), () => article),
+    citedBy: links(graph.citedBy.get(article.slug), (other) => other),
     citation: {
       text: citationText(article, site),
       bibtex: absolute(citationPath(article.slug, 'bib'), site),
@@ -48,14 +57,14 @@ export function exportArticle(article: Article, site: URL | undefined): Exported
   };
 }
 
-/** `/corpus.json`: every article (index order) and every topic that has articles. */
-export function buildCorpusExport(index: CorpusIndex, site: URL | undefined): CorpusExport {
+/** `/corpus.json`: every article (index order), with its links to and from the others, and every topic that has articles. */
+export function buildCorpusExport(index: CorpusIndex, graph: LinkGraph, site: URL | undefined): CorpusExport {
   return {
     $schema: absolute(EXPORT_PATHS.corpusSchema, site),
     schemaVersion: EXPORT_SCHEMA_VERSION,
     site: site === undefined ? null : absolute('/', site),
     articleCount: index.articles.length,
-    articles: index.articles.map((article) => exportArticle(article, site)),
+    articles: index.articles.map((article) => exportArticle(article, graph, site)),
     topics: index.topics.map((entry) => ({
       slug: entry.topic.slug,
       label: entry.topic.label,

@@ -1,8 +1,12 @@
-/** The corpus index of this build, computed on first use and shared by every page. */
+/** The corpus index and the corpus link graph of this build, each computed on first use and shared by every page. */
+import { readFile } from 'node:fs/promises';
 import { getCollection } from 'astro:content';
+import { readLinks } from './article-bodies.ts';
 import { buildCorpusIndex, type CorpusIndex } from './corpus-index.ts';
+import { addressBook, buildLinkGraph, corpusTargets, type CorpusTarget, type LinkGraph } from './corpus-links.ts';
 
 let cached: Promise<CorpusIndex> | undefined;
+let cachedGraph: Promise<LinkGraph> | undefined;
 
 /** The one CorpusIndex of the build. */
 export function getCorpusIndex(): Promise<CorpusIndex> {
@@ -14,4 +18,29 @@ export function getCorpusIndex(): Promise<CorpusIndex> {
     );
   })();
   return cached;
+}
+
+/**
+ * The one LinkGraph of the build. Every body's links are read once (from the body cache, or by rendering the
+ * body, which the article page then finds cached); only the links that name another article are kept, and only
+ * the ids of the articles a link names with a fragment are read.
+ */
+export function getLinkGraph(): Promise<LinkGraph> {
+  cachedGraph ??= (async () => {
+    const [index, entries] = await Promise.all([getCorpusIndex(), getCollection('articles')]);
+    const book = addressBook(index.articles);
+    const jobs = new Map(
+      entries.map((entry) => [entry.id, async () => ({ filePath: entry.filePath!, mdx: await readFile(entry.filePath!, 'utf8'), topics: entry.data.topics })]),
+    );
+    const found = new Map<string, CorpusTarget[]>();
+    for (const [slug, job] of jobs) {
+      const targets = corpusTargets(book, slug, (await readLinks(await job())).links);
+      if (targets.length > 0) found.set(slug, targets);
+    }
+    const named = new Set([...found.values()].flat().flatMap(({ target, fragment }) => (fragment === null ? [] : [target])));
+    const anchors = new Map<string, Set<string>>();
+    for (const slug of named) anchors.set(slug, new Set((await readLinks(await jobs.get(slug)!())).anchors));
+    return buildLinkGraph(index.articles, found, anchors);
+  })();
+  return cachedGraph;
 }

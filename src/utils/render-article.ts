@@ -1,10 +1,12 @@
 /**
- * An article entry -> its body as HTML, and its headings for the contents list. The entry is parsed with
+ * An article entry -> its body as HTML, its headings for the contents list, and its outbound links and ids for
+ * the corpus link graph; a link the graph found to name another article goes to its copy here. The entry is parsed with
  * the MDX parser the ingest's safety gate reads it back with (parseMdx), checked again to be inert, and
  * turned into HTML by syntax-tree transforms only: it is never compiled to JavaScript, so
  * nothing in it can run, and the three components it may use are fixed markup (rehype-article-components).
  * "---\n...\n---\n\n## Why\n\nBoth can end civilizations.[^1]\n\n[^1]: A note."
- *   -> { html: '<h2 id="why">Why</h2>\n<p id="p-3f9a2c1" class="para">Both can end civilizations.<sup>...', headings: [{ depth: 2, slug: "why", text: "Why" }], hasFigures: false }
+ *   -> { html: '<h2 id="why">Why</h2>\n<p id="p-3f9a2c1" class="para">Both can end civilizations.<sup>...', headings: [{ depth: 2, slug: "why", text: "Why" }], hasFigures: false,
+ *        links: [], anchors: ["why", "p-3f9a2c1", ...] }
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
@@ -19,6 +21,7 @@ import { parseMdx } from '../core/mdx.ts';
 import { checkMdxTree } from '../core/mdx-safety.ts';
 import { rehypeArticleComponents } from '../plugins/rehype-article-components.ts';
 import { rehypeExternalResources } from '../plugins/rehype-external-resources.ts';
+import { rehypeOutboundLinks, type BodyLink } from '../plugins/rehype-outbound-links.ts';
 import { rehypeParagraphPermalinks } from '../plugins/rehype-paragraph-permalinks.ts';
 import { rehypeSearchScope } from '../plugins/rehype-search-scope.ts';
 import { rehypeTopicLinks } from '../plugins/rehype-topic-links.ts';
@@ -37,6 +40,18 @@ export interface RenderedArticle {
   headings: ArticleHeading[];
   /** The body has figures (the page then adds the script that handles images that cannot load). */
   hasFigures: boolean;
+  /** Its links to other sites, each with its paragraph, in reading order (for the corpus link graph). */
+  links: BodyLink[];
+  /** Every id in the body, in order: what a link's fragment may name. */
+  anchors: string[];
+}
+
+/** How to render one entry: `label` names it in errors; `topics` are its topics, whose first mentions link; `corpusLinks`
+ * are its links to other articles of the corpus (href as written -> site path), from the link graph. */
+export interface RenderOptions {
+  label: string;
+  topics: readonly string[];
+  corpusLinks?: Readonly<Record<string, string>>;
 }
 
 // The transforms after parsing: the parse is the safety gate's own (parseMdx), so the site renders exactly
@@ -52,17 +67,18 @@ const processor = unified()
   .use(rehypeArticleComponents)
   .use(rehypeSlug)
   .use(rehypeTopicLinks)
+  .use(rehypeOutboundLinks)
   .use(rehypeParagraphPermalinks)
   .use(rehypeSearchScope)
   .use(rehypeExternalResources);
 
-/** Render one entry's MDX (`label` names it in errors; `topics` are its topics, whose first mentions link). */
-export async function renderArticle(mdx: string, options: { label: string; topics: readonly string[] }): Promise<RenderedArticle> {
-  const file = new VFile({ value: blankFrontmatter(mdx), path: options.label, data: { topics: options.topics } });
+/** Render one entry's MDX. */
+export async function renderArticle(mdx: string, options: RenderOptions): Promise<RenderedArticle> {
+  const file = new VFile({ value: blankFrontmatter(mdx), path: options.label, data: { topics: options.topics, corpusLinks: options.corpusLinks ?? {} } });
   const mdast = parseMdx(String(file.value));
   checkMdxTree(mdast, options.label);
   const hast = (await processor.run(mdast, file)) as HastRoot;
-  return { html: toHtml(hast), headings: collectHeadings(hast), hasFigures: containsFigure(hast) };
+  return { html: toHtml(hast), headings: collectHeadings(hast), hasFigures: containsFigure(hast), links: file.data.links ?? [], anchors: collectIds(hast) };
 }
 
 /**
@@ -85,6 +101,15 @@ function collectHeadings(tree: HastRoot): ArticleHeading[] {
     if (depth !== undefined && typeof id === 'string') headings.push({ depth, slug: id, text: toString(node) });
   });
   return headings;
+}
+
+function collectIds(tree: HastRoot): string[] {
+  const ids: string[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties['id'];
+    if (typeof id === 'string') ids.push(id);
+  });
+  return ids;
 }
 
 function containsFigure(tree: HastRoot): boolean {

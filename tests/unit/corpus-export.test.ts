@@ -10,12 +10,15 @@ import { corpusExportSchema, EXPORT_SCHEMA_VERSION, passagesExportSchema } from 
 import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
 import { buildCorpusExport, buildPassagesExport } from '../../src/utils/corpus-export.ts';
 import { corpusTopics, ingest } from '../helpers/ingest-corpus.ts';
+import { linkGraph, renderEntries } from '../helpers/link-graph.ts';
 
 const site = new URL('https://dossier.test');
-const articles = ingest().entries.map((entry) => entry.article);
+const entries = ingest().entries;
+const articles = entries.map((entry) => entry.article);
 const index = buildCorpusIndex(articles, corpusTopics());
+const graph = linkGraph(index.articles, await renderEntries(entries));
 // JSON as published: what a reader of the file gets.
-const corpus = JSON.parse(JSON.stringify(buildCorpusExport(index, site)));
+const corpus = JSON.parse(JSON.stringify(buildCorpusExport(index, graph, site)));
 
 function validator(schema: z.ZodType) {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -30,6 +33,21 @@ describe('/corpus.json', () => {
     expect(corpus.schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
     expect(corpus.articleCount).toBe(articles.length);
     expect(corpus.articles.map((article: { slug: string }) => article.slug).sort()).toEqual(articles.map((article) => article.slug).sort());
+  });
+
+  test('cites and citedBy are the link graph: each link listed from both ends, with the citing paragraphs and links to them', () => {
+    type Link = { slug: string; paragraphs: { id: string | null; url: string }[] };
+    const bySlug = new Map(corpus.articles.map((article: { slug: string }) => [article.slug, article]));
+    for (const citing of corpus.articles as { slug: string; cites: Link[] }[]) {
+      for (const link of citing.cites) {
+        expect((bySlug.get(link.slug) as { citedBy: Link[] }).citedBy).toContainEqual({ slug: citing.slug, paragraphs: link.paragraphs });
+        for (const paragraph of link.paragraphs)
+          expect(paragraph.url).toBe(`https://dossier.test/articles/${citing.slug}/${paragraph.id === null ? '' : `#${paragraph.id}`}`);
+      }
+    }
+    const count = (key: 'cites' | 'citedBy') => corpus.articles.reduce((sum: number, article: Record<string, unknown[]>) => sum + article[key]!.length, 0);
+    expect(count('citedBy')).toBe(count('cites'));
+    expect(count('cites')).toBe([...graph.cites.values()].flat().length);
   });
 
   test('validates against its zod schema and its published JSON Schema', () => {
@@ -108,7 +126,7 @@ describe('/topics/<slug>/passages.json', () => {
 });
 
 describe('without a public address (no SITE_URL)', () => {
-  const bare = JSON.parse(JSON.stringify(buildCorpusExport(index, undefined)));
+  const bare = JSON.parse(JSON.stringify(buildCorpusExport(index, graph, undefined)));
   /** Every string value of a JSON document that is a link into the site or onto the web. */
   const links = (value: unknown): string[] =>
     typeof value === 'string' ? (/^(?:https?:|\/)/.test(value) ? [value] : []) : value && typeof value === 'object' ? Object.values(value).flatMap(links) : [];

@@ -1,0 +1,144 @@
+/**
+ * Rehype plugin: the body's links to other sites. Each one is recorded where it stands (`file.data.links`: the
+ * href as written, the anchor and text of its paragraph), for the corpus link graph (src/utils/corpus-links.ts);
+ * and those the graph found to be another article of this corpus (`file.data.corpusLinks`: href -> site path)
+ * go to its copy here, with the original one click away in a small link after them.
+ * <a href="https://x.substack.com/p/essay">An essay</a>
+ *   -> <a href="/articles/essay/" class="corpus-link">An essay</a><span class="original-link" data-pagefind-ignore="">
+ *      <a href="https://x.substack.com/p/essay">original<span class="sr-only"> on x.substack.com</span></a></span>
+ * Runs before the permalinks are added, so a paragraph's text is the author's: footnote numbers, back links,
+ * residue labels and these "original" links are the site's, and left out of it.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+
+/** A link of the body to another site: the href as written and the paragraph it stands in. */
+export interface BodyLink {
+  href: string;
+  /** Id of its paragraph (a note's id for a link in a footnote, a heading's in a heading); null when none has one. */
+  anchor: string | null;
+  /** How a reader finds the paragraph without its link: "para. 12", "note 3"; null when neither. */
+  place: string | null;
+  /** The paragraph's text as the author wrote it, every space kept (a line break reads as a space), trimmed. */
+  text: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** In-corpus links of this body: href as written -> the site path of the article it names (input). */
+    corpusLinks: Readonly<Record<string, string>>;
+    /** Every link of this body to another site, in reading order (output). */
+    links: BodyLink[];
+  }
+}
+
+/** Blocks a link's text is quoted from: the nearest of these around it. */
+const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'pre']);
+
+const FOOTNOTE_ID = /^user-content-fn-/;
+
+/** Record the body's links to other sites; send the in-corpus ones to the copy here. */
+export function rehypeOutboundLinks() {
+  return (tree: Root, file: VFile) => {
+    const rewrites = file.data.corpusLinks ?? {};
+    const places = paragraphPlaces(tree);
+    const links: BodyLink[] = [];
+    const rewritten: { link: Element; parent: Element | Root; original: string }[] = [];
+    visitParents(tree, 'element', (node, ancestors) => {
+      if (node.tagName !== 'a') return;
+      const href = node.properties['href'];
+      if (typeof href !== 'string' || !/^https?:\/\//i.test(href.trim())) return;
+      const paragraph = [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && hasClass(ancestor, 'para'));
+      const block = paragraph ?? [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && BLOCKS.has(ancestor.tagName));
+      const holder =
+        paragraph ??
+        [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && typeof ancestor.properties['id'] === 'string');
+      const anchor = holder === undefined ? null : String(holder.properties['id']);
+      links.push({ href, anchor, place: anchor === null ? null : (places.get(anchor) ?? null), text: block === undefined ? '' : paragraphText(block) });
+      const target = Object.hasOwn(rewrites, href) ? rewrites[href] : undefined;
+      if (target !== undefined) rewritten.push({ link: node, parent: ancestors.at(-1) as Element | Root, original: href });
+      // A link holds no link: nothing inside it to visit.
+      return 'skip';
+    });
+    for (const { link, parent, original } of rewritten) {
+      link.properties['href'] = rewrites[original]!;
+      link.properties['className'] = [...classes(link), 'corpus-link'];
+      parent.children.splice(parent.children.indexOf(link) + 1, 0, originalLink(original));
+    }
+    file.data.links = links;
+  };
+}
+
+/** The small link to the original after an in-corpus link; its host said to a screen reader. */
+function originalLink(href: string): ElementContent {
+  const host = URL.parse(href.trim())?.hostname.replace(/^www\./, '') ?? '';
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['original-link'], dataPagefindIgnore: '' },
+    children: [
+      { type: 'text', value: ' ' },
+      {
+        type: 'element',
+        tagName: 'a',
+        properties: { href },
+        children: [
+          { type: 'text', value: 'original' },
+          { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: ` on ${host}` }] },
+        ],
+      },
+    ],
+  };
+}
+
+/** Each anchored paragraph's place as a reader counts it ("para. 12", in reading order) and each note's ("note 3"). */
+function paragraphPlaces(tree: Root): Map<string, string> {
+  const places = new Map<string, string>();
+  let paragraphs = 0;
+  let notes = 0;
+  visitParents(tree, 'element', (node) => {
+    const id = node.properties['id'];
+    if (typeof id !== 'string') return;
+    if (hasClass(node, 'para')) places.set(id, `para. ${++paragraphs}`);
+    else if (node.tagName === 'li' && FOOTNOTE_ID.test(id)) places.set(id, `note ${++notes}`);
+  });
+  return places;
+}
+
+/**
+ * A block's text as the author wrote it: every text node as it is, a line break as a space, without what the
+ * site adds (footnote reference numbers and back links, residue labels, paragraph permalinks, "original" links),
+ * and without white space at its ends.
+ */
+export function paragraphText(node: Element): string {
+  let text = '';
+  const walk = (children: readonly ElementContent[]) => {
+    for (const child of children) {
+      if (child.type === 'text') text += child.value;
+      else if (child.type === 'element') {
+        if (child.tagName === 'br') text += ' ';
+        else if (!isSiteAddition(child)) walk(child.children);
+      }
+    }
+  };
+  walk(node.children);
+  // The ends are the markup's (the space before a note's back link), not the author's.
+  return text.trim();
+}
+
+function isSiteAddition(node: Element): boolean {
+  const { properties } = node;
+  if (properties['dataFootnoteRef'] !== undefined || properties['dataFootnoteBackref'] !== undefined) return true;
+  if (node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && child.properties['dataFootnoteRef'] !== undefined)) return true;
+  return hasClass(node, 'permalink') || hasClass(node, 'original-link') || hasClass(node, 'residue-label');
+}
+
+function classes(node: Element): string[] {
+  const value = node.properties['className'];
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+function hasClass(node: Element, name: string): boolean {
+  return classes(node).includes(name);
+}
