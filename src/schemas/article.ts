@@ -9,7 +9,7 @@ export const originSchema = z.enum(['catalog', 'feed', 'inferred', 'unknown']);
 export type Origin = z.infer<typeof originSchema>;
 
 /** Source formats the ingest understands, detected from content, never from the file name. */
-export const sourceFormatSchema = z.enum(['text', 'rss', 'atom', 'rdf']);
+export const sourceFormatSchema = z.enum(['text', 'rss', 'atom', 'rdf', 'json']);
 export type SourceFormat = z.infer<typeof sourceFormatSchema>;
 
 /** A URL the site may link to: http(s) only. */

@@ -23,6 +23,8 @@ describe('detectFormat: from content, never the file name', () => {
     ['<img src=x onerror=alert(1)> is a plain text line', 'text'],
     ['<p>An HTML-looking first line</p>\nthen text that does not close it.', 'text'],
     ['{braces} open a text that is not JSON.', 'text'],
+    ['{"version": "https://jsonfeed.org/version/1.1", "items": []}', 'json'],
+    ['{ "version": "1.1", "title": "t", "items": [{ "id": "1" }] }', 'json'],
   ])('%j -> %s', (text, format) => {
     expect(detectFormat(text, 'f.txt')).toBe(format);
   });
@@ -33,10 +35,14 @@ describe('detectFormat: from content, never the file name', () => {
   });
 
   test.each([
-    ['<!doctype html><html><body>x</body></html>', 'looks like an HTML page'],
-    ['<html lang="en"><p>x', 'looks like an HTML page'],
-    ['<div><p>Saved fragment</p></div>\n', 'looks like an HTML page'],
-    ['{"version": "https://jsonfeed.org/version/1.1", "items": []}', 'looks like JSON'],
+    ['<!doctype html><html><body>x</body></html>', 'this is a web page, not a feed or a plain text'],
+    ['<html lang="en"><p>x', 'this is a web page'],
+    ['<div><p>Saved fragment</p></div>\n', 'this is a web page'],
+    [
+      '<head><title>Document Moved</title></head><body><h1>Object Moved</h1>This document may be found <a href="https://x.org/">here</a></body>',
+      'this is a web page',
+    ],
+    ['{"name": "a-package", "version": "1.0.0"}', 'looks like JSON but not a JSON Feed'],
     ['<?xml version="1.0"?>\n<!-- only a comment -->\n', 'has no root element'],
   ])('%j is refused: %s', (text, message) => {
     expect(() => detectFormat(text, 'x')).toThrow(message);
