@@ -6,18 +6,20 @@
  */
 import { parseFeedDate } from '../dates.ts';
 import type { ParsedFeed } from './parse-feed.ts';
-import { resolveUrl } from './urls.ts';
+import { resolveLink, resolveUrl } from './urls.ts';
 import { serializeXhtml, textToHtml } from './xhtml.ts';
 import { readAttribute, findChild, findChildren, joinNames, toLocalName, readText, type XmlElement } from './xml-tree.ts';
 
 /** Read an Atom feed element and its entries. */
 export function readAtom(feed: XmlElement): ParsedFeed {
   const feedAuthors = readAuthors(feed);
+  const alternate = findLink(feed, 'alternate');
+  const self = findLink(feed, 'self');
   return {
     channel: {
       title: readTextConstruct(findChild(feed, 'title')).html,
       description: readTextConstruct(findChild(feed, 'subtitle') ?? findChild(feed, 'tagline')).html,
-      link: findLink(feed, 'alternate'),
+      link: alternate,
       copyright: readTextConstruct(findChild(feed, 'rights') ?? findChild(feed, 'copyright')).html,
       language: readAttribute(feed, 'xml:lang'),
       image: resolveUrl(readText(findChild(feed, 'logo')) ?? readText(findChild(feed, 'icon')), feed.base),
@@ -36,12 +38,19 @@ export function readAtom(feed: XmlElement): ParsedFeed {
       // Marked where it is used: the byline is the feed's, not one the entry gives.
       if (ownAuthors === null && feedAuthors !== null)
         notes.push(`names no author: the byline is the feed's own <author> ("${feedAuthors}"), as Atom says (RFC 4287, 4.2.1)`);
+      // findLink has applied xml:base already; the feed's own links come next.
+      const link = resolveLink(findLink(entry, 'alternate'), [
+        { what: 'xml:base', base: entry.base },
+        { what: "the feed's alternate link", base: alternate },
+        { what: "the feed's self link", base: self },
+      ]);
       return {
         index: position + 1,
         title: readTextConstruct(findChild(entry, 'title')).html,
         // YouTube and other media feeds put the text in Media RSS: media:group/media:description (plain text).
         description: summary.html ?? readMediaDescription(entry),
-        link: findLink(entry, 'alternate'),
+        link: link.link,
+        linkNote: link.note,
         guid: readText(findChild(entry, 'id')),
         // An entry without authors takes the feed's (RFC 4287 section 4.2.1).
         author: ownAuthors ?? feedAuthors,

@@ -11,7 +11,7 @@
 import { IngestError, positionAt } from '../../../src/core/errors.ts';
 import { parseFeedDate } from '../dates.ts';
 import type { FeedItem, ParsedFeed } from './parse-feed.ts';
-import { resolveUrl, toWebUrl } from './urls.ts';
+import { resolveLink, resolveUrl, toWebUrl } from './urls.ts';
 import { escapeHtml, textToHtml } from './xhtml.ts';
 import { joinNames } from './xml-tree.ts';
 
@@ -64,7 +64,7 @@ export function readJsonFeed(text: string, file: string): ParsedFeed {
         index: position + 1,
         title: escapeTitle(string(item['title'])),
         description: escapeTitle(string(item['summary'])),
-        link: resolveUrl(string(item['url']) ?? string(item['external_url']), base),
+        ...resolvedLink(string(item['url']) ?? string(item['external_url']), home, toWebUrl(string(document['feed_url']))),
         // 1.0 allowed a number; the spec says to treat it as a string.
         guid: typeof id === 'number' ? String(id) : string(id),
         author: authorNames(item) ?? feedAuthors,
@@ -77,6 +77,15 @@ export function readJsonFeed(text: string, file: string): ParsedFeed {
       };
     }),
   };
+}
+
+/** An item's url resolved against the home page, then the feed's own address; a note when neither makes it absolute. */
+function resolvedLink(value: string | null, home: string | null, feedUrl: string | null): { link: string | null; linkNote: string | null } {
+  const { link, note } = resolveLink(value, [
+    { what: 'home_page_url', base: home },
+    { what: 'feed_url', base: feedUrl },
+  ]);
+  return { link, linkNote: note };
 }
 
 function isObject(value: unknown): value is Json {

@@ -35,8 +35,11 @@ export interface FeedItem {
   title: string | null;
   /** Summary or description, as HTML. */
   description: string | null;
-  /** The item's own link, resolved against xml:base or the channel link; may still be relative or non-web. */
+  /** The item's own link, resolved against xml:base, then the feed's alternate link, then its self link; may still be
+   * relative or non-web, and then `linkNote` says why. */
   link: string | null;
+  /** Why `link` is not an absolute web address (what was tried); null when it is, or when there is no link. */
+  linkNote: string | null;
   guid: string | null;
   author: string | null;
   /** The raw date string as found, for messages. */

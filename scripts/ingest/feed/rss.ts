@@ -6,13 +6,23 @@
 import { parseFeedDate } from '../dates.ts';
 import type { ParsedFeed } from './parse-feed.ts';
 import { readMediaDescription } from './atom.ts';
-import { resolveUrl, toWebUrl } from './urls.ts';
+import { resolveLink, resolveUrl, toWebUrl } from './urls.ts';
 import { textToHtml } from './xhtml.ts';
 import { readAttribute, findChild, findChildren, joinNames, readText, type XmlElement } from './xml-tree.ts';
 
 /** Read an RSS channel and its items (RSS 1.0 keeps its items beside the channel, so they come apart). */
 export function readRss(channel: XmlElement, items: XmlElement[]): ParsedFeed {
   const channelLink = toWebUrl(resolveUrl(readText(findChild(channel, 'link')), channel.base));
+  // RSS 2.0 feeds often carry Atom's self link (atom:link rel="self"): the address the feed itself is served at.
+  const selfLink = toWebUrl(
+    resolveUrl(
+      readAttribute(
+        findChildren(channel, 'atom:link').find((link) => readAttribute(link, 'rel') === 'self'),
+        'href',
+      ),
+      channel.base,
+    ),
+  );
   // A podcast names its author on the channel (itunes:author); items without one of their own carry it.
   const channelAuthor = readText(findChild(channel, 'itunes:author')) ?? readText(findChild(channel, 'dc:creator'));
   return {
@@ -31,7 +41,12 @@ export function readRss(channel: XmlElement, items: XmlElement[]): ParsedFeed {
       const enclosureType = readAttribute(enclosure, 'type');
       const guidElement = findChild(item, 'guid');
       const guid = readText(guidElement) ?? readAttribute(item, 'rdf:about');
-      let link = resolveUrl(readText(findChild(item, 'link')) ?? readAttribute(findChild(item, 'link'), 'href'), base);
+      const resolved = resolveLink(readText(findChild(item, 'link')) ?? readAttribute(findChild(item, 'link'), 'href'), [
+        { what: 'xml:base', base: item.base },
+        { what: "the channel's <link>", base: channelLink },
+        { what: "the feed's self link", base: selfLink },
+      ]);
+      let link = resolved.link;
       // RSS 2.0: a guid is the item's permalink unless isPermaLink="false".
       if (link === null && guid !== null && readAttribute(guidElement, 'isPermaLink') !== 'false' && toWebUrl(guid) !== null) link = guid;
       const content = findChild(item, 'content:encoded');
@@ -46,6 +61,7 @@ export function readRss(channel: XmlElement, items: XmlElement[]): ParsedFeed {
         // Podcasts and media feeds may give their text only as itunes:summary or Media RSS (plain text both).
         description: readText(findChild(item, 'description')) ?? plainToHtml(readText(findChild(item, 'itunes:summary'))) ?? readMediaDescription(item),
         link,
+        linkNote: link === resolved.link ? resolved.note : null,
         guid,
         author: ownAuthor ?? channelAuthor,
         rawDate,
