@@ -36,9 +36,9 @@ export interface DraftedSource {
 
 /** Draft one source with its catalog entry. An unreadable source throws; one bad feed item is only left out. */
 export function draftSource(source: { file: string; bytes: Uint8Array }, entry: CatalogEntry | undefined): DraftedSource {
-  const { text, warnings } = decodeSource(source.bytes, source.file);
+  const { text, warnings, encoding } = decodeSource(source.bytes, source.file, entry?.encoding);
   const format = detectFormat(text, source.file);
-  const info = { file: source.file, format, sha256: sha256(source.bytes), warnings };
+  const info = { file: source.file, format, sha256: sha256(source.bytes), warnings, encoding };
   if (format === 'text') {
     return { drafts: [{ draft: draftFromText(parseText(text), info, entry), label: source.file }], leftOut: [], warnings: [] };
   }

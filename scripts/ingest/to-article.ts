@@ -3,6 +3,7 @@
  * origin of every field recorded. Nothing unknown is invented: missing stays null and is shown as such.
  * feed item { title: "T", author: "Y" } -> { title: "T", origins: { title: "feed", author: "feed", ... } }
  */
+import type { SourceEncoding } from './decode.ts';
 import type { Root } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -29,6 +30,8 @@ interface SourceInfo {
   format: SourceFormat;
   sha256: string;
   warnings: readonly string[];
+  /** How the text was decoded, when it is not plain UTF-8 (decode.ts). */
+  encoding?: SourceEncoding | undefined;
 }
 
 type Field<T> = { value: T | null; origin: Origin };
@@ -144,7 +147,14 @@ function assemble(parts: Parts): Draft {
         publishedAt: publishedAt.origin,
         topics: fields.topics ? 'catalog' : 'inferred',
       },
-      source: { file: parts.source.file, format: parts.source.format, sha256: parts.source.sha256, guid: parts.guid, item: parts.item },
+      source: {
+        file: parts.source.file,
+        format: parts.source.format,
+        sha256: parts.source.sha256,
+        guid: parts.guid,
+        item: parts.item,
+        ...(parts.source.encoding && { encoding: parts.source.encoding }),
+      },
       wordCount,
       readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
       truncated: parts.truncated,

@@ -78,6 +78,16 @@ export const articleSchema = z.object({
     guid: z.string().nullable(),
     /** 1-based position of the item in its feed; null for plain text. */
     item: z.number().int().positive().nullable(),
+    /** How the bytes were decoded, when not as plain UTF-8: declared in the file, set in the catalog, detected (with
+     * the detector's confidence, 0-100), Windows-1252 for a text with too few non-ASCII bytes to detect ("fallback"),
+     * or UTF-8 with stray legacy bytes read as Windows-1252 ("mixed"). */
+    encoding: z
+      .object({
+        name: z.string(),
+        how: z.enum(['declared', 'catalog', 'detected', 'fallback', 'mixed']),
+        confidence: z.number().min(0).max(100).optional(),
+      })
+      .optional(),
   }),
   /** Topic slugs from `corpus/topics.yaml`; default empty. */
   topics: z.array(slugSchema).default([]),
