@@ -5,6 +5,7 @@
  *   npm run ingest                     write entries (all or nothing)
  *   npm run ingest -- --keep-going     report every problem in one run
  *   npm run ingest -- --check          validate and show what each source becomes; write nothing
+ *   npm run ingest -- --strict         warnings (items left out, faults tolerated) fail the run too; with --check as well
  *   --corpus DIR / --out DIR           other corpus (sources/, catalog.yaml, topics.yaml) or output folder
  *   --no-cache                         ingest every source again (the cache is still written for next time)
  *
@@ -29,6 +30,7 @@ function main(): number {
     options: {
       'keep-going': { type: 'boolean' },
       check: { type: 'boolean' },
+      strict: { type: 'boolean' },
       corpus: { type: 'string', default: path.join(root, 'corpus') },
       out: { type: 'string', default: path.join(root, 'src/content/articles') },
       'no-cache': { type: 'boolean' },
@@ -90,6 +92,12 @@ function main(): number {
   if (result.errors.length > 0) {
     for (const error of result.errors) console.error(`error: ${error.message}`);
     console.error(`ingest failed: ${result.errors.length} error(s) in ${result.sources} sources; previous entries left untouched`);
+    return 1;
+  }
+  if (values.strict && result.warnings.length > 0) {
+    console.error(
+      `ingest failed (--strict): ${result.warnings.length} warning(s), ${result.skipped.length} of them items left out; previous entries left untouched`,
+    );
     return 1;
   }
 

@@ -10,11 +10,12 @@
  */
 import type { CatalogEntry } from '../../src/schemas/catalog.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
+import type { LeftOut } from './draft-source.ts';
 import type { DraftSummary } from './filters/draft-summary.ts';
 import { sha256 } from './hash.ts';
 
 /** Bump when a change to the pipeline changes its output for the same input. */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 export type IngestCache = Record<string, CachedSource>;
 
@@ -30,6 +31,10 @@ export interface CacheKey {
 
 interface CachedSource extends CacheKey {
   drafts: CachedDraft[];
+  /** Its feed items that gave no draft (no text, a drafting failure), with their reasons. */
+  leftOut: LeftOut[];
+  /** Warnings about the source as a whole. */
+  warnings: string[];
 }
 
 /** One draft's summary, and the entry it became. */
@@ -54,8 +59,12 @@ export function createKeyer(topics: readonly Topic[]): (sourceSha256: string, ca
   });
 }
 
-/** The summaries of a source's drafts when the cache holds it under the same key; undefined otherwise. */
-export function findUnchangedSource(cache: IngestCache | undefined, file: string, key: CacheKey): DraftSummary[] | undefined {
+/** The summaries of a source's drafts (and its items left out) when the cache holds it under the same key; undefined otherwise. */
+export function findUnchangedSource(
+  cache: IngestCache | undefined,
+  file: string,
+  key: CacheKey,
+): { drafts: DraftSummary[]; leftOut: LeftOut[]; warnings: string[] } | undefined {
   const cached = cache?.[file];
   if (
     !cached ||
@@ -66,7 +75,7 @@ export function findUnchangedSource(cache: IngestCache | undefined, file: string
   ) {
     return undefined;
   }
-  return cached.drafts.map(({ entry: _entry, ...summary }) => summary);
+  return { drafts: cached.drafts.map(({ entry: _entry, ...summary }) => summary), leftOut: cached.leftOut ?? [], warnings: cached.warnings ?? [] };
 }
 
 /** The entry an unchanged source's draft became last time, when it gets the same slug again. */
@@ -76,9 +85,14 @@ export function findUnchangedEntry(cache: IngestCache | undefined, summary: Draf
 }
 
 /** The cache for the next run: every source with its key, and each of its drafts with the entry it became. */
-export function updateCache(keys: ReadonlyMap<string, CacheKey>, drafts: readonly { summary: DraftSummary; entry: CachedEntry | null }[]): IngestCache {
+export function updateCache(
+  keys: ReadonlyMap<string, CacheKey>,
+  drafts: readonly { summary: DraftSummary; entry: CachedEntry | null }[],
+  leftOut: ReadonlyMap<string, readonly LeftOut[]>,
+  warnings: ReadonlyMap<string, readonly string[]>,
+): IngestCache {
   const cache: IngestCache = {};
-  for (const [file, key] of keys) cache[file] = { ...key, drafts: [] };
+  for (const [file, key] of keys) cache[file] = { ...key, drafts: [], leftOut: [...(leftOut.get(file) ?? [])], warnings: [...(warnings.get(file) ?? [])] };
   for (const { summary, entry } of drafts) cache[summary.file]?.drafts.push({ ...summary, entry });
   return cache;
 }

@@ -18,9 +18,11 @@
  * 4. A paragraph is a passage for a topic when it has >= `minStrongTerms` [1] distinct strong
  *    terms or >= `minDistinctTerms` [2] distinct terms of any kind.
  * 5. An article's score for a topic is the sum of its paragraphs' scores. The article gets the
- *    topic when it has >= `minPassages` [2] passages, or >= 1 passage and a score >= `minScore` [5].
- * 6. Every article gets at least `minTopics` [2] topics: when rule 5 yields fewer, the
- *    best-scoring remaining topics with at least one match are added until there are enough.
+ *    topic when it has >= `minPassages` [2] passages (evidence in more than one paragraph) and its
+ *    passages hold >= `minArticleTerms` [2] distinct terms between them, one of them strong or a
+ *    phrase of more than one word (one common word repeated is not evidence).
+ * 6. `minTopics` [0] tops the topics up from the ranking when rule 5 yields fewer; by default there
+ *    is no minimum, so an article that is not about the debate gets no topic.
  * 7. A topic assigned with no passage (only through rule 6) takes every paragraph that
  *    matches it at all as its passages.
  * 8. Topics are ordered by article score, highest first, ties by slug; passages in paragraph
@@ -70,16 +72,22 @@ export function classifyTopics(paragraphs: readonly ClassifiedParagraph[], topic
       return {
         score: termScore(found, o),
         isPassage: strongHits >= o.minStrongTerms || found.length >= o.minDistinctTerms,
+        terms: found,
       };
     });
     const score = perParagraph.reduce((sum, p) => sum + p.score, 0);
     const passageCount = perParagraph.filter((p) => p.isPassage).length;
-    return { slug: topic.slug, perParagraph, score, passageCount };
+    // The evidence across the article's passages: its distinct terms, and whether one is strong or a phrase.
+    const evidence = new Map<string, TermPattern>();
+    for (const paragraph of perParagraph) if (paragraph.isPassage) for (const term of paragraph.terms) evidence.set(term.term, term);
+    const weighty = [...evidence.values()].some((term) => term.strong || /[\s-]/.test(term.term));
+    return { slug: topic.slug, perParagraph, score, passageCount, distinctTerms: evidence.size, weighty };
   });
 
   const ranked = results.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || compareStrings(a.slug, b.slug));
 
-  const qualifies = (r: (typeof ranked)[number]) => r.passageCount >= o.minPassages || (r.passageCount >= 1 && r.score >= o.minScore);
+  const qualifies = (r: (typeof ranked)[number]) =>
+    r.passageCount >= o.minPassages && r.distinctTerms >= o.minArticleTerms && (r.weighty || !o.requireWeightyTerm);
   const chosen = new Set(ranked.filter(qualifies).map((r) => r.slug));
   // Rule 6: top up from the ranking, which only holds topics with at least one match.
   for (const r of ranked) {

@@ -1,16 +1,30 @@
 /**
  * Bytes of a source file -> text. Line ends become `\n`; a byte-order mark is removed.
  *   - UTF-8 (with or without BOM); UTF-16 with a BOM; an XML declaration's `encoding` is honoured.
- *   - Not valid UTF-8 and nothing declared: read as Windows-1252 (the superset of Latin-1 browsers assume),
- *     or, when the file mixes real UTF-8 with stray legacy bytes, only those bytes as Windows-1252; with a warning.
+ *   - The curator's `encoding:` in the catalog settles it.
+ *   - Not valid UTF-8 and nothing declared: the encoding is detected with chardet (letter and byte-sequence
+ *     statistics) and decoded with iconv-lite when the guess is confident (DETECTION); when it is not, the file is
+ *     refused with a message saying how to declare it. A file of real UTF-8 with stray legacy bytes pasted in
+ *     keeps its UTF-8 and reads only those bytes as Windows-1252. Each case says what it did in a warning, and the
+ *     encoding read (with the detector's confidence) is recorded in the entry's provenance.
  *   - Refused with an error: empty, whitespace only, over MAX_SOURCE_BYTES, binary (NUL bytes, a known
  *     binary signature, or many control characters). A few stray control characters are removed, with a warning.
  * <EF BB BF 48 69 0D 0A> -> { text: "Hi\n", warnings: [] }
- * Hand-written around TextDecoder (which does the decoding): no library has these repair rules (stray
- * Windows-1252 bytes inside UTF-8, a declaration overruled by valid UTF-8) nor reports line:column; charset
- * sniffers (chardet, jschardet) guess from letter statistics, so a result would depend on the text's words.
+ * Hand-written around TextDecoder, chardet and iconv-lite (which do the detecting and decoding): no library has
+ * these repair rules (stray Windows-1252 bytes inside UTF-8, a declaration overruled by valid UTF-8) nor reports
+ * line:column.
  */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
 import { IngestError, positionAt } from '../../src/core/errors.ts';
+
+/**
+ * When a detected encoding is trusted: chardet's confidence (0-100) at least `min`, and at least `lead` times the
+ * runner-up's, with at least `sample` bytes beyond ASCII to go on. Short single-byte texts score 40-60 with a clear
+ * lead; a guess with no lead, or from a handful of bytes, is a coin toss, and publishing its result would publish
+ * mojibake as the author's text.
+ */
+export const DETECTION = { min: 40, lead: 2, sample: 16 } as const;
 
 /** Largest source file the ingest accepts (bytes); larger files are refused with an error. */
 export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
@@ -21,6 +35,17 @@ export const MAX_CONTROL_SHARE = 0.01;
 export interface DecodedSource {
   text: string;
   warnings: string[];
+  /** The encoding the text was read as, when it is not plain UTF-8, and how it was chosen. */
+  encoding?: SourceEncoding;
+}
+
+/** How a source's encoding was settled (recorded in provenance). */
+export interface SourceEncoding {
+  /** The encoding's name as iconv-lite / the WHATWG Encoding Standard spell it. */
+  name: string;
+  how: 'declared' | 'catalog' | 'detected' | 'fallback' | 'mixed';
+  /** chardet's confidence (0-100), for a detected encoding. */
+  confidence?: number;
 }
 
 /** Signatures of binary formats curators are likely to drop in, for a message that says what the file is. */
@@ -38,7 +63,7 @@ const SIGNATURES: readonly [bytes: readonly number[], name: string][] = [
 const ACTION = 'the ingest reads plain text and RSS/Atom feeds: save the article as plain text (UTF-8) or supply its feed';
 
 /** Decode one source file's bytes, or throw an IngestError naming the file. */
-export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
+export function decodeSource(bytes: Uint8Array, file: string, catalogEncoding?: string): DecodedSource {
   if (bytes.byteLength > MAX_SOURCE_BYTES) {
     throw new IngestError(`file is ${bytes.byteLength} bytes; the limit is ${MAX_SOURCE_BYTES} bytes (10 MiB). Split it or raise MAX_SOURCE_BYTES.`, { file });
   }
@@ -47,17 +72,30 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
   if (signature) throw new IngestError(`looks like ${signature[1]}, not text; ${ACTION}`, { file });
 
   const warnings: string[] = [];
-  let text = decodeText(bytes, file, warnings);
+  const read: { encoding?: SourceEncoding } = {};
+  let text = catalogEncoding === undefined ? decodeText(bytes, file, warnings, read) : decodeAs(catalogEncoding, bytes, file, read);
 
   text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw new IngestError('file holds only whitespace', { file });
   text = removeControlCharacters(text, file, warnings);
-  return { text, warnings };
+  return { text, warnings, ...read };
 }
 
-function decodeText(bytes: Uint8Array, file: string, warnings: string[]): string {
+/** The curator's encoding, from the catalog: a name iconv-lite knows, else an error naming it. */
+function decodeAs(name: string, bytes: Uint8Array, file: string, read: { encoding?: SourceEncoding }): string {
+  if (!iconv.encodingExists(name))
+    throw new IngestError(`the catalog's encoding "${name}" is not one the ingest knows (try a name such as koi8-r or windows-1251)`, { file });
+  read.encoding = { name: name.toLowerCase(), how: 'catalog' };
+  return stripBom(iconv.decode(Buffer.from(bytes), name));
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function decodeText(bytes: Uint8Array, file: string, warnings: string[], read: { encoding?: SourceEncoding }): string {
   // 1. A byte-order mark settles the encoding.
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return strictUtf8(bytes.subarray(3), warnings);
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return strictUtf8(bytes.subarray(3), file, warnings, read);
   if (startsWith(bytes, [0xff, 0xfe])) return decodeStrict('utf-16le', bytes.subarray(2), file);
   if (startsWith(bytes, [0xfe, 0xff])) return decodeStrict('utf-16be', bytes.subarray(2), file);
 
@@ -90,12 +128,13 @@ function decodeText(bytes: Uint8Array, file: string, warnings: string[]): string
         warnings.push(`declares encoding="${declared}" but is valid UTF-8; read as UTF-8`);
         return utf8;
       }
+      read.encoding = { name: label, how: 'declared' };
       return decodeStrict(label, bytes, file);
     }
   }
 
-  // 4. UTF-8, else Windows-1252.
-  return strictUtf8(bytes, warnings);
+  // 4. UTF-8, else detected.
+  return strictUtf8(bytes, file, warnings, read);
 }
 
 function tryUtf8(bytes: Uint8Array): string | null {
@@ -106,21 +145,75 @@ function tryUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** UTF-8, or the documented fallback for files that are not valid UTF-8. */
-function strictUtf8(bytes: Uint8Array, warnings: string[]): string {
+/** UTF-8, or, for a file that is not valid UTF-8, the detected encoding or the mixed repair (see the header). */
+function strictUtf8(bytes: Uint8Array, file: string, warnings: string[], read: { encoding?: SourceEncoding }): string {
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null) return utf8;
   const mixed = decodeMixed(bytes);
   const where = positionAt(mixed.text, mixed.firstInvalid);
-  if (mixed.utf8Sequences === 0) {
-    warnings.push(`not valid UTF-8 (first at line ${where.line}, column ${where.column}); read as Windows-1252`);
+  const guess = detectEncoding(bytes);
+  // Legacy text (any UTF-8-looking sequences are coincidences of a multi-byte legacy encoding): the detector decides.
+  const legacy = guess !== null && guess.name !== 'UTF-8' && (mixed.utf8Sequences === 0 || mixed.utf8Sequences < mixed.invalidBytes);
+  if (legacy && guess.trusted) {
+    // Latin-1 is read as Windows-1252, its superset, as browsers do (the WHATWG Encoding Standard's mapping).
+    const name = /^iso-8859-1$/i.test(guess.name) ? 'windows-1252' : guess.name.toLowerCase();
+    read.encoding = { name, how: 'detected', confidence: guess.confidence };
+    warnings.push(`declares no encoding and is not UTF-8: detected ${name} (confidence ${guess.confidence}/100); read as ${name}`);
+    return stripBom(iconv.decode(Buffer.from(bytes), name));
+  }
+  // Too few bytes beyond ASCII to detect anything (curly quotes and a café in an English text): Windows-1252, the
+  // Western default browsers use, when every one of them reads there as a Latin letter or a punctuation mark.
+  if (guess?.tooFew !== false && mixed.utf8Sequences === 0 && isPlausibleWestern(mixed.text)) {
+    read.encoding = { name: 'windows-1252', how: 'fallback' };
+    warnings.push(
+      `declares no encoding and is not UTF-8 (first at line ${where.line}, column ${where.column}); too few non-ASCII bytes to detect an encoding, ` +
+        'read as Windows-1252 (each reads there as a Western letter or punctuation mark)',
+    );
     return mixed.text;
   }
+  if (mixed.utf8Sequences === 0 || legacy) {
+    const best =
+      guess === null
+        ? 'no encoding could be guessed'
+        : `the best guess, ${guess.name}, has confidence ${guess.confidence}/100${guess.runnerUp ? ` against ${guess.runnerUp}` : ''}`;
+    throw new IngestError(
+      `is not UTF-8 and declares no encoding (first non-UTF-8 byte at line ${where.line}, column ${where.column}); ${best}, too uncertain to publish. ` +
+        `Declare it in corpus/catalog.yaml (${JSON.stringify(file)}: { encoding: <name> }, e.g. koi8-r), or re-save the file as UTF-8`,
+      { file },
+    );
+  }
   // Real UTF-8 with a few legacy bytes pasted in: keep the UTF-8 and read only the stray bytes as Windows-1252.
+  read.encoding = { name: 'utf-8', how: 'mixed' };
   warnings.push(
     `mixes UTF-8 with ${mixed.invalidBytes} byte(s) that are not UTF-8 (first at line ${where.line}, column ${where.column}); those bytes were read as Windows-1252`,
   );
   return mixed.text;
+}
+
+/** chardet's best guess that iconv-lite can decode, whether it is trusted (DETECTION), and the runner-up. */
+function detectEncoding(bytes: Uint8Array): { name: string; confidence: number; trusted: boolean; tooFew: boolean; runnerUp: string | null } | null {
+  const candidates = chardet.analyse(bytes).filter((candidate) => iconv.encodingExists(candidate.name));
+  const [best, second] = candidates;
+  if (best === undefined) return null;
+  const beyondAscii = bytes.reduce((count, byte) => count + (byte >= 0x80 ? 1 : 0), 0);
+  const leads = second === undefined || best.confidence >= DETECTION.lead * second.confidence || best.confidence === 100;
+  const trusted = beyondAscii >= DETECTION.sample && best.confidence >= DETECTION.min && leads;
+  return {
+    name: best.name,
+    confidence: best.confidence,
+    trusted,
+    tooFew: beyondAscii < DETECTION.sample,
+    runnerUp: second ? `${second.name} at ${second.confidence}` : null,
+  };
+}
+
+/**
+ * Every non-ASCII character is typographic punctuation or a single accented Latin letter: Western text. Another
+ * script read as Windows-1252 gives runs of accented letters ("áÇÅÎÔÓÔ×Ï" for Cyrillic), which fail.
+ */
+function isPlausibleWestern(text: string): boolean {
+  if (/[\u00c0-\u00ff]{2}/.test(text)) return false;
+  return [...text.matchAll(/[^\x00-\x7f]/g)].every(([char]) => /[“”‘’–—…€•«»°©®™£§¶·\u00c0-\u00ff]/.test(char));
 }
 
 function decodeStrict(label: string, bytes: Uint8Array, file: string): string {

@@ -1,7 +1,8 @@
 /**
  * Source format from content, never from the file name.
  * "<?xml ...?><rss version=\"2.0\">" -> "rss"; "OpenAI's CEO wants..." -> "text"
- * An HTML page, a JSON document or XML that is not a feed is refused with an error saying what it is.
+ * "{ \"version\": \"https://jsonfeed.org/version/1.1\", ... }" -> "json"
+ * An HTML page, a JSON document that is not a JSON Feed or XML that is not a feed is refused with an error saying what it is.
  */
 import type { SourceFormat } from '../../src/schemas/article.ts';
 import { IngestError } from '../../src/core/errors.ts';
@@ -9,7 +10,9 @@ import { IngestError } from '../../src/core/errors.ts';
 const FEED_ROOTS: Record<string, SourceFormat> = { rss: 'rss', feed: 'atom', 'rdf:rdf': 'rdf' };
 
 /** Root elements that mean an HTML page or fragment rather than XML. */
-const HTML_ROOTS = new Set(['html', 'head', 'body', 'article', 'main', 'section', 'div', 'p', 'h1', 'h2', 'h3', 'table', 'ul', 'ol']);
+const HTML_ROOTS = new Set(['html', 'head', 'title', 'meta', 'body', 'article', 'main', 'section', 'div', 'p', 'h1', 'h2', 'h3', 'table', 'ul', 'ol']);
+/** A closing tag of one of them at the very end: how a page or fragment without <html> still ends. */
+const HTML_END = new RegExp(`</(?:${[...HTML_ROOTS].join('|')})>\\s*$`, 'i');
 
 /** Detect whether a decoded source is plain text or which kind of feed it is. */
 export function detectFormat(text: string, file: string): SourceFormat {
@@ -20,9 +23,12 @@ export function detectFormat(text: string, file: string): SourceFormat {
   const root = /^<([A-Za-z_][\w.:-]*)/.exec(rest)?.[1];
   const startsAsXml = /^\s*<\?xml\b/i.test(text);
   if (/<!DOCTYPE\s+html\b/i.test(skipped) || (root !== undefined && isHtmlRoot(root, rest))) {
-    throw new IngestError("looks like an HTML page, which the ingest does not read; save the article text as plain text, or supply the site's RSS/Atom feed", {
-      file,
-    });
+    throw new IngestError(
+      "this is a web page, not a feed or a plain text; save the article's text as plain text, or supply the site's RSS, Atom or JSON feed",
+      {
+        file,
+      },
+    );
   }
   if (root !== undefined) {
     const format = FEED_ROOTS[root.toLowerCase()];
@@ -34,24 +40,37 @@ export function detectFormat(text: string, file: string): SourceFormat {
   } else if (startsAsXml) {
     throw new IngestError('starts with an XML declaration but has no root element', { file });
   }
-  if (/^\s*[[{]/.test(text) && isJson(text)) {
-    throw new IngestError('looks like JSON (a JSON Feed?), which the ingest does not read; supply the RSS or Atom feed, or plain text', { file });
+  if (/^\s*[[{]/.test(text)) {
+    const json = parseJson(text);
+    // A JSON Feed: an object with its version and an items array. Broken JSON that names a JSON Feed version goes to
+    // the reader, which gives the fault's line:column.
+    if (json === undefined ? /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(text) : isJsonFeed(json)) return 'json';
+    if (json !== undefined) {
+      throw new IngestError('looks like JSON but not a JSON Feed (an object with "version" and "items"); supply the feed, or plain text', { file });
+    }
   }
   return 'text';
 }
 
-/** `<html ...` always; other HTML element names only when the text also ends by closing them. */
+/** `<html ...` always; other HTML element names only when the text also ends by closing one (`<head>...</body>`). */
 function isHtmlRoot(root: string, rest: string): boolean {
   const name = root.toLowerCase();
   if (name === 'html') return true;
-  return HTML_ROOTS.has(name) && new RegExp(`</${name}>\\s*$`, 'i').test(rest);
+  return HTML_ROOTS.has(name) && HTML_END.test(rest);
 }
 
-function isJson(text: string): boolean {
+/** The parsed JSON, or undefined when the text is not JSON. */
+function parseJson(text: string): unknown {
   try {
-    JSON.parse(text);
-    return true;
+    return JSON.parse(text) as unknown;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** An object with a string `version` and an `items` array (the version's form is checked by the reader). */
+function isJsonFeed(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const { version, items } = json as Record<string, unknown>;
+  return typeof version === 'string' && Array.isArray(items);
 }

@@ -20,49 +20,79 @@ export interface LabelledDraft {
   draft: Draft;
 }
 
-/** Draft one source with its catalog entry. */
-export function draftSource(source: { file: string; bytes: Uint8Array }, entry: CatalogEntry | undefined): LabelledDraft[] {
-  const { text, warnings } = decodeSource(source.bytes, source.file);
+/** A feed item that gives no article, and why (the message a curator reads). */
+export interface LeftOut {
+  label: string;
+  reason: string;
+}
+
+/** What one source gives: its drafts, the feed items left out (each with a warning; the rest is published), and the
+ * warnings about the source as a whole (decoding, feed-level faults), which every draft also carries. */
+export interface DraftedSource {
+  drafts: LabelledDraft[];
+  leftOut: LeftOut[];
+  warnings: string[];
+}
+
+/** Draft one source with its catalog entry. An unreadable source throws; one bad feed item is only left out. */
+export function draftSource(source: { file: string; bytes: Uint8Array }, entry: CatalogEntry | undefined): DraftedSource {
+  const { text, warnings, encoding } = decodeSource(source.bytes, source.file, entry?.encoding);
   const format = detectFormat(text, source.file);
-  const info = { file: source.file, format, sha256: sha256(source.bytes), warnings };
+  const info = { file: source.file, format, sha256: sha256(source.bytes), warnings, encoding };
   if (format === 'text') {
-    return [{ draft: draftFromText(parseText(text), info, entry), label: source.file }];
+    return { drafts: [{ draft: draftFromText(parseText(text), info, entry), label: source.file }], leftOut: [], warnings: [] };
   }
   const feed = parseFeed(text, format, source.file);
-  if (feed.items.length === 0) throw new IngestError(`feed has no items (expected at least one <item> or <entry>)`, { file: source.file });
+  warnings.push(...(feed.warnings ?? []));
+  if (feed.items.length === 0) {
+    const expected = format === 'json' ? 'its "items" array is empty' : 'expected at least one <item> or <entry>';
+    throw new IngestError(`feed has no items (${expected})`, { file: source.file });
+  }
   const unused = new Set(Object.keys(entry?.items ?? {}));
-  const seenGuids = new Map<string, number>();
-  const drafts = feed.items.map((item) => {
+  const drafts: LabelledDraft[] = [];
+  const leftOut: LeftOut[] = [];
+  for (const item of feed.items) {
     const label = `${source.file} item ${item.index}`;
-    if (item.guid !== null) {
-      const first = seenGuids.get(item.guid);
-      if (first !== undefined) {
-        throw new IngestError(`item ${item.index} repeats the guid "${item.guid}" of item ${first}; a feed's guids must be unique`, { file: source.file });
-      }
-      seenGuids.set(item.guid, item.index);
-      unused.delete(item.guid);
-    }
+    if (item.guid !== null) unused.delete(item.guid);
     const html = item.html ?? item.description;
     if (html === null) {
-      const what = format === 'atom' ? 'neither <content> nor <summary>' : 'neither <content:encoded> nor <description>';
+      const what =
+        format === 'atom'
+          ? 'no <content>, <summary> or media:description'
+          : format === 'json'
+            ? 'neither content_html nor content_text'
+            : 'no <content:encoded>, <description> or itunes:summary';
       const notes = item.notes.length > 0 ? ` (${item.notes.join('; ')})` : '';
-      throw new IngestError(
-        `item ${item.index}${item.title === null ? '' : ` ("${clipTitle(item.title)}")`} has ${what}${notes}: there is no text to publish`,
-        {
-          file: source.file,
-        },
-      );
+      const title = item.title === null ? '' : ` ("${clipTitle(item.title)}")`;
+      leftOut.push({ label, reason: `left out: item ${item.index}${title} has ${what}${notes}, so there is no text to publish` });
+      continue;
     }
-    // Relative links resolve against xml:base when the feed sets one, else against the item's own link.
-    const baseUrl = item.contentBase ?? (isWebUrl(item.link) ? item.link : null);
-    const converted = convertHtml(html, baseUrl === null ? {} : { baseUrl });
-    const fields = { ...pickFeedFields(entry), ...(item.guid === null ? {} : entry?.items?.[item.guid]) };
-    return { draft: draftFromFeedItem(feed.channel, item, converted, info, fields), label };
-  });
+    try {
+      // Relative links resolve against xml:base when the feed sets one, else against the item's own link.
+      const baseUrl = item.contentBase ?? (isWebUrl(item.link) ? item.link : null);
+      const converted = convertHtml(html, baseUrl === null ? {} : { baseUrl });
+      const fields = { ...pickFeedFields(entry), ...(item.guid === null ? {} : entry?.items?.[item.guid]) };
+      drafts.push({ draft: draftFromFeedItem(feed.channel, item, converted, info, fields), label });
+    } catch (error) {
+      // One item that cannot be drafted never sinks the rest of its feed.
+      leftOut.push({ label, reason: `left out: ${itemFailure(error)}` });
+    }
+  }
   if (unused.size > 0) {
     throw new IngestError(`catalog key items.${[...unused][0]} matches no item guid in this feed`, { file: 'corpus/catalog.yaml' });
   }
-  return drafts;
+  if (drafts.length === 0) {
+    throw new IngestError(`none of the feed's ${feed.items.length} item(s) has text to publish (${leftOut[0]!.reason.replace(/^left out: /, '')})`, {
+      file: source.file,
+    });
+  }
+  return { drafts, leftOut, warnings };
+}
+
+/** What went wrong with one item, for its left-out warning: an IngestError's message, or an unexpected failure. */
+export function itemFailure(error: unknown): string {
+  if (error instanceof IngestError) return error.detail;
+  return `unexpected failure: ${(error as Error)?.message ?? String(error)}`;
 }
 
 /** A title's text, short enough for a message. */

@@ -7,7 +7,7 @@ import type { Catalog } from '../../src/schemas/catalog.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { IngestError } from '../../src/core/errors.ts';
 import { createKeyer, findUnchangedEntry, findUnchangedSource, updateCache, type CacheKey, type CachedEntry, type IngestCache } from './cache.ts';
-import { draftSource } from './draft-source.ts';
+import { draftSource, itemFailure, type LeftOut } from './draft-source.ts';
 import { summarizeDraft, type DraftSummary } from './filters/draft-summary.ts';
 import { dropDuplicateItems } from './filters/duplicate-items.ts';
 import { assignUniqueSlugs } from './filters/unique-slugs.ts';
@@ -49,8 +49,9 @@ export interface IngestResult {
   warnings: string[];
   /** Problems that stop the ingest; empty on success. */
   errors: IngestError[];
-  /** Feed items left out on purpose (a second copy of an item another feed carries), with the reason. */
-  skipped: { label: string; reason: string }[];
+  /** Feed items that give no article, with the reason: a second copy of an item (in the same feed or another),
+   * an item with no text, or one that could not be made into a safe entry. The rest of the feed is published. */
+  skipped: LeftOut[];
   sources: number;
 }
 
@@ -73,17 +74,24 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
   const keyOf = createKeyer(topics);
   const keys = new Map<string, CacheKey>();
   const items: Item[] = [];
+  const leftOut = new Map<string, LeftOut[]>();
+  // Warnings about a feed as a whole: said once, under its file name, not once per item.
+  const sourceWarnings = new Map<string, string[]>();
   for (const source of ordered) {
     const key = keyOf(source.sha256 ?? sha256(source.bytes), catalog[source.file]);
     const cached = findUnchangedSource(cache, source.file, key);
     if (cached !== undefined) {
-      items.push(...cached.map((summary) => ({ summary, draft: null })));
+      items.push(...cached.drafts.map((summary) => ({ summary, draft: null })));
+      leftOut.set(source.file, cached.leftOut);
+      sourceWarnings.set(source.file, cached.warnings);
       keys.set(source.file, key);
       continue;
     }
     try {
-      const drafts = draftSource(source, catalog[source.file]);
+      const { drafts, leftOut: left, warnings: whole } = draftSource(source, catalog[source.file]);
       items.push(...drafts.map(({ draft, label }) => ({ summary: summarizeDraft(draft, label), draft })));
+      leftOut.set(source.file, left);
+      sourceWarnings.set(source.file, whole);
       keys.set(source.file, key);
     } catch (error) {
       errors.push(asIngestError(error, source.file));
@@ -97,9 +105,10 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
   }
 
   // 4. Cross-source filters, in file order: second copies of feed items left out, then slugs made unique.
-  const { kept, skipped, notes } = dropDuplicateItems(items);
+  const { kept, skipped: copies, notes } = dropDuplicateItems(items);
   const { slugged, renamed } = assignUniqueSlugs(kept);
-  const warnings = [...notes, ...skipped.map(({ label, reason }) => `${label}: ${reason}`), ...renamed];
+  const skipped = [...[...leftOut.values()].flat(), ...copies];
+  const warnings = [...[...sourceWarnings].flatMap(([file, list]) => list.map((warning) => `${file}: ${warning}`)), ...notes, ...renamed];
 
   // 5. Each kept draft's entry under its slug (classify -> serialize -> check), or, for an unchanged source's
   // draft that gets the slug it had, the entry already written. Without --keep-going no entry follows an error.
@@ -109,7 +118,10 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
   const redraft = createRedrafter(byFile, catalog);
   for (const { item, slug } of slugged) {
     const { label } = item.summary;
-    warnings.push(...item.summary.warnings.map((warning) => `${label}: ${warning}`));
+    const whole = sourceWarnings.get(item.summary.file) ?? [];
+    warnings.push(
+      ...item.summary.warnings.filter((warning) => label === item.summary.file || !whole.includes(warning)).map((warning) => `${label}: ${warning}`),
+    );
     if (errors.length > 0 && !keepGoing) continue;
     const previous = item.draft === null ? findUnchangedEntry(cache, item.summary, slug) : undefined;
     if (previous !== undefined) {
@@ -122,14 +134,21 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
       entries.push(entry);
       made.set(item, { slug, bytes: Buffer.byteLength(entry.mdx) });
     } catch (error) {
-      errors.push(asIngestError(error, label));
+      // A feed item that does not pass (its entry fails the schema or the safety gate) is left out; the rest of
+      // its feed is published. A plain text is the whole source: its failure is an error.
+      if (label === item.summary.file) errors.push(asIngestError(error, label));
+      else skipped.push({ label, reason: `left out: ${itemFailure(error)}` });
     }
   }
+  skipped.sort((a, b) => compareLabels(a.label, b.label));
+  warnings.push(...skipped.map(({ label, reason }) => `${label}: ${reason}`));
 
   // 6. The cache for the next run.
   const nextCache = updateCache(
     keys,
     items.map((item) => ({ summary: item.summary, entry: made.get(item) ?? null })),
+    leftOut,
+    sourceWarnings,
   );
   return { entries, unchanged, cache: nextCache, warnings, errors, skipped, sources: ordered.length };
 }
@@ -141,11 +160,16 @@ function createRedrafter(byFile: ReadonlyMap<string, SourceFile>, catalog: Catal
   return ({ file, label }) => {
     let drafts = drafted.get(file);
     if (drafts === undefined) {
-      drafts = new Map(draftSource(byFile.get(file)!, catalog[file]).map((one) => [one.label, one.draft]));
+      drafts = new Map(draftSource(byFile.get(file)!, catalog[file]).drafts.map((one) => [one.label, one.draft]));
       drafted.set(file, drafts);
     }
     return drafts.get(label)!;
   };
+}
+
+/** Labels in source order: file name, then item number ("a.xml item 2" before "a.xml item 10"). */
+function compareLabels(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
 }
 
 /** An IngestError as is; anything else (a bug) as an "unexpected failure" naming the source, with its cause. */

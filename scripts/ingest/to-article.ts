@@ -3,6 +3,7 @@
  * origin of every field recorded. Nothing unknown is invented: missing stays null and is shown as such.
  * feed item { title: "T", author: "Y" } -> { title: "T", origins: { title: "feed", author: "feed", ... } }
  */
+import type { SourceEncoding } from './decode.ts';
 import type { Root } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -31,6 +32,8 @@ interface SourceInfo {
   format: SourceFormat;
   sha256: string;
   warnings: readonly string[];
+  /** How the text was decoded, when it is not plain UTF-8 (decode.ts). */
+  encoding?: SourceEncoding | undefined;
 }
 
 type Field<T> = { value: T | null; origin: Origin };
@@ -74,7 +77,8 @@ export function draftFromFeedItem(channel: FeedChannel, item: FeedItem, converte
     warnings.push(`item ${item.index} has no title: title inferred from its first sentence`);
   }
   const url = isWebUrl(item.link) ? given(item.link) : none<string>();
-  if (item.link !== null && url.value === null) warnings.push(`item ${item.index} link is not an http(s) URL: left out`);
+  if (item.link !== null && url.value === null)
+    warnings.push(`item ${item.index} ${item.linkNote ?? `link "${item.link}" is not a web address (http or https)`}: the page says "URL not known"`);
   if (item.link === null) warnings.push(`item ${item.index} has no link`);
   if (item.rawDate === null) warnings.push(`item ${item.index} has no date: shown as undated`);
   else if (item.publishedAt === null) warnings.push(`item ${item.index} date "${item.rawDate}" could not be read: shown as undated`);
@@ -146,7 +150,14 @@ function assemble(parts: Parts): Draft {
         publishedAt: publishedAt.origin,
         topics: fields.topics ? 'catalog' : 'inferred',
       },
-      source: { file: parts.source.file, format: parts.source.format, sha256: parts.source.sha256, guid: parts.guid, item: parts.item },
+      source: {
+        file: parts.source.file,
+        format: parts.source.format,
+        sha256: parts.source.sha256,
+        guid: parts.guid,
+        item: parts.item,
+        ...(parts.source.encoding && { encoding: parts.source.encoding }),
+      },
       wordCount,
       readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
       truncated: parts.truncated,

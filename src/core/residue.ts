@@ -45,6 +45,18 @@ export const RESIDUE_RULES: readonly ResidueRule[] = [
   },
 ];
 
+/**
+ * Residue found by position rather than by a sentence pattern: the ingest of plain texts marks these whole
+ * blocks itself (scripts/ingest/parse-text.ts); listed here so that every rule has its label and description.
+ */
+export const BLOCK_RESIDUE_RULES: readonly Omit<ResidueRule, 'pattern'>[] = [
+  {
+    id: 'gutenberg-boilerplate',
+    label: 'Project Gutenberg header or licence',
+    description: 'Everything before "*** START OF THE PROJECT GUTENBERG EBOOK ... ***" and from "*** END OF THE PROJECT GUTENBERG EBOOK ... ***" on.',
+  },
+];
+
 /** A residue span in a paragraph's text. */
 export interface ResidueSpan {
   rule: string;
@@ -68,5 +80,5 @@ export function findResidue(text: string, rules: readonly ResidueRule[] = RESIDU
 
 /** The label shown before a residue span; entries made by another rule list show a generic one. */
 export function residueRuleLabel(rule: string): string {
-  return RESIDUE_RULES.find((candidate) => candidate.id === rule)?.label ?? 'scraper residue';
+  return [...RESIDUE_RULES, ...BLOCK_RESIDUE_RULES].find((candidate) => candidate.id === rule)?.label ?? 'scraper residue';
 }

@@ -16,9 +16,11 @@ export interface ClassifyOptions {
   minDistinctTerms: number;
   /** Passages that give an article the topic; default 2. */
   minPassages: number;
-  /** Article score that, with at least one passage, gives the article the topic; default 5. */
-  minScore: number;
-  /** Fewest topics an article ends up with when enough topics match at all; default 2. */
+  /** Distinct terms the article's passages must hold between them; default 2. */
+  minArticleTerms: number;
+  /** Whether one of those terms must be strong or a phrase of more than one word; default true. */
+  requireWeightyTerm: boolean;
+  /** Fewest topics an article ends up with when enough topics match at all; default 0 (no forced minimum). */
   minTopics: number;
 }
 
@@ -29,8 +31,9 @@ export const DEFAULT_CLASSIFY_OPTIONS: Readonly<ClassifyOptions> = Object.freeze
   minStrongTerms: 1,
   minDistinctTerms: 2,
   minPassages: 2,
-  minScore: 5,
-  minTopics: 2,
+  minArticleTerms: 2,
+  requireWeightyTerm: true,
+  minTopics: 0,
 });
 
 /** The rules as sentences with the thresholds in force, for docs and curator reports. */
@@ -41,8 +44,10 @@ export function describeRules(options: Partial<ClassifyOptions> = {}): string[] 
     'A term matches whole words only; apostrophes and hyphens count as word boundaries; a space or hyphen in a term matches any run of spaces, hyphens or dashes; a trailing * lets the last word continue.',
     `In each paragraph, every distinct ordinary term found scores ${o.termWeight} and every distinct strong term ${o.strongWeight}; repeats add nothing; of overlapping matches only the longest counts.`,
     `A paragraph is a passage for a topic when it has at least ${o.minStrongTerms} distinct strong term(s) or at least ${o.minDistinctTerms} distinct terms.`,
-    `An article gets a topic when it has at least ${o.minPassages} passages for it, or at least one passage and a total score of ${o.minScore} or more.`,
-    `Every article gets at least ${o.minTopics} topics: if the rule above gives fewer, the best-scoring remaining topics with at least one match are added.`,
+    `An article gets a topic when it has at least ${o.minPassages} passages for it (more than one paragraph), and its passages hold at least ${o.minArticleTerms} distinct terms between them${o.requireWeightyTerm ? ', one of them a strong term or a phrase of more than one word' : ''}.`,
+    o.minTopics > 0
+      ? `Every article gets at least ${o.minTopics} topics: if the rule above gives fewer, the best-scoring remaining topics with at least one match are added.`
+      : 'There is no minimum: an article whose text gives no topic this evidence has no topic, and its page says so.',
     'A topic added without any passage shows every paragraph that matches it as its passages.',
     'Topics are ordered by score (highest first), then by slug; passages follow paragraph order.',
   ];

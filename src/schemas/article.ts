@@ -9,7 +9,7 @@ export const originSchema = z.enum(['catalog', 'feed', 'inferred', 'unknown']);
 export type Origin = z.infer<typeof originSchema>;
 
 /** Source formats the ingest understands, detected from content, never from the file name. */
-export const sourceFormatSchema = z.enum(['text', 'rss', 'atom', 'rdf']);
+export const sourceFormatSchema = z.enum(['text', 'rss', 'atom', 'rdf', 'json']);
 export type SourceFormat = z.infer<typeof sourceFormatSchema>;
 
 /** A URL the site may link to: http(s) only. */
@@ -88,6 +88,16 @@ export const articleSchema = z.object({
     guid: z.string().nullable(),
     /** 1-based position of the item in its feed; null for plain text. */
     item: z.number().int().positive().nullable(),
+    /** How the bytes were decoded, when not as plain UTF-8: declared in the file, set in the catalog, detected (with
+     * the detector's confidence, 0-100), Windows-1252 for a text with too few non-ASCII bytes to detect ("fallback"),
+     * or UTF-8 with stray legacy bytes read as Windows-1252 ("mixed"). */
+    encoding: z
+      .object({
+        name: z.string(),
+        how: z.enum(['declared', 'catalog', 'detected', 'fallback', 'mixed']),
+        confidence: z.number().min(0).max(100).optional(),
+      })
+      .optional(),
   }),
   /** Topic slugs from `corpus/topics.yaml`; default empty. */
   topics: z.array(slugSchema).default([]),

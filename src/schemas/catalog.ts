@@ -33,6 +33,8 @@ export type CatalogFields = z.infer<typeof catalogFieldsSchema>;
 /** One source file's entry: fields for a plain text, or `items` keyed by guid for a feed. */
 export const catalogEntrySchema = catalogFieldsSchema
   .extend({
+    /** The file's text encoding, when it declares none and detection is not sure (e.g. `koi8-r`, `windows-1251`). */
+    encoding: z.string().trim().min(1).optional(),
     /** Per feed item, keyed by the item's guid (or Atom id). */
     items: z.record(z.string(), catalogFieldsSchema).optional(),
   })

@@ -75,6 +75,14 @@ export function decodeForReading(bytes: Uint8Array): string {
 export function sourceWords(bytes: Uint8Array, format: string, item: number | null): Set<string> {
   const text = decodeForReading(bytes);
   if (format === 'text') return words(text);
+  if (format === 'json') {
+    const entry = (JSON.parse(text) as { items: Record<string, unknown>[] }).items[(item ?? 1) - 1];
+    if (entry === undefined) throw new Error(`source has no item ${item}`);
+    const field = (key: string) => (typeof entry[key] === 'string' ? entry[key] : '');
+    const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    // title, summary and content_text are plain text; content_html is HTML.
+    return words([escape(field('title')), escape(field('summary')), field('content_html'), escape(field('content_text'))].map(visibleText).join(' '));
+  }
   const blocks = [...text.matchAll(/<(item|entry)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => match[2]!);
   const block = blocks[(item ?? 1) - 1];
   if (block === undefined) throw new Error(`source has no item ${item}`);

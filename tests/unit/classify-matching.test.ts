@@ -67,13 +67,18 @@ function referenceClassify(paragraphs: readonly ClassifiedParagraph[], topicList
       return {
         score: strong * o.strongWeight + (found.size - strong) * o.termWeight,
         isPassage: strong >= o.minStrongTerms || found.size >= o.minDistinctTerms,
+        found,
       };
     });
     const score = perParagraph.reduce((sum, p) => sum + p.score, 0);
-    return { slug: topic.slug, perParagraph, score, passageCount: perParagraph.filter((p) => p.isPassage).length };
+    const evidence = new Set(perParagraph.filter((p) => p.isPassage).flatMap((p) => [...p.found]));
+    const weighty = [...evidence].some((p) => p.strong || /[\s-]/.test(p.term));
+    return { slug: topic.slug, perParagraph, score, passageCount: perParagraph.filter((p) => p.isPassage).length, terms: evidence.size, weighty };
   });
   const ranked = results.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const chosen = new Set(ranked.filter((r) => r.passageCount >= o.minPassages || (r.passageCount >= 1 && r.score >= o.minScore)).map((r) => r.slug));
+  const chosen = new Set(
+    ranked.filter((r) => r.passageCount >= o.minPassages && r.terms >= o.minArticleTerms && (r.weighty || !o.requireWeightyTerm)).map((r) => r.slug),
+  );
   for (const r of ranked) {
     if (chosen.size >= o.minTopics) break;
     chosen.add(r.slug);

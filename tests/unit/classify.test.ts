@@ -50,7 +50,7 @@ const paragraphs = (...texts: string[]): ClassifiedParagraph[] => texts.map((tex
 
 /** Topics whose passages include the single paragraph given. */
 function passageTopics(text: string): string[] {
-  const result = classifyTopics(paragraphs(text), TOPICS, { minTopics: 0, minPassages: 1 });
+  const result = classifyTopics(paragraphs(text), TOPICS, { minTopics: 0, minPassages: 1, minArticleTerms: 0, requireWeightyTerm: false });
   return result.passages.map((p) => p.topic);
 }
 
@@ -105,7 +105,7 @@ describe('classifyTopics: apostrophes', () => {
 
   it('a curly-apostrophe term matches straight text', () => {
     const curly = topic({ slug: 'curly', label: 'Curly', description: 'Test.', terms: ['x'], strong: ['nation’s security'] });
-    const result = classifyTopics(paragraphs("The nation's security."), [curly]);
+    const result = classifyTopics(paragraphs("The nation's security."), [curly], { minPassages: 1, minArticleTerms: 1 });
     expect(result.topics).toEqual(['curly']);
   });
 });
@@ -150,19 +150,21 @@ describe('classifyTopics: an article', () => {
   });
 
   it('orders passages of one paragraph by topic rank', () => {
-    const both = paragraphs('The IAEA would need chip tracking.', 'Verification first.', 'Audits and inspections.');
+    const both = paragraphs('The IAEA would need chip tracking.', 'Verification first, as the NPT requires.', 'Audits and inspections.');
     expect(classifyTopics(both, TOPICS).passages.map((p) => `${p.id} ${p.topic}`)).toEqual([
       'p-1 verification-and-monitoring',
       'p-1 iaea-nuclear-analogy',
       'p-2 verification-and-monitoring',
+      'p-2 iaea-nuclear-analogy',
       'p-3 verification-and-monitoring',
     ]);
   });
 
-  it('gives a topic with one passage and a high score', () => {
+  it('needs evidence in more than one paragraph, with distinct terms: one strong paragraph alone gives no topic', () => {
     const one = paragraphs('The IAEA, the NPT and non-proliferation.', 'Nothing here.');
-    expect(classifyTopics(one, TOPICS, { minTopics: 0 }).topics).toEqual(['iaea-nuclear-analogy']);
-    expect(classifyTopics(one, TOPICS, { minTopics: 0, minScore: 7 }).topics).toEqual([]);
+    expect(classifyTopics(one, TOPICS).topics).toEqual([]);
+    const two = paragraphs('The IAEA, the NPT and non-proliferation.', 'Nothing here.', 'The IAEA again.');
+    expect(classifyTopics(two, TOPICS).topics).toEqual(['iaea-nuclear-analogy']);
   });
 
   it('is deterministic: same output on repeat and whatever the order of the topics', () => {
@@ -175,22 +177,28 @@ describe('classifyTopics: an article', () => {
   });
 
   it('breaks score ties by slug', () => {
-    const tie = paragraphs('The IAEA.', 'The IAEA again.', 'Open weights.', 'Open source.');
+    const tie = paragraphs('The IAEA.', 'The NPT.', 'Open weights.', 'Open source.');
     expect(classifyTopics(tie, TOPICS).topics).toEqual(['iaea-nuclear-analogy', 'open-source-and-open-weights']);
   });
 });
 
-describe('classifyTopics: at least two topics', () => {
+describe('classifyTopics: a minimum number of topics, when one is set (the default is none)', () => {
+  it('by default an article with only weak matches gets no topic', () => {
+    expect(classifyTopics(paragraphs('Some mention the UN.', 'An audit happened.', 'Nuclear power.'), TOPICS).topics).toEqual([]);
+    // One common word in many paragraphs is not evidence either: it needs a second term, one of them strong or a phrase.
+    expect(classifyTopics(paragraphs('Nuclear power.', 'Nuclear waste.', 'Nuclear families.'), TOPICS).topics).toEqual([]);
+  });
+
   it('tops up with the best-scoring remaining topic that matched at all', () => {
     const text = paragraphs('The IAEA inspects.', 'The NPT binds.', 'Some mention the UN.', 'A catastrophic storm.', 'Existential dread.');
-    const result = classifyTopics(text, TOPICS);
+    const result = classifyTopics(text, TOPICS, { minTopics: 2 });
     // catastrophic-risk scores 2 (two ordinary terms in two paragraphs), ahead of forums (1) and verification (1).
     expect(result.topics).toEqual(['iaea-nuclear-analogy', 'catastrophic-risk']);
     expect(result.passages.filter((p) => p.topic === 'catastrophic-risk').map((p) => p.id)).toEqual(['p-4', 'p-5']);
   });
 
   it('tops up to two even when nothing reaches the thresholds', () => {
-    const result = classifyTopics(paragraphs('Some mention the UN.', 'An audit happened.', 'Nuclear power.'), TOPICS);
+    const result = classifyTopics(paragraphs('Some mention the UN.', 'An audit happened.', 'Nuclear power.'), TOPICS, { minTopics: 2 });
     expect(result.topics).toEqual(['iaea-nuclear-analogy', 'international-forums']);
   });
 
@@ -209,7 +217,8 @@ describe('describeRules', () => {
   it('states the thresholds in force', () => {
     const rules = describeRules({ minPassages: 3 }).join('\n');
     expect(rules).toContain('at least 3 passages');
-    expect(rules).toContain('at least 2 topics');
+    expect(rules).toContain('There is no minimum');
+    expect(describeRules({ minTopics: 2 }).join('\n')).toContain('at least 2 topics');
   });
 });
 

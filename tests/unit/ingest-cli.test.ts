@@ -55,6 +55,26 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     expect(result.stderr).toContain('b-binary.txt: looks like a PNG image, not text');
   });
 
+  test('a feed item with no text is left out with a warning and the rest is published; --strict fails on it and writes nothing', () => {
+    expect(ingest().status).toBe(0);
+    const before = readdirSync(out).map((file) => readFileSync(path.join(out, file), 'utf8'));
+    const feed = (items: string) => `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Mixed</title>${items}</channel></rss>\n`;
+    writeFileSync(
+      path.join(corpus, 'sources/zz-mixed.xml'),
+      feed('<item><title>Empty</title><guid>e</guid></item><item><title>Full</title><guid>f</guid><description>Some text of its own.</description></item>'),
+    );
+    const strict = ingest('--strict');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('warning: zz-mixed.xml item 1: left out: item 1 ("Empty") has no <content:encoded>, <description> or itunes:summary');
+    expect(strict.stderr).toMatch(/ingest failed \(--strict\): \d+ warning\(s\), 1 of them items left out; previous entries left untouched/);
+    expect(readdirSync(out).map((file) => readFileSync(path.join(out, file), 'utf8'))).toEqual(before);
+    const result = ingest();
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('warning: zz-mixed.xml item 1: left out:');
+    expect(readdirSync(out)).toContain('full.mdx');
+    expect(readdirSync(out)).not.toContain('empty.mdx');
+  });
+
   test('--check prints what each source becomes and writes nothing', () => {
     const result = ingest('--check');
     expect(result.status).toBe(0);

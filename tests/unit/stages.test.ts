@@ -1,6 +1,7 @@
 /** Table tests for the small pure stages of the ingest. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { checkMdx } from '../../src/core/mdx-safety.ts';
 import { parseFeedDate } from '../../scripts/ingest/dates.ts';
@@ -23,6 +24,8 @@ describe('detectFormat: from content, never the file name', () => {
     ['<img src=x onerror=alert(1)> is a plain text line', 'text'],
     ['<p>An HTML-looking first line</p>\nthen text that does not close it.', 'text'],
     ['{braces} open a text that is not JSON.', 'text'],
+    ['{"version": "https://jsonfeed.org/version/1.1", "items": []}', 'json'],
+    ['{ "version": "1.1", "title": "t", "items": [{ "id": "1" }] }', 'json'],
   ])('%j -> %s', (text, format) => {
     expect(detectFormat(text, 'f.txt')).toBe(format);
   });
@@ -33,10 +36,14 @@ describe('detectFormat: from content, never the file name', () => {
   });
 
   test.each([
-    ['<!doctype html><html><body>x</body></html>', 'looks like an HTML page'],
-    ['<html lang="en"><p>x', 'looks like an HTML page'],
-    ['<div><p>Saved fragment</p></div>\n', 'looks like an HTML page'],
-    ['{"version": "https://jsonfeed.org/version/1.1", "items": []}', 'looks like JSON'],
+    ['<!doctype html><html><body>x</body></html>', 'this is a web page, not a feed or a plain text'],
+    ['<html lang="en"><p>x', 'this is a web page'],
+    ['<div><p>Saved fragment</p></div>\n', 'this is a web page'],
+    [
+      '<head><title>Document Moved</title></head><body><h1>Object Moved</h1>This document may be found <a href="https://x.org/">here</a></body>',
+      'this is a web page',
+    ],
+    ['{"name": "a-package", "version": "1.0.0"}', 'looks like JSON but not a JSON Feed'],
     ['<?xml version="1.0"?>\n<!-- only a comment -->\n', 'has no root element'],
   ])('%j is refused: %s', (text, message) => {
     expect(() => detectFormat(text, 'x')).toThrow(message);
@@ -47,10 +54,26 @@ describe('decodeSource', () => {
   test('UTF-8 BOM is removed and CRLF becomes LF', () => {
     expect(decodeSource(new Uint8Array([0xef, 0xbb, 0xbf, 0x48, 0x69, 0x0d, 0x0a, 0x21]), 'a.txt')).toEqual({ text: 'Hi\n!', warnings: [] });
   });
-  test('Windows-1252 is read as such, with a warning', () => {
-    const decoded = decodeSource(new Uint8Array([0x93, 0x48, 0x69, 0x94, 0x20, 0xe9]), 'a.txt');
-    expect(decoded.text).toBe('“Hi” é');
-    expect(decoded.warnings).toEqual(['not valid UTF-8 (first at line 1, column 1); read as Windows-1252']);
+  test('an undeclared legacy encoding is detected when the guess is sure, recorded, and read', () => {
+    const text =
+      'Международное агентство по атомной энергии было создано для того, чтобы проверять, как государства используют ядерные материалы. ' +
+      'Сторонники нового агентства для искусственного интеллекта считают, что такая же организация могла бы проверять вычислительные мощности и обучение крупных моделей. ' +
+      'Критики отвечают, что программное обеспечение нельзя пересчитать, как уран, и что страны не захотят открывать свои лаборатории.';
+    const decoded = decodeSource(iconv.encode(text, 'koi8-r'), 'a.txt');
+    expect(decoded.text).toBe(text);
+    expect(decoded.encoding).toMatchObject({ name: 'koi8-r', how: 'detected' });
+    expect(decoded.warnings[0]).toMatch(/^declares no encoding and is not UTF-8: detected koi8-r \(confidence \d+\/100\); read as koi8-r$/);
+  });
+  test('a few Western bytes are read as Windows-1252; a guess that is not sure is refused, saying how to declare it; the catalog settles it', () => {
+    const bytes = new Uint8Array([0x93, 0x48, 0x69, 0x94, 0x20, 0xe9]);
+    expect(decodeSource(bytes, 'a.txt')).toMatchObject({ text: '“Hi” é', encoding: { name: 'windows-1252', how: 'fallback' } });
+    // Cyrillic in KOI8-R with too little text to detect: read as Windows-1252 it is runs of accented capitals, not Western text.
+    const unsure = iconv.encode('Агентство МАГАТЭ', 'koi8-r');
+    expect(() => decodeSource(unsure, 'a.txt')).toThrow(
+      /a\.txt: is not UTF-8 and declares no encoding .* too uncertain to publish\. Declare it in corpus\/catalog\.yaml/,
+    );
+    expect(decodeSource(bytes, 'a.txt', 'windows-1252')).toEqual({ text: '“Hi” é', warnings: [], encoding: { name: 'windows-1252', how: 'catalog' } });
+    expect(() => decodeSource(bytes, 'a.txt', 'x-klingon')).toThrow('the catalog\'s encoding "x-klingon" is not one the ingest knows');
   });
   test('UTF-16 with a byte-order mark is read (little and big endian)', () => {
     const le = new Uint8Array([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00, 0x19, 0x20]);
@@ -61,7 +84,11 @@ describe('decodeSource', () => {
   test('an XML declaration names the encoding; a stale one on valid UTF-8 is overruled with a warning', () => {
     const latin1 = new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><rss>caf\u0000</rss>');
     latin1[latin1.indexOf(0)] = 0xe9;
-    expect(decodeSource(latin1, 'a.xml')).toEqual({ text: '<?xml version="1.0" encoding="ISO-8859-1"?><rss>café</rss>', warnings: [] });
+    expect(decodeSource(latin1, 'a.xml')).toEqual({
+      text: '<?xml version="1.0" encoding="ISO-8859-1"?><rss>café</rss>',
+      warnings: [],
+      encoding: { name: 'windows-1252', how: 'declared' },
+    });
     const koi8 = new Uint8Array([
       ...new TextEncoder().encode('<?xml version="1.0" encoding="koi8-r"?><rss>'),
       0xd2,
@@ -82,6 +109,7 @@ describe('decodeSource', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('caf\u00e9 \u2014 '), 0x93, 0x78, 0x94]);
     expect(decodeSource(bytes, 'a.txt')).toEqual({
       text: 'café — “x”',
+      encoding: { name: 'utf-8', how: 'mixed' },
       warnings: ['mixes UTF-8 with 2 byte(s) that are not UTF-8 (first at line 1, column 8); those bytes were read as Windows-1252'],
     });
   });

@@ -6,18 +6,20 @@
  */
 import { parseFeedDate } from '../dates.ts';
 import type { ParsedFeed } from './parse-feed.ts';
-import { resolveUrl } from './urls.ts';
-import { escapeHtml, serializeXhtml } from './xhtml.ts';
+import { resolveLink, resolveUrl } from './urls.ts';
+import { serializeXhtml, textToHtml } from './xhtml.ts';
 import { readAttribute, findChild, findChildren, joinNames, toLocalName, readText, type XmlElement } from './xml-tree.ts';
 
 /** Read an Atom feed element and its entries. */
 export function readAtom(feed: XmlElement): ParsedFeed {
   const feedAuthors = readAuthors(feed);
+  const alternate = findLink(feed, 'alternate');
+  const self = findLink(feed, 'self');
   return {
     channel: {
       title: readTextConstruct(findChild(feed, 'title')).html,
       description: readTextConstruct(findChild(feed, 'subtitle') ?? findChild(feed, 'tagline')).html,
-      link: findLink(feed, 'alternate'),
+      link: alternate,
       copyright: readTextConstruct(findChild(feed, 'rights') ?? findChild(feed, 'copyright')).html,
       language: readAttribute(feed, 'xml:lang'),
       image: resolveUrl(readText(findChild(feed, 'logo')) ?? readText(findChild(feed, 'icon')), feed.base),
@@ -32,14 +34,26 @@ export function readAtom(feed: XmlElement): ParsedFeed {
       const content = readTextConstruct(contentElement, 'content');
       const summary = readTextConstruct(findChild(entry, 'summary'));
       const notes = [...content.notes, ...summary.notes];
+      const ownAuthors = readAuthors(entry) ?? readAuthors(findChild(entry, 'source'));
+      // Marked where it is used: the byline is the feed's, not one the entry gives.
+      if (ownAuthors === null && feedAuthors !== null)
+        notes.push(`names no author: the byline is the feed's own <author> ("${feedAuthors}"), as Atom says (RFC 4287, 4.2.1)`);
+      // findLink has applied xml:base already; the feed's own links come next.
+      const link = resolveLink(findLink(entry, 'alternate'), [
+        { what: 'xml:base', base: entry.base },
+        { what: "the feed's alternate link", base: alternate },
+        { what: "the feed's self link", base: self },
+      ]);
       return {
         index: position + 1,
         title: readTextConstruct(findChild(entry, 'title')).html,
-        description: summary.html,
-        link: findLink(entry, 'alternate'),
+        // YouTube and other media feeds put the text in Media RSS: media:group/media:description (plain text).
+        description: summary.html ?? readMediaDescription(entry),
+        link: link.link,
+        linkNote: link.note,
         guid: readText(findChild(entry, 'id')),
         // An entry without authors takes the feed's (RFC 4287 section 4.2.1).
-        author: readAuthors(entry) ?? readAuthors(findChild(entry, 'source')) ?? feedAuthors,
+        author: ownAuthors ?? feedAuthors,
         rawDate,
         publishedAt: rawDate === null ? null : parseFeedDate(rawDate),
         image: findLink(entry, 'enclosure', /^image\//),
@@ -49,6 +63,15 @@ export function readAtom(feed: XmlElement): ParsedFeed {
       };
     }),
   };
+}
+
+/** Media RSS text of an entry (media:group/media:description, or media:description), as HTML paragraphs; null when empty. */
+export function readMediaDescription(element: XmlElement): string | null {
+  const description = findChild(findChild(element, 'media:group'), 'media:description') ?? findChild(element, 'media:description');
+  const text = readText(description);
+  if (text === null || text.trim() === '') return null;
+  // Media RSS says type="plain" unless it says "html".
+  return readAttribute(description, 'type') === 'html' ? text : textToHtml(text);
 }
 
 function readAuthors(element: XmlElement | undefined): string | null {
@@ -89,14 +112,4 @@ function findLink(element: XmlElement, rel: string, type?: RegExp): string | nul
   // Among alternates prefer the HTML page.
   const preferred = typed.find((link) => /html/.test(readAttribute(link, 'type') ?? 'text/html')) ?? typed[0];
   return preferred === undefined ? null : resolveUrl(readAttribute(preferred, 'href'), preferred.base);
-}
-
-/** Plain text (an Atom `type="text"` value) as HTML paragraphs: nothing in it can become markup. */
-function textToHtml(value: string): string {
-  return value
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph !== '')
-    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
-    .join('\n');
 }

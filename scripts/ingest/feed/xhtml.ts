@@ -1,7 +1,7 @@
 /**
  * XHTML nodes of an Atom text construct -> an HTML string: names without prefixes, namespace declarations
  * dropped, href/src resolved against the xml:base in scope, void elements without end tags, text escaped.
- * [<xhtml:p>a &lt; b<xhtml:br/></xhtml:p>] -> "<p>a &lt; b<br></p>"
+ * [<xhtml:p>a &lt; b<xhtml:br/></xhtml:p>] -> "<p>a &lt; b<br></p>". Also plain text as escaped paragraphs.
  */
 import { toLocalName, type XmlNode } from './xml-tree.ts';
 import { resolveUrl } from './urls.ts';
@@ -31,4 +31,14 @@ export function serializeXhtml(nodes: readonly XmlNode[]): string {
 /** Text as HTML character data: `&`, `<` and `>` escaped. */
 export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Plain text (an Atom `type="text"` value, a JSON Feed `content_text`) as HTML paragraphs: nothing in it can become markup. */
+export function textToHtml(value: string): string {
+  return value
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+    .join('\n');
 }

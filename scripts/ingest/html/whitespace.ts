@@ -1,6 +1,7 @@
 /**
  * An mdast pass after conversion: spaces and line breaks at the edges of emphasis move out of it, and what
- * ends up at the edge of a block is dropped, so the serializer never needs `&#x20;` or a trailing `\`.
+ * ends up at the edge of a block is dropped, so the serializer never needs `&#x20;` or a trailing `\`; an empty
+ * inline code (`<code></code>`, which shows nothing) is dropped too, since Markdown cannot write one.
  * paragraph(emphasis("word "), "next") -> paragraph(emphasis("word"), " next")
  */
 import type { Nodes as MdastNode, Parent, Root, Text } from 'mdast';
@@ -17,6 +18,7 @@ function hoistIn(parent: Parent): void {
   for (const child of parent.children) {
     if ('children' in child) hoistIn(child as Parent);
     if (child.type === 'paragraph' && child.children.length === 0) continue;
+    if (child.type === 'inlineCode' && child.value === '') continue;
     if (child.type !== 'emphasis' && child.type !== 'strong' && child.type !== 'delete') {
       children.push(child);
       continue;
