@@ -34,7 +34,7 @@
  *        scores: { verification: 2 } }
  */
 import type { Topic } from '../../src/schemas/topic.ts';
-import { countedMatches, termScore, topicTerms, type TermSpan, type TopicTerm } from '../../src/core/topic-evidence.ts';
+import { countedMatches, isLinkTerm, termScore, topicTerms, type TermSpan, type TopicTerm } from '../../src/core/topic-evidence.ts';
 import { DEFAULT_CLASSIFY_OPTIONS, type ClassifyOptions } from '../../src/core/topic-rules.ts';
 import { isWordChar, matchAt, normalize, termMatches, type TermShape } from '../../src/core/topic-terms.ts';
 
@@ -78,9 +78,10 @@ export function classifyTopics(paragraphs: readonly ClassifiedParagraph[], topic
     const score = perParagraph.reduce((sum, p) => sum + p.score, 0);
     const passageCount = perParagraph.filter((p) => p.isPassage).length;
     // The evidence across the article's passages: its distinct terms, and whether one is strong or a phrase.
-    const evidence = new Map<string, TermPattern>();
+    const evidence = new Map<string, TopicTerm>();
     for (const paragraph of perParagraph) if (paragraph.isPassage) for (const term of paragraph.terms) evidence.set(term.term, term);
-    const weighty = [...evidence.values()].some((term) => term.strong || /[\s-]/.test(term.term));
+    // A term of weight, as in-text topic links need one: strong, or more than one word.
+    const weighty = [...evidence.values()].some(isLinkTerm);
     return { slug: topic.slug, perParagraph, score, passageCount, distinctTerms: evidence.size, weighty };
   });
 
