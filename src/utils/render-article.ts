@@ -2,14 +2,14 @@
  * An article entry -> its body as HTML, and its headings for the contents list. The entry is parsed with
  * the MDX parser the ingest's safety gate reads it back with (parseMdx), checked again to be inert, and
  * turned into HTML by syntax-tree transforms only: it is never compiled to JavaScript, so
- * nothing in it can run, and the three components it may use are fixed markup (rehype-article-components).
+ * nothing in it can run, and the four components it may use are fixed markup (rehype-article-components).
  * "---\n...\n---\n\n## Why\n\nBoth can end civilizations.[^1]\n\n[^1]: A note."
- *   -> { html: '<h2 id="why">Why</h2>\n<p id="p-3f9a2c1" class="para">Both can end civilizations.<sup>...', headings: [{ depth: 2, slug: "why", text: "Why" }], hasFigures: false }
+ *   -> { html: '<h2 id="why">Why</h2>\n<p id="p-3f9a2c1" class="para">Both can end civilizations.<sup>...', headings: [{ depth: 2, slug: "why", text: "Why" }],
+ *        hasFigures: false, inlineStyles: [] }
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
 import rehypeSlug from 'rehype-slug';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -17,6 +17,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { parseMdx } from '../core/mdx.ts';
 import { checkMdxTree } from '../core/mdx-safety.ts';
+import { plainText } from '../core/plain-text.ts';
 import { rehypeArticleComponents } from '../plugins/rehype-article-components.ts';
 import { rehypeExternalResources } from '../plugins/rehype-external-resources.ts';
 import { rehypeParagraphPermalinks } from '../plugins/rehype-paragraph-permalinks.ts';
@@ -37,6 +38,9 @@ export interface RenderedArticle {
   headings: ArticleHeading[];
   /** The body has figures (the page then adds the script that handles images that cannot load). */
   hasFigures: boolean;
+  /** Every distinct `style` attribute value in the body, sorted: only typeset formulas have them (KaTeX's
+   * heights and offsets), and the page's Content-Security-Policy allows exactly these by their hashes. */
+  inlineStyles: string[];
 }
 
 // The transforms after parsing: the parse is the safety gate's own (parseMdx), so the site renders exactly
@@ -62,7 +66,7 @@ export async function renderArticle(mdx: string, options: { label: string; topic
   const mdast = parseMdx(String(file.value));
   checkMdxTree(mdast, options.label);
   const hast = (await processor.run(mdast, file)) as HastRoot;
-  return { html: toHtml(hast), headings: collectHeadings(hast), hasFigures: containsFigure(hast) };
+  return { html: toHtml(hast), headings: collectHeadings(hast), hasFigures: containsFigure(hast), inlineStyles: collectInlineStyles(hast) };
 }
 
 /**
@@ -82,9 +86,24 @@ function collectHeadings(tree: HastRoot): ArticleHeading[] {
   visit(tree, 'element', (node: Element) => {
     const depth = headingRank(node);
     const id = node.properties['id'];
-    if (depth !== undefined && typeof id === 'string') headings.push({ depth, slug: id, text: toString(node) });
+    // A formula in a heading reads as its TeX (its MathML annotation), not twice over as glyphs.
+    if (depth !== undefined && typeof id === 'string') headings.push({ depth, slug: id, text: plainText(node, { skip: isFormulaGlyphs }) });
   });
   return headings;
+}
+
+function isFormulaGlyphs(node: { type: string; properties?: Element['properties'] }): boolean {
+  const classes = node.type === 'element' ? node.properties?.['className'] : undefined;
+  return Array.isArray(classes) && classes.includes('katex-html');
+}
+
+function collectInlineStyles(tree: HastRoot): string[] {
+  const styles = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    const style = node.properties['style'];
+    if (typeof style === 'string') styles.add(style);
+  });
+  return [...styles].sort();
 }
 
 function containsFigure(tree: HastRoot): boolean {
