@@ -1,7 +1,7 @@
 /**
  * Rehype plugin: the first mention of each of the article's topics in its body links to the topic
  * page, at most once per topic per article. Terms come from corpus/topics.yaml and match as the
- * classifier matches them. Headings, links, code, figures, footnotes and residue are left alone.
+ * classifier matches them. Headings, links, code, figures, footnotes, residue and formulas are left alone.
  * "...modeled after nuclear watchdog organizations..." -> "...modeled after <a href="/topics/iaea-nuclear-analogy/">nuclear watchdog</a> organizations..."
  */
 import { readFileSync } from 'node:fs';
@@ -47,7 +47,7 @@ function walk(parent: Root | Element, remaining: Set<string>, all: Map<string, M
   for (let index = 0; index < parent.children.length && remaining.size > 0; index++) {
     const child = parent.children[index]!;
     if (child.type === 'element') {
-      if (SKIP_TAGS.has(child.tagName) || hasClass(child, 'residue')) continue;
+      if (SKIP_TAGS.has(child.tagName) || hasClass(child, 'residue') || hasClass(child, 'math')) continue;
       walk(child, remaining, all);
     } else if (child.type === 'text') {
       const replacement = linkMentions(child, remaining, all);

@@ -104,6 +104,11 @@ describe('renderArticle', () => {
 
     const plain = await render('No formulas.\n');
     expect(plain.inlineStyles).toEqual([]);
+
+    // A topic term inside a formula's text is not a link (a link inside MathML would be a control inside the formula).
+    const linked = await render('<Math display="block" tex="\\text{AI chips}" />\n\nExport controls on chips.\n', ['chips-and-hardware']);
+    expect(linked.html.match(/class="topic-link"/g)).toHaveLength(1);
+    expect(linked.html.indexOf('class="topic-link"')).toBeGreaterThan(linked.html.indexOf('</details>'));
   });
 
   test('TeX KaTeX cannot read is shown as its source, saying so', async () => {
