@@ -29,4 +29,7 @@ export default defineConfig({
   integrations: [mdx(), publicAddress(site)],
   // No syntax highlighting in the authored pages (MDX inherits this): Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
+  // No asset inlined as a data: URL (Vite inlines files under 4 KiB, such as KaTeX's smallest fonts): the CSP's
+  // default-src 'self' loads fonts from the site only, so every one is a file of /_astro/.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -4,7 +4,6 @@
  * validated with the site's article schema and passes the safety gate (src/core/mdx-safety.ts) or throws.
  * draft "A headline" + "a-headline" -> { label: "a.txt", slug: "a-headline", article: { topics: [...], ... }, mdx: "---\n..." }
  */
-import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { articleSchema, type Article } from '../../src/schemas/article.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
@@ -12,6 +11,7 @@ import { IngestError } from '../../src/core/errors.ts';
 import { parseMdx } from '../../src/core/mdx.ts';
 import { checkBodyTree, checkEntryMdx } from '../../src/core/mdx-safety.ts';
 import { paragraphIds } from '../../src/core/paragraph-id.ts';
+import { plainText } from '../../src/core/plain-text.ts';
 import { classifyTopics } from './classify.ts';
 import { bodyParagraphs } from './mdast-text.ts';
 import { serializeBody, serializeEntry } from './serialize.ts';
@@ -32,7 +32,7 @@ export function makeEntry(draft: Draft, slug: string, label: string, topics: rea
   const bodyTree = parseMdx(body);
   const classified = assignTopics(bodyTree, draft.catalogTopics, topics, label);
   const stance = checkStance(draft.catalogStance, classified.topics, topics, label);
-  const expectedText = toString(draft.body);
+  const expectedText = plainText(draft.body);
   // The safety gate, on the body's parse: an entry that is exactly frontmatter + this body is checked by it.
   const verdict = checkBodyTree(bodyTree, label, expectedText);
   const result = articleSchema.safeParse({ ...draft.article, slug, ...classified, ...(stance && { stance }) });

@@ -1,15 +1,15 @@
 /**
- * Plain-text views of an mdast body, shared by the word count, the classifier and the fidelity checks.
+ * Plain-text views of an mdast body, shared by the word count, the classifier and the fidelity checks, all
+ * read with the shared plain-text rules (src/core/plain-text.ts: blocks and line breaks are spaces).
  * paragraph("Hello ", <Residue>Read more: x</Residue>) -> prose "Hello", full "Hello Read more: x"
  */
 import type { Nodes, Paragraph, Root } from 'mdast';
 import { anchoredParagraphs } from '../../src/core/paragraph-id.ts';
+import { plainText } from '../../src/core/plain-text.ts';
 
 /** Text of a node, without residue elements. */
 export function proseText(node: Nodes): string {
-  if (isResidue(node)) return '';
-  if ('children' in node) return (node.children as Nodes[]).map(proseText).join('');
-  return 'value' in node && typeof node.value === 'string' && node.type !== 'yaml' ? node.value : '';
+  return plainText(node, { skip: (child) => isResidue(child as Nodes) });
 }
 
 /** Words in a body, residue excluded. */

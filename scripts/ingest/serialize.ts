@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Article } from '../../src/schemas/article.ts';
 
@@ -35,11 +36,34 @@ export function frontmatterYaml(article: Article): string {
 
 /** The MDX body alone (what Astro's MDX compiler will parse after the frontmatter). */
 export function serializeBody(body: Root): string {
-  return processor.stringify(body);
+  return stringify(body);
 }
 
 /** The MDX file of one article entry. */
 export function serializeEntry(article: Article, body: Root): string {
   const children: RootContent[] = [{ type: 'yaml', value: frontmatterYaml(article).trimEnd() }, ...body.children];
-  return processor.stringify({ type: 'root', children });
+  return stringify({ type: 'root', children });
+}
+
+/**
+ * MDX decodes character references in attribute values, and the serializer escapes only the quote: an `&` of a
+ * value (TeX's `&` before `amp;`, a URL's query) is written `&amp;` for the time of the writing, so the value reads
+ * back exactly as it is. The tree is left as it was given.
+ */
+function stringify(tree: Root): string {
+  const attributes: { attribute: { value: string }; value: string }[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+    for (const attribute of node.attributes) {
+      if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' && attribute.value.includes('&')) {
+        attributes.push({ attribute: attribute as { value: string }, value: attribute.value });
+      }
+    }
+  });
+  try {
+    for (const { attribute, value } of attributes) attribute.value = value.replaceAll('&', '&amp;');
+    return processor.stringify(tree);
+  } finally {
+    for (const { attribute, value } of attributes) attribute.value = value;
+  }
 }

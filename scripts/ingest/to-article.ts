@@ -6,7 +6,7 @@
 import type { SourceEncoding } from './decode.ts';
 import type { Root } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
-import { toString as hastToString } from 'hast-util-to-string';
+import { plainText as treeText } from '../../src/core/plain-text.ts';
 import type { Article, Origin, Residue, SourceFormat } from '../../src/schemas/article.ts';
 import type { CatalogFields } from '../../src/schemas/catalog.ts';
 import { countWords, bodyParagraphs } from './mdast-text.ts';
@@ -69,7 +69,12 @@ export function draftFromText(parsed: ParsedText, source: SourceInfo, fields: Ca
 
 /** A draft from one feed item and its converted HTML body. */
 export function draftFromFeedItem(channel: FeedChannel, item: FeedItem, converted: ConvertedHtml, source: SourceInfo, fields: CatalogFields = {}): Draft {
-  const warnings = [...source.warnings, ...item.notes.map((note) => `item ${item.index}: ${note}`), ...converted.removed.map((note) => `removed ${note}`)];
+  const warnings = [
+    ...source.warnings,
+    ...item.notes.map((note) => `item ${item.index}: ${note}`),
+    ...converted.removed.map((note) => `removed ${note}`),
+    ...converted.notices,
+  ];
   const firstParagraph = bodyParagraphs(converted.tree)[0]?.prose ?? '';
   let title: Field<string> = given(plainText(item.title));
   if (title.value === null) {
@@ -183,10 +188,8 @@ function none<T>(): Field<T> {
 /** Feed titles, descriptions and names may carry markup or entities: keep only their text. */
 function plainText(value: string | null): string | null {
   if (value === null) return null;
-  const tree = fromHtml(value, { fragment: true });
-  // Script and style bodies are code, not words of the title.
-  tree.children = tree.children.filter((node) => !(node.type === 'element' && ['script', 'style'].includes(node.tagName)));
-  const text = hastToString(tree).replace(/\s+/g, ' ').trim();
+  // Script and style bodies are code, not words of the title; a <br> or a block boundary is a space.
+  const text = treeText(fromHtml(value, { fragment: true }));
   return text === '' ? null : text;
 }
 

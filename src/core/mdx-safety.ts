@@ -1,29 +1,35 @@
 /**
  * The MDX safety policy: read an entry with the MDX parser (src/core/mdx.ts) and refuse anything that
- * would run or become markup: ESM, expressions, JSX other than the allow-listed components, unsafe URLs.
+ * would run or become markup: ESM, expressions, JSX other than the allow-listed components (with literal
+ * string attributes), unsafe URLs.
  * Also checks that the text survived the round trip. "export const x = 1" (unescaped) -> throws.
  * The ingest runs it before writing an entry; the site's renderer runs it again before rendering one.
  */
 import type { Nodes, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { IngestError } from './errors.ts';
 import { parseMdx } from './mdx.ts';
+import { plainText } from './plain-text.ts';
 
 /** The project's own components an entry may use, with the string attributes each may carry. */
 export const ALLOWED_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
   Residue: ['rule'],
   ResidueBlock: ['rule'],
   Figure: ['src', 'alt', 'width', 'height'],
+  // A formula: its TeX as a string, typeset by the site at build time (src/core/math.ts), never run.
+  Math: ['display', 'tex'],
 };
 
 /** URL attributes of allowed components, which must be http(s). */
 const URL_ATTRIBUTES = new Set(['src']);
 
+/** Attributes that take one of a few words. */
+const WORD_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { 'Math display': ['block', 'inline'] };
+
 const SAFE_URL = /^(?:https?:\/\/|mailto:|#)/i;
 
 /** Throw an IngestError (naming `label` and the MDX line:column) unless the entry is inert.
- * `expectedText` is the body's plain text before serializing; it must come back unchanged. */
+ * `expectedText` is the body's plain text (src/core/plain-text.ts) before serializing; it must come back unchanged. */
 export function checkMdx(mdx: string, label: string, expectedText?: string): void {
   checkTree(parseMdx(mdx), label, expectedText);
 }
@@ -76,7 +82,7 @@ function checkTree(tree: Root, label: string, expectedText?: string): void {
     const body: Root = { type: 'root', children: tree.children.filter((node) => node.type !== 'yaml') };
     // Whitespace is left out of the comparison: where a line break or block boundary puts a space is the
     // renderer's business; what this catches is a character the serializer lost, added or failed to escape.
-    const got = withoutSpace(toString(body));
+    const got = withoutSpace(plainText(body));
     const want = withoutSpace(expectedText);
     if (got !== want) {
       let at = 0;
@@ -110,6 +116,8 @@ function describeProblem(node: Nodes): string | null {
         if (URL_ATTRIBUTES.has(attribute.name) && !/^https?:\/\//i.test(attribute.value)) {
           return `gives <${node.name} ${attribute.name}> a URL that is not http(s)`;
         }
+        const words = WORD_ATTRIBUTES[`${node.name} ${attribute.name}`];
+        if (words !== undefined && !words.includes(attribute.value)) return `gives <${node.name} ${attribute.name}> a value that is not ${words.join(' or ')}`;
       }
       return null;
     }

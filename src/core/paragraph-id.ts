@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Paragraph, Parents, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
+import { plainText } from './plain-text.ts';
 
 /** Letters only, lowercased: footnote numbers, punctuation and spacing do not change an id. */
 export function paragraphKey(text: string): string {
@@ -46,7 +46,7 @@ export function anchoredParagraphs(tree: Root): AnchoredParagraph[] {
   const found: AnchoredParagraph[] = [];
   visitParents(tree, 'paragraph', (node, ancestors) => {
     if (ancestors.some((ancestor) => ancestor.type === 'footnoteDefinition' || ancestor.type === 'mdxJsxFlowElement')) return;
-    const text = toString(node);
+    const text = plainText(node);
     if (text.trim() === '') return;
     found.push({ node, ancestors: [...ancestors], text });
   });

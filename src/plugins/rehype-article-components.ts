@@ -1,14 +1,19 @@
 /**
- * Rehype plugin: the three components an entry may use (src/core/mdx-safety.ts allows no others),
+ * Rehype plugin: the four components an entry may use (src/core/mdx-safety.ts allows no others),
  * turned into the reader's markup, and code blocks made focusable. Entries are never compiled to
  * JavaScript: a component is a fixed piece of markup with its attributes as plain strings.
  * <Residue rule="related-links">Read also: ...</Residue>
  *   -> <span class="residue" data-pagefind-ignore><span class="residue-label">[Not the author’s text: ...]</span> Read also: ...</span>
  * <Figure src="https://cdn.example/a.png" width="600" /> -> <figure class="figure"><img ...><p class="figure-unavailable" hidden>...</p>...</figure>
+ * <Math display="block" tex="x^2" /> -> <div class="math math-display"><div class="math-formula" tabindex="0" ...><span class="katex-display">...</span></div>
+ *   <details class="math-source"><summary>LaTeX source</summary><pre tabindex="0"><code>x^2</code></pre></details></div>
  * <pre> -> <pre tabindex="0"> (a keyboard can scroll a wide one sideways)
  */
 import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
+import { typesetTex } from '../core/math.ts';
 import { residueRuleLabel } from '../core/residue.ts';
 
 type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
@@ -45,6 +50,8 @@ function toMarkup(node: JsxElement): Element {
       ]);
     case 'Figure':
       return figure(attributes, children);
+    case 'Math':
+      return formula(attributes['tex'] ?? '', attributes['display'] === 'block', node.type === 'mdxJsxFlowElement');
     default:
       throw new Error(`an entry uses the component <${node.name ?? ''}>, which the site does not know`);
   }
@@ -83,6 +90,50 @@ function figure(attributes: Record<string, string>, caption: ElementContent[]): 
       ? null
       : element('figcaption', { className: ['figure-note'] }, [text('Image from the source; it has no caption or description.')]);
   return element('figure', { className: ['figure'] }, note ? [image, unavailable, note] : [image, unavailable]);
+}
+
+/**
+ * A formula, typeset by KaTeX at build time (HTML for the eye, MathML with the TeX as its annotation for screen
+ * readers and search), so the page runs no script. A block formula scrolls sideways in its own box when it is
+ * wider than the text, and shows its TeX, exactly as the source gave it, under "LaTeX source". The index reads
+ * a formula once, as its TeX (the annotation): the glyphs and the MathML presentation are left out of it.
+ * KaTeX writes `style` attributes (heights, offsets, widths); the article page allows exactly these values by
+ * their hashes (see the article page and `inlineStyles` in src/utils/render-article.ts).
+ * TeX KaTeX cannot read is shown as code, saying so; inline, the `<code>` alone.
+ */
+function formula(tex: string, display: boolean, block: boolean): Element {
+  const typeset = typesetTex(tex, display);
+  if (!typeset.ok) {
+    const code = element('code', { className: ['math-unrendered'] }, [text(tex)]);
+    if (!block) return code;
+    return element('div', { className: ['math', 'math-unrendered'] }, [
+      element('p', { className: ['math-note'], dataPagefindIgnore: '' }, [
+        text(`This formula could not be typeset (${typeset.error}). Its LaTeX source, as given:`),
+      ]),
+      element('pre', { tabIndex: 0 }, [code]),
+    ]);
+  }
+  const rendered = fromHtml(typeset.html, { fragment: true }).children as ElementContent[];
+  visit({ type: 'root', children: rendered }, 'element', (node: Element) => {
+    delete node.position;
+    const classes = node.properties['className'];
+    if (Array.isArray(classes) && classes.includes('katex-html')) node.properties['dataPagefindIgnore'] = '';
+    if (node.tagName === 'semantics') {
+      const [presentation, annotation] = node.children.filter((child): child is Element => child.type === 'element');
+      if (presentation !== undefined) presentation.properties['dataPagefindIgnore'] = '';
+      // The TeX as the source gave it, also when it was typeset as repaired.
+      if (annotation?.tagName === 'annotation') annotation.children = [text(tex)];
+    }
+  });
+  if (!block) return element('span', { className: display ? ['math', 'math-display'] : ['math', 'math-inline'] }, rendered);
+  const summary = typeset.repaired ? 'LaTeX source, as given (its “&” in text typeset as an ampersand)' : 'LaTeX source';
+  return element('div', { className: ['math', 'math-display'] }, [
+    element('div', { className: ['math-formula'], tabIndex: 0, role: 'group', ariaLabel: 'Formula' }, rendered),
+    element('details', { className: ['math-source'], dataPagefindIgnore: '' }, [
+      element('summary', {}, [text(summary)]),
+      element('pre', { tabIndex: 0 }, [element('code', { className: ['language-latex'] }, [text(tex)])]),
+    ]),
+  ]);
 }
 
 function attributesOf(node: JsxElement): Record<string, string> {

@@ -2,8 +2,9 @@
  * Rehype plugin: what the site adds to a body for the reader, kept out of the search index
  * (`data-pagefind-ignore`), so a search matches only the author's words and an excerpt never shows
  * "work 4 on compute": footnote reference numbers, footnote back-links, the notes' "Notes" label, and
- * a figure's "could not be loaded" fallback and "no caption" note. (Paragraph permalinks and residue
- * carry the attribute from their own plugins.)
+ * a figure's "could not be loaded" fallback and "no caption" note. (Paragraph permalinks, residue and a
+ * formula's glyphs and LaTeX disclosure carry the attribute from their own plugins: a formula is indexed once,
+ * as its TeX.)
  * <sup><a data-footnote-ref href="#user-content-fn-1">1</a></sup> -> <sup data-pagefind-ignore><a ...>1</a></sup>
  */
 import type { Element, Root } from 'hast';

@@ -3,7 +3,7 @@
  * page, at most once per topic per article, and only where the mention is evidence of weight: a strong
  * term or a term of two or more words (isLinkTerm), never a single ordinary word ("summit"). Terms come
  * from corpus/topics.yaml and match as the classifier matches them (src/core/topic-evidence.ts).
- * Headings, links, code, figures, footnotes and residue are left alone.
+ * Headings, links, code, figures, footnotes, residue and formulas are left alone.
  * "...modeled after nuclear watchdog organizations..." -> "...modeled after <a href="/topics/iaea-nuclear-analogy/">nuclear watchdog</a> organizations..."
  */
 import { readFileSync } from 'node:fs';
@@ -56,7 +56,7 @@ function walk(parent: Root | Element, remaining: Set<string>, all: Map<string, M
   for (let index = 0; index < parent.children.length && remaining.size > 0; index++) {
     const child = parent.children[index]!;
     if (child.type === 'element') {
-      if (SKIP_TAGS.has(child.tagName) || hasClass(child, 'residue')) continue;
+      if (SKIP_TAGS.has(child.tagName) || hasClass(child, 'residue') || hasClass(child, 'math')) continue;
       walk(child, remaining, all);
     } else if (child.type === 'text') {
       const replacement = linkMentions(child, remaining, all);

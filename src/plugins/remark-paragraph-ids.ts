@@ -1,9 +1,10 @@
 /**
  * Remark plugin: give every body paragraph its stable id (src/core/paragraph-id.ts), the same
- * ids the ingest used for topic passages. Tight list items carry the id on the <li>.
+ * ids the ingest used for topic passages. A paragraph that remark-rehype writes without its <p> (the
+ * first paragraph of an item of a tight list) carries the id on its <li>.
  * paragraph "Both can end civilizations." -> <p id="p-3f9a2c1">
  */
-import type { Root } from 'mdast';
+import type { List, ListItem, Root } from 'mdast';
 import { anchoredParagraphs, paragraphIds } from '../core/paragraph-id.ts';
 
 /** Attach `id` (and the `para` class) to the anchored paragraphs. */
@@ -11,8 +12,9 @@ export function remarkParagraphIds() {
   return (tree: Root) => {
     const found = anchoredParagraphs(tree).map(({ node, ancestors, text }) => {
       const parent = ancestors.at(-1);
-      const tightItem = parent?.type === 'listItem' && parent.spread !== true && parent.children.length === 1;
-      return { text, holder: (tightItem ? parent : node) as { data?: unknown } };
+      const list = ancestors.at(-2);
+      const unwrapped = parent?.type === 'listItem' && list?.type === 'list' && !isLoose(list) && parent.children[0] === node;
+      return { text, holder: (unwrapped ? parent : node) as { data?: unknown } };
     });
     const ids = paragraphIds(found.map(({ text }) => text));
     found.forEach(({ holder }, index) => {
@@ -20,4 +22,13 @@ export function remarkParagraphIds() {
       data.hProperties = { ...data.hProperties, id: ids[index], className: ['para'] };
     });
   };
+}
+
+/** Whether remark-rehype writes the list's items with their <p> (mdast-util-to-hast's rule for a loose list). */
+function isLoose(list: List): boolean {
+  return list.spread === true || list.children.some(isLooseItem);
+}
+
+function isLooseItem(item: ListItem): boolean {
+  return item.spread === null || item.spread === undefined ? item.children.length > 1 : item.spread;
 }

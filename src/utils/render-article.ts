@@ -3,15 +3,14 @@
  * the corpus link graph; a link the graph found to name another article goes to its copy here. The entry is parsed with
  * the MDX parser the ingest's safety gate reads it back with (parseMdx), checked again to be inert, and
  * turned into HTML by syntax-tree transforms only: it is never compiled to JavaScript, so
- * nothing in it can run, and the three components it may use are fixed markup (rehype-article-components).
+ * nothing in it can run, and the four components it may use are fixed markup (rehype-article-components).
  * "---\n...\n---\n\n## Why\n\nBoth can end civilizations.[^1]\n\n[^1]: A note."
  *   -> { html: '<h2 id="why">Why</h2>\n<p id="p-3f9a2c1" class="para">Both can end civilizations.<sup>...', headings: [{ depth: 2, slug: "why", text: "Why" }], hasFigures: false,
- *        links: [], anchors: ["why", "p-3f9a2c1", ...] }
+ *        links: [], anchors: ["why", "p-3f9a2c1", ...], inlineStyles: [] }
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
 import rehypeSlug from 'rehype-slug';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -19,6 +18,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { parseMdx } from '../core/mdx.ts';
 import { checkMdxTree } from '../core/mdx-safety.ts';
+import { plainText } from '../core/plain-text.ts';
 import { rehypeArticleComponents } from '../plugins/rehype-article-components.ts';
 import { rehypeExternalResources } from '../plugins/rehype-external-resources.ts';
 import { rehypeOutboundLinks, type BodyLink } from '../plugins/rehype-outbound-links.ts';
@@ -44,6 +44,9 @@ export interface RenderedArticle {
   links: BodyLink[];
   /** Every id in the body, in order: what a link's fragment may name. */
   anchors: string[];
+  /** Every distinct `style` attribute value in the body, sorted: only typeset formulas have them (KaTeX's
+   * heights and offsets), and the page's Content-Security-Policy allows exactly these by their hashes. */
+  inlineStyles: string[];
 }
 
 /** How to render one entry: `label` names it in errors; `topics` are its topics, whose first mentions link; `corpusLinks`
@@ -78,7 +81,14 @@ export async function renderArticle(mdx: string, options: RenderOptions): Promis
   const mdast = parseMdx(String(file.value));
   checkMdxTree(mdast, options.label);
   const hast = (await processor.run(mdast, file)) as HastRoot;
-  return { html: toHtml(hast), headings: collectHeadings(hast), hasFigures: containsFigure(hast), links: file.data.links ?? [], anchors: collectIds(hast) };
+  return {
+    html: toHtml(hast),
+    headings: collectHeadings(hast),
+    hasFigures: containsFigure(hast),
+    links: file.data.links ?? [],
+    anchors: collectIds(hast),
+    inlineStyles: collectInlineStyles(hast),
+  };
 }
 
 /**
@@ -98,7 +108,8 @@ function collectHeadings(tree: HastRoot): ArticleHeading[] {
   visit(tree, 'element', (node: Element) => {
     const depth = headingRank(node);
     const id = node.properties['id'];
-    if (depth !== undefined && typeof id === 'string') headings.push({ depth, slug: id, text: toString(node) });
+    // A formula in a heading reads as its TeX (its MathML annotation), not twice over as glyphs.
+    if (depth !== undefined && typeof id === 'string') headings.push({ depth, slug: id, text: plainText(node, { skip: isFormulaGlyphs }) });
   });
   return headings;
 }
@@ -110,6 +121,20 @@ function collectIds(tree: HastRoot): string[] {
     if (typeof id === 'string') ids.push(id);
   });
   return ids;
+}
+
+function isFormulaGlyphs(node: { type: string; properties?: Element['properties'] }): boolean {
+  const classes = node.type === 'element' ? node.properties?.['className'] : undefined;
+  return Array.isArray(classes) && classes.includes('katex-html');
+}
+
+function collectInlineStyles(tree: HastRoot): string[] {
+  const styles = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    const style = node.properties['style'];
+    if (typeof style === 'string') styles.add(style);
+  });
+  return [...styles].sort();
 }
 
 function containsFigure(tree: HastRoot): boolean {

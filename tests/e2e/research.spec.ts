@@ -211,6 +211,51 @@ test('every topic’s passages.json quotes its passages with anchors (absolute o
   }
 });
 
+test('passages.json quotes each paragraph as the page shows it, with every space: no words glued at a line break or block', async ({ page, request }) => {
+  const corpus = await (await request.get('/corpus.json')).json();
+  const quoted = new Map<string, Map<string, string>>(); // article path -> paragraph id -> passage text
+  for (const topic of corpus.topics) {
+    for (const passage of (await (await request.get(local(topic.passages).pathname)).json()).passages) {
+      const url = local(passage.url);
+      if (!quoted.has(url.pathname)) quoted.set(url.pathname, new Map());
+      quoted.get(url.pathname)!.set(url.hash.slice(1), passage.text);
+    }
+  }
+  expect(quoted.size).toBeGreaterThan(0);
+  let compared = 0;
+  for (const [pathname, passages] of quoted) {
+    await page.goto(pathname);
+    // The paragraph as the browser lays it out (innerText: a line break or a block is white space), less what the
+    // page adds and passages leave out: footnote numbers, the ¶ link, residue, a nested list.
+    const shown = await page.evaluate(
+      (ids) => {
+        const texts: Record<string, string | null> = {};
+        for (const id of ids) {
+          const paragraph = document.getElementById(id)!;
+          if (paragraph.querySelector('.math')) {
+            texts[id] = null; // a formula reads as its TeX in a passage, as glyphs on the page
+            continue;
+          }
+          const copy = paragraph.cloneNode(true) as HTMLElement;
+          copy.removeAttribute('id');
+          copy.querySelectorAll('sup, .permalink, .residue, ul, ol').forEach((node) => node.remove());
+          paragraph.after(copy);
+          texts[id] = copy.innerText;
+          copy.remove();
+        }
+        return texts;
+      },
+      [...passages.keys()],
+    );
+    for (const [id, text] of passages) {
+      if (shown[id] === null) continue;
+      compared++;
+      expect(text, `${pathname}#${id}`).toBe(shown[id]!.replace(/\s+/g, ' ').trim());
+    }
+  }
+  expect(compared).toBeGreaterThan(0);
+});
+
 test('article pages ship at most 5 KB of JavaScript before search is used; the popover code loads on use', () => {
   for (const article of articles) {
     const page = pageAt(`/articles/${article.slug}/`);

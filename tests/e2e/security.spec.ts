@@ -67,6 +67,33 @@ test('every page carries one Content-Security-Policy meta that forbids inline co
   expect(problems).toEqual([]);
 });
 
+test('style attributes (only typeset formulas have them) are allowed one by one: style-src-attr holds exactly their hashes', () => {
+  const problems: string[] = [];
+  for (const page of pages) {
+    const csp = cspOf(page) ?? '';
+    const styles = new Set(elements(page, (node) => typeof node.properties['style'] === 'string').map((node) => String(node.properties['style'])));
+    const hashes = [...styles].map((style) => `'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    const attr = directive(csp, 'style-src-attr');
+    if (styles.size === 0) {
+      if (attr.length > 0) problems.push(`${page.url}: style-src-attr without style attributes`);
+      continue;
+    }
+    if (attr[0] !== "'unsafe-hashes'" || attr.some((token, index) => index > 0 && !/^'sha256-[A-Za-z0-9+/=]+'$/.test(token)))
+      problems.push(`${page.url}: style-src-attr ${attr.join(' ')}`);
+    const missing = hashes.filter((hash) => !attr.includes(hash));
+    if (missing.length > 0) problems.push(`${page.url}: ${missing.length} style attributes not in style-src-attr`);
+    if (attr.length - 1 !== hashes.length) problems.push(`${page.url}: style-src-attr allows ${attr.length - 1 - hashes.length} values the page does not use`);
+    // Every one of them inside a typeset formula (an element of class `math`).
+    const inFormulas = new Set<Element>();
+    for (const formula of elements(page, (node) => ((node.properties['className'] as string[] | undefined) ?? []).includes('math'))) {
+      for (const node of elements({ ...page, tree: { type: 'root', children: [formula] } }, () => true)) inFormulas.add(node);
+    }
+    const outside = elements(page, (node) => typeof node.properties['style'] === 'string' && !inFormulas.has(node));
+    if (outside.length > 0) problems.push(`${page.url}: style attribute outside a formula on <${outside[0]!.tagName}>`);
+  }
+  expect(problems).toEqual([]);
+});
+
 test("no script but the site's own: hashed inline scripts and bundles from /_astro/ and /pagefind/", () => {
   const problems: string[] = [];
   for (const page of pages) {

@@ -73,21 +73,28 @@ export function decodeForReading(bytes: Uint8Array): string {
 
 /** Words of one entry's source: the whole text file, or feed item `item` (1-based). */
 export function sourceWords(bytes: Uint8Array, format: string, item: number | null): Set<string> {
+  if (format === 'text') return words(decodeForReading(bytes));
+  return words(sourceFieldHtml(bytes, format, item).map(visibleText).join(' '));
+}
+
+/** The HTML a reader of feed item `item` (1-based) would see, one string per field: title, description or
+ * summary, content. */
+export function sourceFieldHtml(bytes: Uint8Array, format: string, item: number | null): string[] {
   const text = decodeForReading(bytes);
-  if (format === 'text') return words(text);
+  if (format === 'text') return [text];
   if (format === 'json') {
     const entry = (JSON.parse(text) as { items: Record<string, unknown>[] }).items[(item ?? 1) - 1];
     if (entry === undefined) throw new Error(`source has no item ${item}`);
     const field = (key: string) => (typeof entry[key] === 'string' ? entry[key] : '');
     const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     // title, summary and content_text are plain text; content_html is HTML.
-    return words([escape(field('title')), escape(field('summary')), field('content_html'), escape(field('content_text'))].map(visibleText).join(' '));
+    return [escape(field('title')), escape(field('summary')), field('content_html'), escape(field('content_text'))];
   }
   const blocks = [...text.matchAll(/<(item|entry)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => match[2]!);
   const block = blocks[(item ?? 1) - 1];
   if (block === undefined) throw new Error(`source has no item ${item}`);
   const fields = [...block.matchAll(/<(title|description|summary|content|content:encoded)\b([^>]*)>([\s\S]*?)<\/\1>/g)];
-  return words(fields.map(([, , attributes, inner]) => visibleText(fieldHtml(inner!, attributes!, format))).join(' '));
+  return fields.map(([, , attributes, inner]) => fieldHtml(inner!, attributes!, format));
 }
 
 /** A feed field's inner XML as the HTML (or text) a reader would see. */

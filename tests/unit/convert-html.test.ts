@@ -203,9 +203,9 @@ describe('convertHtml: Substack embeds', () => {
       removed: [],
     },
     {
-      name: 'LaTeX block becomes a fenced latex code block, kept literally',
+      name: 'LaTeX block becomes a display formula, its TeX kept literally',
       html: `<div class="latex-rendered" data-attrs="${attrs({ persistentExpression: '\\begin{array}{c l}\n\\textbf{A} & \\text{R&D} \\\\\n\\end{array}', id: 'X' })}" data-component-name="LatexBlockToDOM"></div>`,
-      expected: '```latex\n\\begin{array}{c l}\n\\textbf{A} & \\text{R&D} \\\\\n\\end{array}\n```\n',
+      expected: '<Math\n  display="block"\n  tex="\\begin{array}{c l}\n\\textbf{A} & \\text{R&D} \\\\\n\\end{array}"\n/>\n',
       removed: [],
     },
     {
@@ -224,6 +224,31 @@ describe('convertHtml: Substack embeds', () => {
     const result = convertHtml(html);
     expect(toMarkdown(result.tree)).toBe(expected);
     expect(result.removed).toEqual(removed);
+  });
+});
+
+describe('convertHtml: mathematics in text', () => {
+  it.each([
+    {
+      name: '\\(...\\) in a sentence is an inline formula',
+      html: '<p>Energy \\(E = mc^2\\) is conserved.</p>',
+      expected: 'Energy <Math display="inline" tex="E = mc^2" /> is conserved.\n',
+    },
+    {
+      name: 'a paragraph that is one $$...$$ is a display formula',
+      html: '<p>$$a^2 + b^2 = c^2$$</p>',
+      expected: '<Math display="block" tex="a^2 + b^2 = c^2" />\n',
+    },
+    {
+      name: '\\[...\\] inside a sentence stays in it, as display math',
+      html: '<p>So \\[x_1\\] holds.</p>',
+      expected: 'So <Math display="block" tex="x_1" /> holds.\n',
+    },
+    { name: 'a single dollar is money, not math', html: '<p>It cost $10^{26}$ dollars.</p>', expected: 'It cost $10^\\{26}$ dollars.\n' },
+    { name: 'TeX KaTeX cannot read stays text', html: '<p>Broken \\(\\frac{1}\\) here.</p>', expected: 'Broken \\\\(\\frac\\{1}\\\\) here.\n' },
+    { name: 'code is never read as TeX', html: '<pre><code>\\(x\\)</code></pre><p><code>$$y$$</code></p>', expected: '```\n\\(x\\)\n```\n\n`$$y$$`\n' },
+  ])('$name', ({ html, expected }) => {
+    expect(markdownOf(html)).toBe(expected);
   });
 });
 
@@ -492,7 +517,7 @@ describe("convertHtml: a real Substack feed (the fixture corpus's 004)", () => {
       types.add(node.type);
       if (node.type === 'footnoteDefinition') definitions.push(node.identifier);
       if (node.type === 'footnoteReference') references.push(node.identifier);
-      if (node.type === 'mdxJsxFlowElement') figures.push(node);
+      if (node.type === 'mdxJsxFlowElement' && node.name === 'Figure') figures.push(node);
     });
     const numbers = Array.from({ length: footnotes }, (_, i) => String(i + 1));
     expect(definitions).toEqual(numbers);
@@ -527,6 +552,12 @@ describe("convertHtml: a real Substack feed (the fixture corpus's 004)", () => {
       'tableCell',
       'mdxJsxFlowElement',
     ]);
+    // Components: a figure in each item, the LaTeX table in item 1.
+    const components = new Set<string>();
+    visit(result.tree, (node) => {
+      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') components.add(String(node.name));
+    });
+    expect([...components].sort()).toEqual(index === 1 ? ['Figure', 'Math'] : ['Figure']);
     expect([...types].filter((type) => !allowed.has(type))).toEqual([]);
     expect(types.has('html')).toBe(false);
 
@@ -540,7 +571,7 @@ describe("convertHtml: a real Substack feed (the fixture corpus's 004)", () => {
       reparsedTypes.set(node.type, (reparsedTypes.get(node.type) ?? 0) + 1);
     });
     expect(reparsedTypes.get('footnoteDefinition')).toBe(footnotes);
-    expect(reparsedTypes.get('mdxJsxFlowElement')).toBe(1);
+    expect(reparsedTypes.get('mdxJsxFlowElement')).toBe(components.size);
     expect(reparsedTypes.has('mdxFlowExpression') || reparsedTypes.has('mdxTextExpression')).toBe(false);
   });
 
@@ -554,9 +585,13 @@ describe("convertHtml: a real Substack feed (the fixture corpus's 004)", () => {
     expect(markdown).toContain('*In theory, global AI safety is a shared goal.');
   });
 
-  it('item 1: LaTeX table kept literally', () => {
-    const markdown = toMarkdown(convertHtml(items[1]).tree);
-    expect(markdown).toContain('```latex\n\\begin{array}{c l l}\n\\hline\n\\textbf{Layer} & \\textbf{Mechanism} & \\textbf{Status} \\\\\n');
+  it('item 1: LaTeX table kept literally, as a display formula, and said to be read with its "&" in text as an ampersand', () => {
+    const result = convertHtml(items[1]);
+    const markdown = toMarkdown(result.tree);
+    expect(markdown).toContain(
+      '<Math\n  display="block"\n  tex="\\begin{array}{c l l}\n\\hline\n\\textbf{Layer} & \\textbf{Mechanism} & \\textbf{Status} \\\\\n',
+    );
     expect(markdown.startsWith('## TL;DR\n')).toBe(true);
+    expect(result.notices).toEqual(['LaTeX block 1 is typeset with "&" in its text read as an ampersand']);
   });
 });

@@ -3,7 +3,9 @@
  * by the site's renderer (src/utils/render-article.ts, which never compiles it) and compiled and run by
  * @mdx-js/mdx with remark-gfm, and the two HTML trees must be the same once the site's own additions are
  * taken out of both: paragraph ids and permalinks, heading ids, the rel and loading attributes on remote
- * links and images, focusable code blocks; and the white space between table parts, which MDX leaves out.
+ * links and images, focusable code blocks, the search index's exclusions (data-pagefind-ignore); and the white
+ * space between table parts, which MDX leaves out. A typeset formula (KaTeX's markup, tested in
+ * render-article.test.ts) stands as one placeholder element with its display on both sides.
  * Topic links are off (no topics given to the renderer).
  * The components are written here again as plain functions making the markup the renderer documents, and MDX
  * runs on a small JSX runtime that builds hast, so both sides are serialized by hast-util-to-html.
@@ -68,8 +70,8 @@ function element(tagName: string, properties: Properties, children: ElementConte
 }
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
-// The three components an entry may use, with the markup the renderer gives them
-// (src/plugins/rehype-article-components.ts, documented in tests/unit/render-article.test.ts).
+// The four components an entry may use, with the markup the renderer gives them
+// (src/plugins/rehype-article-components.ts, documented in tests/unit/render-article.test.ts); a formula as a placeholder.
 const components: Record<string, Component> = {
   Residue: ({ rule, children }) =>
     element('span', { class: 'residue', 'data-pagefind-ignore': '' }, [
@@ -107,6 +109,7 @@ const components: Record<string, Component> = {
         : element('figcaption', { class: 'figure-note' }, [text('Image from the source; it has no caption or description.')]);
     return element('figure', { class: 'figure' }, note ? [image, unavailable, note] : [image, unavailable]);
   },
+  Math: ({ display }) => element('formula', { display: String(display) }, []),
 };
 
 /** The entry compiled and run by MDX, rendered to HTML. */
@@ -135,6 +138,12 @@ function withoutSiteAdditions(html: string): string {
       if (child.type === 'text' && parent.type === 'element' && TABLE_PARTS.has(parent.tagName)) return child.value.trim() !== '';
       if (child.type !== 'element') return true;
       const classes = (child.properties['className'] as string[] | undefined) ?? [];
+      if (classes.includes('math')) {
+        // rehype-article-components' typeset formula -> the placeholder the MDX side's Math makes
+        Object.assign(child, { tagName: 'formula', properties: { display: classes.includes('math-inline') ? 'inline' : 'block' }, children: [] });
+        return true;
+      }
+      delete child.properties['dataPagefindIgnore']; // rehype-search-scope, rehype-article-components
       if (child.tagName === 'a' && classes.includes('permalink')) return false; // rehype-paragraph-permalinks
       if (classes.includes('para')) {
         // remark-paragraph-ids

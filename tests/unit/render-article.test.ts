@@ -75,6 +75,58 @@ describe('renderArticle', () => {
     expect(html).toContain('<pre tabindex="0"><code class="language-latex">');
   });
 
+  test('a formula is typeset at build time (HTML and MathML, its TeX as the annotation), a block one with its LaTeX source', async () => {
+    const tex = '\\begin{array}{l l}\n\\textbf{Layer} & \\text{R&D needed} \\\\\n\\end{array}';
+    const block = await render(`<Math display="block" tex="${tex.replaceAll('&', '&amp;')}" />\n`);
+    expect(block.html).toMatch(
+      /^<div class="math math-display"><div class="math-formula" tabindex="0" role="group" aria-label="Formula"><span class="katex-display">/,
+    );
+    expect(block.html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">');
+    expect(block.html).toContain('<mtext mathvariant="bold">Layer</mtext>');
+    // The TeX exactly as the entry holds it, in the annotation and under "LaTeX source" (its bare "&" in \text typeset as "&").
+    const escaped = tex.replaceAll('&', '&#x26;');
+    expect(block.html).toContain(`<annotation encoding="application/x-tex">${escaped}</annotation>`);
+    expect(block.html).toContain(
+      `<details class="math-source" data-pagefind-ignore=""><summary>LaTeX source, as given (its “&#x26;” in text typeset as an ampersand)</summary><pre tabindex="0"><code class="language-latex">${escaped}</code></pre></details>`,
+    );
+    // Search reads the formula once, as its TeX: the glyphs and the MathML presentation are left out.
+    expect(block.html).toContain('<span class="katex-html" aria-hidden="true" data-pagefind-ignore="">');
+    expect(block.html).toMatch(/<semantics><m[a-z]+ [^>]*data-pagefind-ignore="">/);
+    // KaTeX's style attributes, for the page's Content-Security-Policy to allow by hash.
+    expect(block.inlineStyles.length).toBeGreaterThan(0);
+    expect(block.inlineStyles).toEqual([...new Set(block.html.match(/(?<= style=")[^"]*/g))].sort());
+    expect(block.html).not.toContain('\\begin{array}</');
+
+    const inline = await render('Energy <Math display="inline" tex="E = mc^2" /> is conserved.\n');
+    expect(inline.html).toMatch(/<p id="p-[0-9a-f]{7}" class="para">Energy <span class="math math-inline"><span class="katex">/);
+    expect(inline.html).toMatch(/<\/span><\/span> is conserved\.<a class="permalink"/);
+    expect(inline.html).not.toContain('<details');
+
+    const plain = await render('No formulas.\n');
+    expect(plain.inlineStyles).toEqual([]);
+
+    // A topic term inside a formula's text is not a link (a link inside MathML would be a control inside the formula).
+    const linked = await render('<Math display="block" tex="\\text{AI chips}" />\n\nExport controls on chips.\n', ['chips-and-hardware']);
+    expect(linked.html.match(/class="topic-link"/g)).toHaveLength(1);
+    expect(linked.html.indexOf('class="topic-link"')).toBeGreaterThan(linked.html.indexOf('</details>'));
+  });
+
+  test('TeX KaTeX cannot read is shown as its source, saying so', async () => {
+    const { html } = await render('<Math display="block" tex="\\frac{1}" />\n');
+    expect(html).toMatch(
+      /^<div class="math math-unrendered"><p class="math-note" data-pagefind-ignore="">This formula could not be typeset \(.+\)\. Its LaTeX source, as given:<\/p>/,
+    );
+    expect(html).toContain('<pre tabindex="0"><code class="math-unrendered">\\frac{1}</code></pre>');
+  });
+
+  test("list items: a tight item carries its anchor and ¶ on the item's line, a loose item in its <p>", async () => {
+    const tight = await render('- One\n- Two\n  - Nested\n');
+    expect(tight.html).toMatch(/<li id="p-[0-9a-f]{7}" class="para">One<a class="permalink"[^>]*>¶<\/a><\/li>/);
+    expect(tight.html).toMatch(/<li id="p-[0-9a-f]{7}" class="para">Two<a class="permalink"[^>]*>¶<\/a>\n<ul>/);
+    const loose = await render('- One\n\n- Two\n');
+    expect(loose.html).toMatch(/<li>\n<p id="p-[0-9a-f]{7}" class="para">One<a class="permalink"[^>]*>¶<\/a><\/p>\n<\/li>/);
+  });
+
   test.each([
     ['an expression', 'Total: {1 + 1}\n', 'entries/x.mdx:1:8: generated MDX holds a {expression}'],
     ['an import', 'import x from "y"\n\nText.\n', 'entries/x.mdx:1:1: generated MDX holds an import/export statement'],
@@ -82,6 +134,11 @@ describe('renderArticle', () => {
     ['raw HTML', 'A <b onclick="alert(1)">bold</b> claim.\n', 'entries/x.mdx:1:3: generated MDX holds JSX <b>'],
     ['a script URL', '[click](javascript:alert(1))\n', 'entries/x.mdx:1:1: generated MDX links to a URL that is not http(s)'],
     ['an attribute expression', '<Figure src={"https://x.example/a.png"} />\n', 'entries/x.mdx:1:1: generated MDX gives <Figure src> a non-literal value'],
+    [
+      'a formula of another kind',
+      '<Math display="wide" tex="x" />\n',
+      'entries/x.mdx:1:1: generated MDX gives <Math display> a value that is not block or inline',
+    ],
   ])('refuses %s, naming the file and line:column', async (_name, mdx, message) => {
     await expect(render(mdx)).rejects.toThrow(message);
   });

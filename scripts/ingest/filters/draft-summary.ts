@@ -3,7 +3,7 @@
  * data, so a source the cache shows to be unchanged need not be drafted again for them.
  * draft of "a.xml item 2" titled "A" -> { label: "a.xml item 2", file: "a.xml", guid, url, title: "A", wantedSlug: "a", textHash, warnings }
  */
-import { toString } from 'mdast-util-to-string';
+import { plainText } from '../../../src/core/plain-text.ts';
 import { slugify } from '../../../src/core/slug.ts';
 import { sha256 } from '../hash.ts';
 import type { Draft } from '../to-article.ts';
@@ -31,7 +31,7 @@ export function summarizeDraft(draft: Draft, label: string): DraftSummary {
     url,
     title,
     wantedSlug: draft.wantedSlug ?? slugify(title),
-    textHash: sha256(toString(draft.body).replace(/\s+/g, ' ').trim()),
+    textHash: sha256(plainText(draft.body)),
     warnings: [...warnings],
   };
 }

@@ -14,6 +14,8 @@ export interface Notes {
 /** One conversion's shared state (in the file's data). */
 export interface Conversion {
   notes: Notes;
+  /** Warnings about what was kept but not as the source meant it (a formula KaTeX cannot read). */
+  notices: string[];
   baseUrl: URL | null;
 }
 

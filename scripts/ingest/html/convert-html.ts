@@ -1,8 +1,8 @@
 /**
  * One untrusted feed item's HTML -> an mdast tree ready for MDX serialization, with notes of what was dropped:
  * rehype-parse -> rehype-sanitize (sanitize-schema.ts) -> the transforms (transforms/) -> rehype-remark
- * (to-mdast-handlers.ts) -> the whitespace pass (whitespace.ts).
- * "<p>Hi <em>there </em></p><button>Share</button>" -> { tree: paragraph("Hi ", emphasis("there")), removed: ["button"], image: null }
+ * (to-mdast-handlers.ts) -> the whitespace pass (whitespace.ts) -> lone formulas as blocks (transforms/math.ts).
+ * "<p>Hi <em>there </em></p><button>Share</button>" -> { tree: paragraph("Hi ", emphasis("there")), removed: ["button"], notices: [], image: null }
  */
 import type { Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
@@ -17,7 +17,8 @@ import { noteStrippedElements, removeCallToActionButtons, removeImageExpandContr
 import { normalizeHeadingDepths, removeEmptyHeadings, unwrapBoldHeadings } from './transforms/headings.ts';
 import { enforceSafeUrls, removeEmptyLinks } from './transforms/links.ts';
 import { dropPositions } from './transforms/positions.ts';
-import { convertLatexBlocks, convertMentions, convertPullquotes, markFootnotes } from './transforms/substack.ts';
+import { convertLatexBlocks, convertTexDelimiters, liftLoneFormulas } from './transforms/math.ts';
+import { convertMentions, convertPullquotes, markFootnotes } from './transforms/substack.ts';
 import { parseBaseUrl } from './urls.ts';
 import { hoistEdgeWhitespace } from './whitespace.ts';
 
@@ -27,6 +28,8 @@ export interface ConvertedHtml {
   tree: Root;
   /** Human-readable notes of what was dropped, e.g. "subscribe widget", "2 image buttons". */
   removed: string[];
+  /** Warnings about what was kept but not as the source meant it, e.g. a LaTeX block KaTeX cannot read. */
+  notices: string[];
   /** The first figure's image, if any. */
   image: { src: string; alt: string | null } | null;
 }
@@ -52,19 +55,22 @@ const processor = unified()
   .use(markFootnotes)
   .use(convertMentions)
   .use(convertLatexBlocks)
+  .use(convertTexDelimiters)
   .use(convertPullquotes)
   .use(enforceSafeUrls)
   .use(removeEmptyLinks)
   .use(rehypeRemark, { handlers: toMdastHandlers })
   .use(hoistEdgeWhitespace)
+  .use(liftLoneFormulas)
   .freeze();
 
 /** Converts one untrusted feed-item HTML body into an mdast tree ready for MDX serialization. */
 export function convertHtml(html: string, options: ConvertHtmlOptions = {}): ConvertedHtml {
   const notes = createNotes();
+  const notices: string[] = [];
   const baseUrl = parseBaseUrl(options.baseUrl, notes);
-  const tree = processor.runSync(processor.parse(html), { data: { conversion: { notes, baseUrl } } }) as Root;
-  return { tree, removed: notes.list(), image: findFirstFigureImage(tree) };
+  const tree = processor.runSync(processor.parse(html), { data: { conversion: { notes, notices, baseUrl } } }) as Root;
+  return { tree, removed: notes.list(), notices, image: findFirstFigureImage(tree) };
 }
 
 /** The first Figure's image, for use as the entry's lead image. */

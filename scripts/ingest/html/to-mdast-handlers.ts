@@ -1,12 +1,13 @@
 /**
- * hast-util-to-mdast handlers for what hast cannot express: the footnote elements markFootnotes makes, and
- * single-image figures as `<Figure>` JSX with the caption as children.
+ * hast-util-to-mdast handlers for what hast cannot express: the footnote elements markFootnotes makes, the
+ * formula elements of transforms/math.ts as `<Math display tex>` JSX, and single-image figures as `<Figure>`
+ * JSX with the caption as children.
  * <figure><img src="https://x.org/a.png" alt="A"><figcaption>C</figcaption></figure>
  *   -> <Figure src="https://x.org/a.png" alt="A">C</Figure>
  */
 import type { Element } from 'hast';
 import type { BlockContent, FootnoteDefinition, FootnoteReference, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { select, selectAll } from 'hast-util-select';
 import type { Options as RehypeRemarkOptions } from 'rehype-remark';
 import { hasTextOutside } from './hast.ts';
@@ -18,13 +19,25 @@ type State = Parameters<Handle>[0];
 // Custom element names only our own transforms create (sanitize drops unknown tags beforehand).
 export const FOOTNOTE_REFERENCE = 'footnote-reference';
 export const FOOTNOTE_DEFINITION = 'footnote-definition';
+export const MATH_FORMULA = 'math-formula';
 
 /** The handlers rehype-remark runs with. */
 export const toMdastHandlers: Record<string, Handle> = {
   [FOOTNOTE_REFERENCE]: convertFootnoteReference,
   [FOOTNOTE_DEFINITION]: convertFootnoteDefinition,
   figure: convertFigure,
+  [MATH_FORMULA]: convertFormula,
 };
+
+/** Maps a formula element to `<Math display="block|inline" tex="..." />`, inline where it stands (a paragraph
+ * that is one formula becomes the formula as a block afterwards: liftLoneFormulas). */
+function convertFormula(state: State, node: Element): MdxJsxTextElement {
+  const display = node.properties.dataDisplay === 'block' ? 'block' : 'inline';
+  const attributes = [createJsxAttribute('display', display), createJsxAttribute('tex', String(node.properties.dataTex))];
+  const result: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: 'Math', attributes, children: [] };
+  state.patch(node, result);
+  return result;
+}
 
 /** Maps a marked footnote anchor to an mdast footnote reference. */
 function convertFootnoteReference(state: State, node: Element): FootnoteReference {

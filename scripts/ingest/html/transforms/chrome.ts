@@ -4,12 +4,12 @@
  * <p>Text</p><p class="button-wrapper"><a>Leave a comment</a></p> -> <p>Text</p>, note `"Leave a comment" button`
  */
 import type { Element, Root as HastRoot } from 'hast';
-import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { getConversion } from '../conversion.ts';
 import { elementsIn, hasClass, replaceElements } from '../hast.ts';
 import { STRIPPED } from '../sanitize-schema.ts';
+import { plainText } from '../../../../src/core/plain-text.ts';
 
 const isSubscribeWidget = (node: Element) => hasClass(node, 'div', 'subscription-widget-wrap-editor') || hasClass(node, 'div', 'subscription-widget-wrap');
 const isImageExpand = (node: Element) => hasClass(node, 'div', 'image-link-expand');
@@ -50,7 +50,7 @@ export function removeImageExpandControls() {
   return (tree: HastRoot, file: VFile) => {
     const { notes } = getConversion(file);
     replaceElements(tree, isImageExpand, (node) => {
-      if (hastToString(node).trim() !== '') notes.add('image expand control text');
+      if (plainText(node).trim() !== '') notes.add('image expand control text');
       return [];
     });
   };
@@ -61,7 +61,7 @@ export function removeCallToActionButtons() {
   return (tree: HastRoot, file: VFile) => {
     const { notes } = getConversion(file);
     replaceElements(tree, isCallToAction, (node) => {
-      notes.add(`"${hastToString(node).trim()}" button`);
+      notes.add(`"${plainText(node).trim()}" button`);
       return [];
     });
   };

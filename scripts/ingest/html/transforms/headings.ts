@@ -5,10 +5,10 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { select } from 'hast-util-select';
-import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { getConversion } from '../conversion.ts';
 import { elementsIn, isWhitespaceText, replaceElements } from '../hast.ts';
+import { plainText } from '../../../../src/core/plain-text.ts';
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const isHeading = (node: Element) => HEADING_TAGS.has(node.tagName);
@@ -17,7 +17,7 @@ const isHeading = (node: Element) => HEADING_TAGS.has(node.tagName);
 export function removeEmptyHeadings() {
   return (tree: HastRoot, file: VFile) => {
     const { notes } = getConversion(file);
-    const isEmptyHeading = (node: Element) => isHeading(node) && hastToString(node).trim() === '' && !select('img', node);
+    const isEmptyHeading = (node: Element) => isHeading(node) && plainText(node).trim() === '' && !select('img', node);
     replaceElements(tree, isEmptyHeading, () => {
       notes.add('empty heading');
       return [];

@@ -5,11 +5,11 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { select } from 'hast-util-select';
-import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { getConversion } from '../conversion.ts';
 import { replaceElements } from '../hast.ts';
 import { isRelativeUrl, toSafeHttpUrl } from '../urls.ts';
+import { plainText } from '../../../../src/core/plain-text.ts';
 
 /** Resolves link and image URLs; unwraps links and drops images that are not http(s) afterwards. */
 export function enforceSafeUrls() {
@@ -47,7 +47,7 @@ export function enforceSafeUrls() {
 /** Drops links with nothing to click (e.g. a Substack image link whose unsafe image was dropped). */
 export function removeEmptyLinks() {
   return (tree: HastRoot) => {
-    const isEmptyLink = (node: Element) => node.tagName === 'a' && hastToString(node).trim() === '' && !select('img', node);
+    const isEmptyLink = (node: Element) => node.tagName === 'a' && plainText(node).trim() === '' && !select('img', node);
     replaceElements(tree, isEmptyLink, () => []);
   };
 }

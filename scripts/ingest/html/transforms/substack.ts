@@ -1,15 +1,15 @@
 /**
  * Substack's own markup -> what it means: footnote anchors and bodies marked for the footnote handlers,
- * mentions as links, LaTeX blocks as `latex` code, pull quotes as blockquotes.
+ * mentions as links, pull quotes as blockquotes (its LaTeX blocks: math.ts).
  * <div class="pullquote"><p>Q</p></div> -> <blockquote><p>Q</p></blockquote>
  */
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { ElementContent, Root as HastRoot } from 'hast';
 import { select } from 'hast-util-select';
-import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { getConversion } from '../conversion.ts';
 import { elementsIn, hasClass, parseDataAttrs, replaceElements, createTextNode } from '../hast.ts';
 import { FOOTNOTE_DEFINITION, FOOTNOTE_REFERENCE } from '../to-mdast-handlers.ts';
+import { plainText } from '../../../../src/core/plain-text.ts';
 
 /** Turns Substack footnote anchors and bodies into elements the footnote handlers understand. */
 export function markFootnotes() {
@@ -20,7 +20,7 @@ export function markFootnotes() {
       (node) => hasClass(node, 'div', 'footnote'),
       (node) => {
         const number = select('a.footnote-number', node);
-        const identifier = readFootnoteIdentifier(number ? hastToString(number) : '');
+        const identifier = readFootnoteIdentifier(number ? plainText(number) : '');
         // Without a usable number the block stays ordinary content, so its text is kept.
         if (!identifier || defined.has(identifier)) return [{ ...node, properties: {} }];
         defined.add(identifier);
@@ -32,7 +32,7 @@ export function markFootnotes() {
       tree,
       (node) => hasClass(node, 'a', 'footnote-anchor'),
       (node) => {
-        const identifier = readFootnoteIdentifier(hastToString(node));
+        const identifier = readFootnoteIdentifier(plainText(node));
         if (identifier && defined.has(identifier)) {
           return [{ type: 'element', tagName: FOOTNOTE_REFERENCE, properties: { dataIdentifier: identifier }, children: [] }];
         }
@@ -57,29 +57,9 @@ export function convertMentions() {
           return node.children;
         }
         // Prefer the span's own text if it has any, so nothing the reader saw is replaced.
-        const children: ElementContent[] = hastToString(node).trim() === '' ? [createTextNode(name)] : node.children;
+        const children: ElementContent[] = plainText(node).trim() === '' ? [createTextNode(name)] : node.children;
         if (typeof attrs?.url !== 'string') return children;
         return [{ type: 'element', tagName: 'a', properties: { href: attrs.url }, children }];
-      },
-    );
-  };
-}
-
-/** Turns `div.latex-rendered` into a `latex` code block holding its source expression verbatim. */
-export function convertLatexBlocks() {
-  return (tree: HastRoot, file: VFile) => {
-    const { notes } = getConversion(file);
-    replaceElements(
-      tree,
-      (node) => hasClass(node, 'div', 'latex-rendered'),
-      (node) => {
-        const expression = parseDataAttrs(node)?.persistentExpression;
-        if (typeof expression !== 'string' || expression.trim() === '') {
-          notes.add('unreadable LaTeX block');
-          return node.children;
-        }
-        const code: Element = { type: 'element', tagName: 'code', properties: { className: ['language-latex'] }, children: [createTextNode(expression)] };
-        return [{ type: 'element', tagName: 'pre', properties: {}, children: [code] }];
       },
     );
   };
