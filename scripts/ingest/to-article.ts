@@ -99,7 +99,7 @@ export function draftFromFeedItem(channel: FeedChannel, item: FeedItem, converte
     url,
     publishedAt: given(item.publishedAt),
     body: converted.tree,
-    residue: [],
+    residue: converted.residue,
     truncated: false,
     image: converted.image ?? enclosure,
     warnings,

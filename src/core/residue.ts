@@ -17,8 +17,16 @@ export interface ResidueRule {
   pattern: RegExp;
 }
 
-/** The rules, applied in order to every paragraph and list item of plain-text sources. */
+/** The rules, applied in order to every paragraph and list item of plain-text sources, and to whole paragraphs of
+ * feed items (scripts/ingest/html/residue-blocks.ts). */
 export const RESIDUE_RULES: readonly ResidueRule[] = [
+  {
+    id: 'feed-footer',
+    label: 'footer added by the blog software',
+    description:
+      'The line WordPress and Medium add to every feed item ("The post X appeared first on Y.", "X was originally published in Y on Medium, where people are continuing the conversation ...").',
+    pattern: /^(?:The post\b[^\n]{1,400}?\bappeared first on\b[^\n]*|[^\n]{1,400}?\bwas originally published in\b[^\n]{1,200}?\bon Medium\b[^\n]*)/gu,
+  },
   {
     id: 'related-links',
     label: 'related-links list from the source site',

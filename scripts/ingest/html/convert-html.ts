@@ -8,6 +8,9 @@ import type { Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import rehypeSanitize from 'rehype-sanitize';
+import type { Residue } from '../../../src/schemas/article.ts';
+import { markResidueParagraphs } from './residue-blocks.ts';
+import { removeTrackers } from './transforms/trackers.ts';
 import { unified } from 'unified';
 import { CONTINUE, visit } from 'unist-util-visit';
 import { createNotes } from './conversion.ts';
@@ -30,6 +33,8 @@ export interface ConvertedHtml {
   removed: string[];
   /** Warnings about what was kept but not as the source meant it, e.g. a LaTeX block KaTeX cannot read. */
   notices: string[];
+  /** Whole paragraphs marked as residue (residue-blocks.ts), in reading order. */
+  residue: Residue[];
   /** The first figure's image, if any. */
   image: { src: string; alt: string | null } | null;
 }
@@ -44,6 +49,7 @@ export interface ConvertHtmlOptions {
 const processor = unified()
   .use(rehypeParse, { fragment: true })
   .use(dropPositions)
+  .use(removeTrackers)
   .use(noteStrippedElements)
   .use(rehypeSanitize, sanitizeSchema)
   .use(removeSubscribeWidgets)
@@ -70,7 +76,8 @@ export function convertHtml(html: string, options: ConvertHtmlOptions = {}): Con
   const notices: string[] = [];
   const baseUrl = parseBaseUrl(options.baseUrl, notes);
   const tree = processor.runSync(processor.parse(html), { data: { conversion: { notes, notices, baseUrl } } }) as Root;
-  return { tree, removed: notes.list(), notices, image: findFirstFigureImage(tree) };
+  const residue = markResidueParagraphs(tree);
+  return { tree, removed: notes.list(), notices, residue, image: findFirstFigureImage(tree) };
 }
 
 /** The first Figure's image, for use as the entry's lead image. */
