@@ -7,7 +7,7 @@
  * to other articles of the corpus go to their copies here is cached under that key and a hash of those links.
  * The articles loader drops files no entry has any more (`pruneBodies`; a body cached under in-corpus links that
  * have since changed stays until its entry does).
- * src/content/articles/a-title.mdx -> src/content/.articles.bodies/3f9a…c1.json { html, headings, hasFigures }
+ * src/content/articles/a-title.mdx -> src/content/.articles.bodies/3f9a…c1.json { html, headings, hasFigures, inlineStyles }
  *                                     src/content/.articles.bodies/3f9a…c1.links.json { links, anchors }
  *                                     src/content/.articles.bodies/3f9a…c1.5be0…77.json (with its in-corpus links)
  */
@@ -26,7 +26,7 @@ export interface BodyJob {
 }
 
 /** What the article page shows of a body. */
-export type ArticleBody = Pick<RenderedArticle, 'html' | 'headings' | 'hasFigures'>;
+export type ArticleBody = Pick<RenderedArticle, 'html' | 'headings' | 'hasFigures' | 'inlineStyles'>;
 
 /** What the link graph reads of a body: its links to other sites and its ids. */
 export type BodyLinks = Pick<RenderedArticle, 'links' | 'anchors'>;
@@ -49,6 +49,8 @@ function rendererFingerprint(): string {
     for (const [, specifier] of text.matchAll(/^(?:import|export)[^;]*? from '(\.{1,2}\/[^']+)'/gm)) add(path.resolve(path.dirname(file), specifier!));
   };
   add(path.resolve(process.cwd(), 'src/utils/render-article.ts'));
+  // This module too: it decides what a cache file holds.
+  add(path.resolve(process.cwd(), 'src/utils/article-bodies.ts'));
   hash.update(readFileSync(TOPICS_FILE));
   hash.update(readFileSync(path.resolve(process.cwd(), 'package-lock.json')));
   fingerprint = hash.digest('hex');
@@ -84,8 +86,8 @@ function writeJson(file: string, value: unknown): void {
 async function render(job: BodyJob): Promise<RenderedArticle> {
   const rendered = await renderArticle(job.mdx, { label: job.filePath, topics: job.topics, corpusLinks: job.corpusLinks });
   mkdirSync(CACHE_DIR, { recursive: true });
-  const { html, headings, hasFigures, links, anchors } = rendered;
-  writeJson(bodyFile(job), { html, headings, hasFigures } satisfies ArticleBody);
+  const { html, headings, hasFigures, inlineStyles, links, anchors } = rendered;
+  writeJson(bodyFile(job), { html, headings, hasFigures, inlineStyles } satisfies ArticleBody);
   writeJson(linksFile(job.mdx), { links, anchors } satisfies BodyLinks);
   return rendered;
 }
@@ -94,8 +96,8 @@ async function render(job: BodyJob): Promise<RenderedArticle> {
 export async function readBody(job: BodyJob): Promise<ArticleBody> {
   const file = bodyFile(job);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ArticleBody;
-  const { html, headings, hasFigures } = await render(job);
-  return { html, headings, hasFigures };
+  const { html, headings, hasFigures, inlineStyles } = await render(job);
+  return { html, headings, hasFigures, inlineStyles };
 }
 
 /** An entry's links to other sites and its ids: from the cache, or from rendering it now (without in-corpus links). */
