@@ -7,7 +7,10 @@ import { parse } from 'yaml';
 import { describeEvidence } from '../../src/core/topic-evidence.ts';
 import { describeRules } from '../../src/core/topic-rules.ts';
 import { SHOWN_PASSAGES } from '../../src/utils/topic-passages.ts';
-import { RESIDUE_RULES } from '../../src/core/residue.ts';
+import { BLOCK_RESIDUE_RULES, RESIDUE_RULES } from '../../src/core/residue.ts';
+
+/** Every residue rule the about pages list: sentence rules, then block rules. */
+const ALL_RULES = [...RESIDUE_RULES, ...BLOCK_RESIDUE_RULES];
 import { catalogEntrySchema } from '../../src/schemas/catalog.ts';
 import { topicsFileSchema } from '../../src/schemas/topic.ts';
 import { residueRuleLabel } from '../../src/core/residue.ts';
@@ -33,8 +36,8 @@ test('/about/ counts the corpus as it is built', async ({ page }) => {
 test('/about/ shows every residue rule, the classifier rules and every topic with its terms', async ({ page }) => {
   await page.goto('/about/');
   const rules = page.locator('table.residue-rules tbody tr');
-  await expect(rules).toHaveCount(RESIDUE_RULES.length);
-  for (const [index, rule] of RESIDUE_RULES.entries()) {
+  await expect(rules).toHaveCount(ALL_RULES.length);
+  for (const [index, rule] of ALL_RULES.entries()) {
     await expect(rules.nth(index).locator('th code')).toHaveText(rule.id);
     await expect(rules.nth(index)).toContainText(residueRuleLabel(rule.id));
     await expect(rules.nth(index)).toContainText(rule.description);
@@ -55,7 +58,7 @@ test('/about/ shows every residue rule, the classifier rules and every topic wit
 test('/about/curators/ shows the residue rule ids and links back to how topics are assigned', async ({ page }) => {
   await page.goto('/about/curators/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Curator’s guide');
-  await expect(page.locator('table.residue-rules tbody th code')).toHaveText(RESIDUE_RULES.map((rule) => rule.id));
+  await expect(page.locator('table.residue-rules tbody th code')).toHaveText(ALL_RULES.map((rule) => rule.id));
   for (const field of Object.keys(catalogEntrySchema.shape)) {
     await expect(page.locator(`[data-field="${field}"]`).first()).toBeVisible();
   }

@@ -226,7 +226,7 @@ test('passages.json quotes each paragraph as the page shows it, with every space
   for (const [pathname, passages] of quoted) {
     await page.goto(pathname);
     // The paragraph as the browser lays it out (innerText: a line break or a block is white space), less what the
-    // page adds and passages leave out: footnote numbers, the ¶ link, residue, a nested list.
+    // page adds and passages leave out: footnote numbers, the ¶ link, residue, the "original" link after an in-corpus link, a nested list.
     const shown = await page.evaluate(
       (ids) => {
         const texts: Record<string, string | null> = {};
@@ -238,7 +238,7 @@ test('passages.json quotes each paragraph as the page shows it, with every space
           }
           const copy = paragraph.cloneNode(true) as HTMLElement;
           copy.removeAttribute('id');
-          copy.querySelectorAll('sup, .permalink, .residue, ul, ol').forEach((node) => node.remove());
+          copy.querySelectorAll('sup, .permalink, .residue, .original-link, ul, ol').forEach((node) => node.remove());
           paragraph.after(copy);
           texts[id] = copy.innerText;
           copy.remove();
