@@ -83,7 +83,7 @@ export function draftFromFeedItem(channel: FeedChannel, item: FeedItem, converte
   }
   const url = isWebUrl(item.link) ? given(item.link) : none<string>();
   if (item.link !== null && url.value === null)
-    warnings.push(`item ${item.index} ${item.linkNote ?? `link "${item.link}" is not a web address (http or https)`}: the page says "URL not known"`);
+    warnings.push(`item ${item.index} ${item.linkNote ?? `link "${item.link}" is not a web address (http or https)`}: the canonical URL is shown as not known`);
   if (item.link === null) warnings.push(`item ${item.index} has no link`);
   if (item.rawDate === null) warnings.push(`item ${item.index} has no date: shown as undated`);
   else if (item.publishedAt === null) warnings.push(`item ${item.index} date "${item.rawDate}" could not be read: shown as undated`);
