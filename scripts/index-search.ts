@@ -1,11 +1,13 @@
 /**
  * `node scripts/index-search.ts`: build the Pagefind index of dist/ (step 3 of `npm run build`);
  * `--site DIR` indexes another built site (the benchmark's). Only article pages are read, and only their
- * `data-pagefind-body` region is indexed; furniture carries `data-pagefind-ignore`.
+ * `data-pagefind-body` region is indexed; furniture carries `data-pagefind-ignore`. The concordance's own index
+ * of the same text is written beside it (scripts/concordance-index.ts).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
+import { writeConcordance } from './concordance-index.ts';
 
 const { values } = parseArgs({ options: { site: { type: 'string', default: path.resolve(import.meta.dirname, '..', 'dist') } } });
 const site = path.resolve(values.site);
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
   } finally {
     await pagefind.close();
   }
+  const concordance = writeConcordance(site);
+  console.log(`concordance index: ${concordance.articles} articles, ${concordance.shards} word shards, ${(concordance.bytes / 1e6).toFixed(1)} MB`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots -- [path ...]`: PNGs of built pages at 360px and 1280px, light and dark,
  * into test-results/screenshots/, for looking at what we build. Serves dist/ with `astro preview`.
+ * FULL=1 takes whole pages; NOJS=1 takes them with JavaScript off (file names end in `-nojs`).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -12,6 +13,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'test-results/screenshots');
 // SCREENSHOTS_PORT lets two checkouts take screenshots side by side (another one may hold 4330).
 const port = Number(process.env['SCREENSHOTS_PORT'] ?? 4330);
+const noScript = process.env['NOJS'] === '1';
 const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/'];
 
 const server = spawn(path.join(root, 'node_modules/.bin/astro'), ['preview', '--host', '127.0.0.1', '--port', String(port)], {
@@ -28,15 +30,15 @@ try {
   });
   for (const scheme of ['light', 'dark'] as const) {
     for (const width of [360, 1280]) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, javaScriptEnabled: !noScript });
       await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
       const page = await context.newPage();
       for (const pathname of pages) {
         // Network idle: what loads after the page (search results, popovers' data) is in the picture.
         await page.goto(`http://127.0.0.1:${port}${pathname}`, { waitUntil: 'networkidle' });
         // The search page: its results, once the summary says how many.
-        await page.waitForFunction(() => document.querySelector('[data-search-summary]')?.textContent !== '', null, { timeout: 30_000 });
-        const name = `${pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${scheme}.png`;
+        if (!noScript) await page.waitForFunction(() => document.querySelector('[data-search-summary]')?.textContent !== '', null, { timeout: 30_000 });
+        const name = `${pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${width}-${scheme}${noScript ? '-nojs' : ''}.png`;
         await page.screenshot({ path: path.join(out, name), fullPage: process.env['FULL'] === '1' });
         console.log(path.relative(root, path.join(out, name)));
       }

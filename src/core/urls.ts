@@ -55,6 +55,11 @@ export function searchPath(options: { q?: string; topic?: string } = {}): string
   return query === '' ? '/search/' : `/search/?${query}`;
 }
 
+/** `/concordance/`, with the word or phrase to show every use of (`?q=`). */
+export function concordancePath(q?: string): string {
+  return q ? `/concordance/?q=${encodeURIComponent(q)}` : '/concordance/';
+}
+
 /** `/about/` (the method page), with `#<anchor>` when given. */
 export function aboutPath(anchor?: string): string {
   return withAnchor('/about/', anchor);

@@ -69,6 +69,16 @@ test.describe('axe: no WCAG 2.2 A/AA violations', () => {
     }
   }
 
+  // Pages whose content the browser builds: checked with it built.
+  for (const scheme of SCHEMES) {
+    test(`/concordance/?q=oligopoly, its lines shown (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await open(page, '/concordance/?q=oligopoly');
+      await expect(page.locator('[data-concordance-lines] tr').first()).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+
   // The toggle's choice (data-theme) must give the same colours as the OS setting it overrides.
   for (const [os, chosen] of [
     ['light', 'dark'],

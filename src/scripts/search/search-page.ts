@@ -6,6 +6,7 @@
  * corpus's order, and only their counts change, so nothing moves under the pointer or loses focus; the
  * count is announced (a polite live region) and the document title names the query.
  */
+import { concordancePath } from '../../core/urls.ts';
 import { matchingResults, toHit } from './hits.ts';
 import { inferredMark } from './inferred-mark.ts';
 import { pagefind, type FilterCounts, type Result, type SearchResponse } from './pagefind.ts';
@@ -63,6 +64,8 @@ export function setUpSearchPage(root: HTMLElement): void {
   const filterBox = root.querySelector<HTMLElement>('[data-search-filters]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  // "See every use in context": the concordance of the query's words (src/pages/concordance/).
+  const concordance = root.querySelector<HTMLElement>('[data-search-concordance]')!;
   // With this script running, the controls appear and the "needs JavaScript" notice goes.
   root.hidden = false;
   document.querySelector<HTMLElement>('[data-search-no-script]')?.setAttribute('hidden', '');
@@ -175,6 +178,8 @@ export function setUpSearchPage(root: HTMLElement): void {
     sortSelect.value = state.sort;
     const query = parseQuery(state.term);
     document.title = query.label ? `${query.label} – ${baseTitle}` : baseTitle;
+    concordance.hidden = query.highlights.length === 0;
+    concordance.querySelector('a')!.href = concordancePath(state.term.trim());
     const api = await pagefind();
     // Loads the filter index; until then searches report no filter counts.
     const corpusFacets = await api.filters();

@@ -1,0 +1,108 @@
+/**
+ * The concordance's static index of a built site (called by scripts/index-search.ts after Pagefind): reads
+ * each article page of `dist/`, takes the text search indexes (the `data-pagefind-body` region less every
+ * `data-pagefind-ignore` part) block by block, each paragraph, heading and note with its id on the page, as
+ * `plainText` gives it, and the metadata the page gives search (title, outlet, date, what was inferred); then
+ * writes what `buildConcordance` (src/core/concordance.ts) makes of them under `dist/concordance/data/`.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Nodes, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { buildConcordance, CONCORDANCE_DATA, type SourceArticle, type SourceBlock } from '../src/core/concordance.ts';
+import { HTML_BLOCKS, plainText } from '../src/core/plain-text.ts';
+
+const ignored = (node: Nodes) => node.type === 'element' && node.properties['dataPagefindIgnore'] !== undefined;
+
+/** An element whose id a concordance line links to: a paragraph, a heading or a footnote (as search's anchors). */
+function isAnchored(node: Element): boolean {
+  const id = node.properties['id'];
+  if (typeof id !== 'string') return false;
+  return id.startsWith('p-') || /^h[1-6]$/.test(node.tagName) || id.startsWith('user-content-fn-');
+}
+
+/**
+ * The blocks of an article body, in reading order: each anchored element's own text (nested anchored elements
+ * are blocks of their own), and each block element that holds no anchored one (a figure's caption, a displayed
+ * formula), which has no id of its own and takes the id of the anchored block before it, as search's results do.
+ */
+export function bodyBlocks(body: Element): SourceBlock[] {
+  const blocks: SourceBlock[] = [];
+  let lastId: string | undefined;
+  const holdsAnchored = (node: Element): boolean => node.children.some((child) => child.type === 'element' && !ignored(child) && (isAnchored(child) || holdsAnchored(child)));
+  const walk = (node: Element, inside: boolean): void => {
+    if (ignored(node)) return;
+    if (isAnchored(node)) {
+      lastId = String(node.properties['id']);
+      const text = plainText(node, { skip: (inner) => ignored(inner) || (inner !== node && inner.type === 'element' && isAnchored(inner)) });
+      if (text !== '') blocks.push({ id: lastId, text });
+    } else if (!inside && node !== body && HTML_BLOCKS.has(node.tagName) && !holdsAnchored(node)) {
+      const text = plainText(node, { skip: ignored });
+      if (text !== '' && lastId !== undefined) blocks.push({ id: lastId, text });
+      return;
+    }
+    for (const child of node.children) if (child.type === 'element') walk(child, inside || isAnchored(node));
+  };
+  walk(body, false);
+  return blocks;
+}
+
+/** The article page's concordance record, or undefined for a page without an indexed body. */
+export function readArticlePage(tree: Root, slug: string): SourceArticle | undefined {
+  let body: Element | undefined;
+  const meta: Record<string, string> = {};
+  const filters: Record<string, string[]> = {};
+  let sortDate: string | undefined;
+  visit(tree, 'element', (node: Element) => {
+    const { dataPagefindBody, dataPagefindMeta, dataPagefindFilter, dataPagefindSort } = node.properties;
+    if (dataPagefindBody !== undefined) body ??= node;
+    if (typeof dataPagefindMeta === 'string') meta[dataPagefindMeta] = toString(node);
+    if (typeof dataPagefindFilter === 'string') (filters[dataPagefindFilter] ??= []).push(toString(node));
+    if (dataPagefindSort === 'date') sortDate = toString(node);
+  });
+  if (body === undefined) return undefined;
+  const iso = sortDate && sortDate !== '0000-00-00' ? sortDate : null;
+  return {
+    slug,
+    title: meta['title'] ?? slug,
+    date: filters['date']?.[0] ?? 'Undated',
+    iso,
+    outlet: meta['outlet'] ?? null,
+    titleInferred: filters['inferred']?.includes('title') ?? false,
+    dateInferred: filters['inferred']?.includes('date') ?? false,
+    blocks: bodyBlocks(body),
+  };
+}
+
+/** Build the index of the site in `site` into `<site>/concordance/data/`; returns what it wrote. */
+export function writeConcordance(site: string): { articles: number; shards: number; bytes: number } {
+  const articlesDir = path.join(site, 'articles');
+  const articles: SourceArticle[] = [];
+  for (const slug of readdirSync(articlesDir).sort()) {
+    let html: string;
+    try {
+      html = readFileSync(path.join(articlesDir, slug, 'index.html'), 'utf8');
+    } catch {
+      continue;
+    }
+    const article = readArticlePage(fromHtml(html), slug);
+    if (article) articles.push(article);
+  }
+  const files = buildConcordance(articles);
+  const out = path.join(site, ...CONCORDANCE_DATA.split('/').filter(Boolean));
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(path.join(out, 'w'), { recursive: true });
+  mkdirSync(path.join(out, 't'), { recursive: true });
+  let bytes = 0;
+  const write = (file: string, value: unknown) => {
+    const text = JSON.stringify(value);
+    bytes += Buffer.byteLength(text);
+    writeFileSync(path.join(out, file), text);
+  };
+  write('articles.json', files.manifest);
+  files.shards.forEach((shard, index) => write(`w/${index}.json`, shard));
+  files.texts.forEach((text, index) => write(`t/${index}.json`, text));
+  return { articles: articles.length, shards: files.shards.length, bytes };
+}

@@ -1,0 +1,263 @@
+/**
+ * The concordance page: reads the query and the order from the URL (?q=oligopoly&sort=before), fetches the
+ * index's list of articles and the shard of each query word, finds every occurrence (src/core/concordance.ts),
+ * and shows them as table rows, 50 at a time: only the text files of the articles the shown lines come from
+ * are fetched, the next ones on "Show more lines". Each query or order is a history entry, so a concordance
+ * can be shared and Back works. Sorting is by the column headers' buttons (aria-sort on the sorted column) or
+ * the form's select; the count is a polite live region and the document title names the query.
+ */
+import {
+  CONCORDANCE_DATA,
+  countOccurrences,
+  findOccurrences,
+  isSort,
+  lineAt,
+  parseConcordanceQuery,
+  shardOf,
+  sortOccurrences,
+  tokenize,
+  type ConcordanceManifest,
+  type ConcordanceShard,
+  type ConcordanceSort,
+  type ConcordanceText,
+  type Occurrence,
+  type Token,
+} from '../../core/concordance.ts';
+import { articlePath } from '../../core/urls.ts';
+import { inferredMark } from '../search/inferred-mark.ts';
+
+/** Lines shown at first and added by each "Show more lines". */
+export const PAGE_SIZE = 50;
+
+const SORT_LABELS: Record<ConcordanceSort, string> = {
+  article: 'by article',
+  date: 'by date, newest first',
+  before: 'by the word before',
+  after: 'by the word after',
+};
+const ARIA_SORT: Record<ConcordanceSort, 'ascending' | 'descending'> = { article: 'ascending', date: 'descending', before: 'ascending', after: 'ascending' };
+
+interface State {
+  q: string;
+  sort: ConcordanceSort;
+}
+
+function readUrl(): State {
+  const params = new URLSearchParams(location.search);
+  const sort = params.get('sort');
+  return { q: params.get('q') ?? '', sort: isSort(sort) ? sort : 'article' };
+}
+
+function toUrl({ q, sort }: State): string {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (sort !== 'article') params.set('sort', sort);
+  const query = params.toString();
+  return `${location.pathname}${query ? `?${query}` : ''}`;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+interface Block {
+  id: string;
+  text: string;
+  tokens: Token[];
+}
+
+export function setUpConcordance(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const summary = root.querySelector<HTMLElement>('[data-concordance-summary]')!;
+  const scroll = root.querySelector<HTMLElement>('[data-concordance-scroll]')!;
+  const caption = root.querySelector<HTMLElement>('[data-concordance-caption]')!;
+  const body = root.querySelector<HTMLElement>('[data-concordance-lines]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-concordance-more]')!;
+  const counts = root.querySelector<HTMLElement>('[data-concordance-counts]')!;
+  const perArticle = root.querySelector<HTMLElement>('[data-concordance-per-article]')!;
+  const perSource = root.querySelector<HTMLElement>('[data-concordance-per-source]')!;
+  root.hidden = false;
+  document.querySelector<HTMLElement>('[data-concordance-no-script]')?.setAttribute('hidden', '');
+
+  const baseTitle = document.title;
+  let state = readUrl();
+  let generation = 0;
+  let lines: Occurrence[] = [];
+  let shown = 0;
+  let length = 1;
+  let manifest: Promise<ConcordanceManifest> | undefined;
+  const shards = new Map<number, Promise<ConcordanceShard>>();
+  const texts = new Map<number, Promise<Block[]>>();
+
+  const loadManifest = () => (manifest ??= fetchJson<ConcordanceManifest>(`${CONCORDANCE_DATA}/articles.json`));
+  const loadShard = (index: number) => {
+    let shard = shards.get(index);
+    if (shard === undefined) shards.set(index, (shard = fetchJson<ConcordanceShard>(`${CONCORDANCE_DATA}/w/${index}.json`)));
+    return shard;
+  };
+  const loadText = (article: number) => {
+    let text = texts.get(article);
+    if (text === undefined) {
+      text = fetchJson<ConcordanceText>(`${CONCORDANCE_DATA}/t/${article}.json`).then((blocks) => blocks.map(([id, value]) => ({ id, text: value, tokens: tokenize(value) })));
+      texts.set(article, text);
+    }
+    return text;
+  };
+
+  const row = (occurrence: Occurrence, blocks: Block[], index: ConcordanceManifest): HTMLTableRowElement => {
+    const article = index.articles[occurrence.article]!;
+    const block = blocks[occurrence.block]!;
+    const line = lineAt(block.text, block.tokens, occurrence.token, length);
+    const tr = element('tr');
+    const left = element('td', 'concordance-left');
+    left.append(element('span', undefined, line.left));
+    const match = element('td', 'concordance-match');
+    const link = element('a', undefined, line.match);
+    link.href = articlePath(article.slug, block.id);
+    match.append(link);
+    const right = element('td', 'concordance-right');
+    right.append(element('span', undefined, line.right));
+    const title = element('td', 'concordance-article', article.title);
+    if (article.titleInferred) title.append(...inferredMark('title'));
+    const date = element('td', 'concordance-date', article.date);
+    if (article.dateInferred) date.append(...inferredMark('date'));
+    tr.append(left, match, right, title, date);
+    return tr;
+  };
+
+  const showMore = async (mine: number) => {
+    const index = await loadManifest();
+    const next = lines.slice(shown, shown + PAGE_SIZE);
+    const blocks = new Map<number, Block[]>();
+    await Promise.all([...new Set(next.map((line) => line.article))].map(async (article) => blocks.set(article, await loadText(article))));
+    if (mine !== generation) return;
+    body.append(...next.map((line) => row(line, blocks.get(line.article)!, index)));
+    shown += next.length;
+    more.hidden = shown >= lines.length;
+    more.textContent = `Show more lines (${shown} of ${lines.length} shown)`;
+  };
+
+  const renderCounts = (index: ConcordanceManifest) => {
+    const { articles, sources } = countOccurrences(lines, index.articles);
+    perArticle.replaceChildren(
+      ...articles.map(({ article, count }) => {
+        const tr = element('tr');
+        const name = element('td', undefined, index.articles[article]!.title);
+        if (index.articles[article]!.titleInferred) name.append(...inferredMark('title'));
+        tr.append(name, element('td', 'count', String(count)));
+        return tr;
+      }),
+    );
+    perSource.replaceChildren(
+      ...sources.map(({ outlet, count, articles: inArticles }) => {
+        const tr = element('tr');
+        tr.append(element('td', undefined, outlet ?? 'Unknown outlet'), element('td', 'count', String(inArticles)), element('td', 'count', String(count)));
+        return tr;
+      }),
+    );
+  };
+
+  const markSort = () => {
+    sortSelect.value = state.sort;
+    for (const th of root.querySelectorAll<HTMLElement>('th[data-sort-column]')) {
+      if (th.dataset['sortColumn'] === state.sort) th.setAttribute('aria-sort', ARIA_SORT[state.sort]);
+      else th.removeAttribute('aria-sort');
+    }
+  };
+
+  const run = async (push: 'push' | 'none') => {
+    const mine = ++generation;
+    if (push === 'push') {
+      const url = toUrl(state);
+      if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    }
+    input.value = state.q;
+    markSort();
+    const query = parseConcordanceQuery(state.q);
+    document.title = query.label ? `${query.label} – ${baseTitle}` : baseTitle;
+    if (query.words.length === 0) {
+      summary.textContent = 'Type a word or a phrase to see every use of it in context.';
+      scroll.hidden = true;
+      counts.hidden = true;
+      more.hidden = true;
+      body.replaceChildren();
+      return;
+    }
+    summary.textContent = `Finding every use of ${query.label}…`;
+    try {
+      const index = await loadManifest();
+      const loaded = new Map<string, readonly number[] | undefined>();
+      await Promise.all(
+        [...new Set(query.words)].map(async (word) => {
+          loaded.set(word, (await loadShard(shardOf(word, index.shards)))[word]);
+        }),
+      );
+      if (mine !== generation) return;
+      length = query.words.length;
+      lines = sortOccurrences(
+        findOccurrences(query.words, (word) => loaded.get(word)),
+        state.sort,
+        index.articles,
+      );
+      shown = 0;
+      body.replaceChildren();
+      const articleCount = new Set(lines.map((line) => line.article)).size;
+      const what = `${query.words.length > 1 ? 'the phrase ' : ''}${query.label}`;
+      if (lines.length === 0) {
+        summary.textContent = `No use of ${what} in the articles.`;
+        scroll.hidden = true;
+        counts.hidden = true;
+        more.hidden = true;
+        return;
+      }
+      const described = `${lines.length} ${lines.length === 1 ? 'use' : 'uses'} of ${what} in ${articleCount} ${articleCount === 1 ? 'article' : 'articles'}`;
+      caption.textContent = `${described}, ${SORT_LABELS[state.sort]}`;
+      renderCounts(index);
+      await showMore(mine);
+      if (mine !== generation) return;
+      scroll.hidden = false;
+      counts.hidden = false;
+      summary.textContent = described;
+    } catch (error) {
+      if (mine !== generation) return;
+      summary.textContent = 'The concordance could not be loaded. Reload the page to try again.';
+      console.error(error);
+    }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    state = { q: input.value.trim(), sort: sortSelect.value as ConcordanceSort };
+    void run('push');
+  });
+  sortSelect.addEventListener('change', () => {
+    state = { ...state, sort: isSort(sortSelect.value) ? sortSelect.value : 'article' };
+    void run('push');
+  });
+  for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-sort]')) {
+    button.addEventListener('click', () => {
+      const sort = button.dataset['sort'] ?? null;
+      if (!isSort(sort) || sort === state.sort) return;
+      state = { ...state, sort };
+      void run('push');
+    });
+  }
+  more.addEventListener('click', () => void showMore(generation));
+  window.addEventListener('popstate', () => {
+    state = readUrl();
+    void run('none');
+  });
+
+  void run('none');
+}
