@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { timeCorpusIndex } from './bench/corpus-index-time.ts';
 import { GENERATOR_VERSION, generateCorpus } from './bench/generate.ts';
 import { launchBrowser, measurePage, measureSearch, QUERIES, type PageWeight, type SearchFigure } from './bench/measure-browser.ts';
+import { COMMON_WORDS, CONCORDANCE_QUERIES, measureConcordance, type ConcordanceFigure } from './bench/measure-concordance.ts';
 import { serveStatic } from './static-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -75,7 +76,14 @@ interface SizeResult {
   dist: { bytes: number; files: number; indexBytes: number; indexFiles: number };
   /** Uncompressed HTML of the pages that list the whole corpus, which grow with it. */
   listPages: Record<string, number>;
-  browser: { medianPage: PageWeight; largestPage: PageWeight; searches: SearchFigure[] } | null;
+  browser: {
+    medianPage: PageWeight;
+    largestPage: PageWeight;
+    searches: SearchFigure[];
+    concordances?: ConcordanceFigure[];
+    /** When the concordances were measured apart from the rest of the size (scripts/bench/measure-concordance.ts DIST). */
+    concordanceRun?: { measuredAt: string; load: [number, number] };
+  } | null;
 }
 
 interface Machine {
@@ -367,7 +375,15 @@ async function measureReader(dist: string): Promise<NonNullable<SizeResult['brow
         `  search ${query.padEnd(18)} ${kb(figure.wireBytes).padStart(9)} in ${figure.requests} requests, ${figure.firstResultMs.toFixed(0)} ms, warm ${figure.warmResultMs.toFixed(0)} ms`,
       );
     }
-    return { medianPage, largestPage, searches };
+    const concordances: ConcordanceFigure[] = [];
+    for (const query of CONCORDANCE_QUERIES) {
+      const figure = await measureConcordance(browser, server.origin, query);
+      concordances.push(figure);
+      console.log(
+        `  concordance ${query.padEnd(14)} ${n(figure.lines)} lines: ${kb(figure.wireBytes).padStart(9)} in ${figure.requests} requests, ${figure.firstLinesMs.toFixed(0)} ms; Pagefind ${kb(figure.pagefind.firstBytes)}, ${figure.pagefind.firstMs.toFixed(0)} ms, all ${kb(figure.pagefind.allBytes)}`,
+      );
+    }
+    return { medianPage, largestPage, searches, concordances };
   } finally {
     await browser.close();
     await server.close();
@@ -494,10 +510,39 @@ export function renderTables(results: ResultsFile): string {
       ', each typed into the header box of the median article page in a fresh browser context.',
   );
   lines.push('');
+  lines.push(...concordanceLines(runs));
   lines.push('### Budgets');
   lines.push('');
   lines.push(...budgetLines(runs));
   return lines.join('\n');
+}
+
+/** The concordance's table: ours (index shards and text files) against Pagefind's search and fragments. */
+function concordanceLines(runs: SizeResult[]): string[] {
+  const measured = runs.filter((run) => run.browser?.concordances);
+  if (measured.length === 0) return [];
+  const lines = [
+    '### Concordance (headless Chromium, gzip sizes)',
+    '',
+    '| articles | query | lines (articles) | first lines: index data on the wire | requests | first lines shown | the page (HTML + CSS + JS) | Pagefind instead: search + first 10 fragments | its time | Pagefind: every fragment (to sort all lines) |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const run of measured) {
+    for (const figure of run.browser!.concordances!) {
+      lines.push(
+        `| ${n(run.articles)} | \`${figure.query}\` | ${n(figure.lines)} (${n(figure.articles)}) | ${kb(figure.wireBytes)} | ${figure.requests} | ${figure.firstLinesMs.toFixed(0)} ms | ${kb(figure.pageBytes)} | ${kb(figure.pagefind.firstBytes)} | ${figure.pagefind.firstMs.toFixed(0)} ms | ${kb(figure.pagefind.allBytes)} |`,
+      );
+    }
+  }
+  lines.push('');
+  lines.push('Each concordance opened from its shared link (`/concordance/?q=…`) in a fresh browser context; "first lines shown" includes loading the page.');
+  for (const run of measured) {
+    const apart = run.browser!.concordanceRun;
+    if (apart)
+      lines.push(`At ${n(run.articles)} articles measured apart, on ${apart.measuredAt.slice(0, 10)} (load average ${apart.load[0]} → ${apart.load[1]}).`);
+  }
+  lines.push('');
+  return lines;
 }
 
 function budgetLines(runs: SizeResult[]): string[] {
@@ -562,6 +607,16 @@ function budgetLines(runs: SizeResult[]): string[] {
     'first search <= 150 KB at 10,000 articles',
     searched ? `${n(searchedSize!)} articles: max ${kb(Math.max(...searched.searches.map((search) => search.wireBytes)))}` : '–',
     k10?.browser ? Math.max(...k10.browser.searches.map((search) => search.wireBytes)) <= BUDGETS.firstSearchKB10k * 1024 : null,
+  );
+  const concordances = k1?.browser?.concordances?.filter((figure) => COMMON_WORDS.includes(figure.query));
+  row(
+    'first concordance of a common word at 1,000 articles <= 300 KB on the wire, first lines <= 500 ms',
+    concordances?.length
+      ? concordances
+          .map((figure) => `\`${figure.query}\`: ${kb(figure.wireBytes + figure.pageBytes)} with the page, ${figure.firstLinesMs.toFixed(0)} ms`)
+          .join('; ')
+      : '–',
+    concordances?.length ? concordances.every((figure) => figure.wireBytes + figure.pageBytes <= 300 * 1024 && figure.firstLinesMs <= 500) : null,
   );
   row(
     'one changed file in 10,000 articles re-ingests in <= 2 s',

@@ -7,14 +7,13 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Element, Nodes, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { buildConcordance, CONCORDANCE_DATA, type SourceArticle, type SourceBlock } from '../src/core/concordance.ts';
 import { HTML_BLOCKS, plainText } from '../src/core/plain-text.ts';
 
-const ignored = (node: Nodes) => node.type === 'element' && node.properties['dataPagefindIgnore'] !== undefined;
+const ignored = (node: { type: string }): boolean => node.type === 'element' && (node as Element).properties['dataPagefindIgnore'] !== undefined;
 
 /** An element whose id a concordance line links to: a paragraph, a heading or a footnote (as search's anchors). */
 function isAnchored(node: Element): boolean {
@@ -28,10 +27,11 @@ function isAnchored(node: Element): boolean {
  * are blocks of their own), and each block element that holds no anchored one (a figure's caption, a displayed
  * formula), which has no id of its own and takes the id of the anchored block before it, as search's results do.
  */
-export function bodyBlocks(body: Element): SourceBlock[] {
+function bodyBlocks(body: Element): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   let lastId: string | undefined;
-  const holdsAnchored = (node: Element): boolean => node.children.some((child) => child.type === 'element' && !ignored(child) && (isAnchored(child) || holdsAnchored(child)));
+  const holdsAnchored = (node: Element): boolean =>
+    node.children.some((child) => child.type === 'element' && !ignored(child) && (isAnchored(child) || holdsAnchored(child)));
   const walk = (node: Element, inside: boolean): void => {
     if (ignored(node)) return;
     if (isAnchored(node)) {
@@ -50,18 +50,27 @@ export function bodyBlocks(body: Element): SourceBlock[] {
 }
 
 /** The article page's concordance record, or undefined for a page without an indexed body. */
-export function readArticlePage(tree: Root, slug: string): SourceArticle | undefined {
+function readArticlePage(tree: Root, slug: string): SourceArticle | undefined {
   let body: Element | undefined;
   const meta: Record<string, string> = {};
   const filters: Record<string, string[]> = {};
   let sortDate: string | undefined;
-  visit(tree, 'element', (node: Element) => {
-    const { dataPagefindBody, dataPagefindMeta, dataPagefindFilter, dataPagefindSort } = node.properties;
-    if (dataPagefindBody !== undefined) body ??= node;
-    if (typeof dataPagefindMeta === 'string') meta[dataPagefindMeta] = toString(node);
-    if (typeof dataPagefindFilter === 'string') (filters[dataPagefindFilter] ??= []).push(toString(node));
-    if (dataPagefindSort === 'date') sortDate = toString(node);
-  });
+  // A plain walk over elements (unist-util-visit costs more than the parse here); the body is not entered.
+  const walk = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const { dataPagefindBody, dataPagefindMeta, dataPagefindFilter, dataPagefindSort } = child.properties;
+      if (dataPagefindBody !== undefined) {
+        body ??= child;
+        continue;
+      }
+      if (typeof dataPagefindMeta === 'string') meta[dataPagefindMeta] = toString(child);
+      else if (typeof dataPagefindFilter === 'string') (filters[dataPagefindFilter] ??= []).push(toString(child));
+      else if (dataPagefindSort === 'date') sortDate = toString(child);
+      else walk(child);
+    }
+  };
+  walk(tree);
   if (body === undefined) return undefined;
   const iso = sortDate && sortDate !== '0000-00-00' ? sortDate : null;
   return {
@@ -103,6 +112,6 @@ export function writeConcordance(site: string): { articles: number; shards: numb
   };
   write('articles.json', files.manifest);
   files.shards.forEach((shard, index) => write(`w/${index}.json`, shard));
-  files.texts.forEach((text, index) => write(`t/${index}.json`, text));
+  files.texts.forEach((chunks, article) => chunks.forEach((chunk, index) => write(`t/${article}-${index}.json`, chunk)));
   return { articles: articles.length, shards: files.shards.length, bytes };
 }

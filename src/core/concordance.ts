@@ -1,6 +1,6 @@
 /**
  * The concordance (keyword in context): words and what counts as a match, the static index a build writes
- * (one file of articles, word shards of postings, one text file per article) and, in the browser, the lines
+ * (one file of articles, word shards of postings, an article's text in files of 16 blocks) and, in the browser, the lines
  * built from it: every occurrence of a word or phrase with its left context, the match and its right context,
  * each an exact slice of its block's text (every space and mark as the page shows it), sorted by the word
  * before or after, by article or by date. Pure: no DOM, no file system.
@@ -8,7 +8,7 @@
  */
 
 /** Bumped when a file of the index changes shape. */
-export const CONCORDANCE_VERSION = 1;
+const CONCORDANCE_VERSION = 1;
 
 /** Where the index lives in the built site. */
 export const CONCORDANCE_DATA = '/concordance/data';
@@ -93,8 +93,16 @@ export interface ConcordanceManifest {
  */
 export type ConcordanceShard = Record<string, number[]>;
 
-/** A text file (`t/<article>.json`): the article's blocks, each its id on the page and its text. */
+/** A text file (`t/<article>-<chunk>.json`): TEXT_CHUNK blocks of an article (fewer in its last), each its id on the page and its text. */
 export type ConcordanceText = Array<[id: string, text: string]>;
+
+/** Blocks per text file: a line fetches a sixteenth-or-so of a long article, not all of it. */
+export const TEXT_CHUNK = 16;
+
+/** The text file of block `block` of an article, and the block's place in it. */
+export function textChunk(block: number): { chunk: number; offset: number } {
+  return { chunk: Math.floor(block / TEXT_CHUNK), offset: block % TEXT_CHUNK };
+}
 
 /** One block of an article's indexed text: a paragraph, heading or note with its id on the page. */
 export interface SourceBlock {
@@ -107,11 +115,11 @@ export interface SourceArticle extends ConcordanceArticle {
   blocks: SourceBlock[];
 }
 
-/** The files of the index: paths under CONCORDANCE_DATA -> JSON value. */
+/** The files of the index: `articles.json`, `w/<shard>.json`, and for each article its text files (`t/<article>-<chunk>.json`). */
 export interface ConcordanceFiles {
   manifest: ConcordanceManifest;
   shards: ConcordanceShard[];
-  texts: ConcordanceText[];
+  texts: ConcordanceText[][];
 }
 
 /** Raw bytes of postings aimed at per shard (a rare word's query fetches about a quarter of this, gzipped). */
@@ -123,7 +131,9 @@ const titleOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true 
 export function buildConcordance(input: readonly SourceArticle[]): ConcordanceFiles {
   const sorted = [...input].sort((a, b) => titleOrder.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const tokenized = sorted.map((article) => article.blocks.map((block) => tokenize(block.text)));
-  const vocabulary = [...new Set(tokenized.flat(2).map((token) => token.norm))].sort();
+  const words = new Set<string>();
+  for (const blocks of tokenized) for (const tokens of blocks) for (const token of tokens) words.add(token.norm);
+  const vocabulary = [...words].sort();
   const rank = new Map(vocabulary.map((word, index) => [word, index]));
   const postings = new Map<string, number[]>();
   tokenized.forEach((blocks, article) => {
@@ -143,15 +153,20 @@ export function buildConcordance(input: readonly SourceArticle[]): ConcordanceFi
       all.push(article, list.length / 4, ...list);
     }
   });
+  // About 4 characters a number, with its comma.
   let bytes = 0;
-  for (const [word, list] of postings) bytes += word.length + 4 + list.join(',').length;
+  for (const [word, list] of postings) bytes += word.length + 4 + list.length * 4;
   const count = Math.max(1, Math.ceil(bytes / SHARD_TARGET));
   const shards: ConcordanceShard[] = Array.from({ length: count }, () => ({}));
   for (const word of vocabulary) shards[shardOf(word, count)]![word] = postings.get(word)!;
   return {
     manifest: { version: CONCORDANCE_VERSION, shards: count, articles: sorted.map(({ blocks: _blocks, ...article }) => article) },
     shards,
-    texts: sorted.map((article) => article.blocks.map((block): [string, string] => [block.id, block.text])),
+    texts: sorted.map((article) => {
+      const chunks: ConcordanceText[] = [];
+      article.blocks.forEach((block, index) => (chunks[textChunk(index).chunk] ??= []).push([block.id, block.text]));
+      return chunks;
+    }),
   };
 }
 
@@ -177,11 +192,12 @@ interface Posting {
 function readPostings(list: readonly number[] | undefined): Map<number, Posting[]> {
   const byArticle = new Map<number, Posting[]>();
   if (list === undefined) return byArticle;
-  for (let index = 0; index < list.length; ) {
+  for (let index = 0; index < list.length;) {
     const article = list[index]!;
     const count = list[index + 1]!;
     const postings: Posting[] = [];
-    for (let at = index + 2; at < index + 2 + count * 4; at += 4) postings.push({ block: list[at]!, token: list[at + 1]!, before: list[at + 2]!, after: list[at + 3]! });
+    for (let at = index + 2; at < index + 2 + count * 4; at += 4)
+      postings.push({ block: list[at]!, token: list[at + 1]!, before: list[at + 2]!, after: list[at + 3]! });
     byArticle.set(article, postings);
     index += 2 + count * 4;
   }
@@ -212,7 +228,7 @@ export function findOccurrences(words: readonly string[], postingsOf: (word: str
 }
 
 /** The orders a concordance can be read in. */
-export const SORTS = ['article', 'date', 'before', 'after'] as const;
+const SORTS = ['article', 'date', 'before', 'after'] as const;
 export type ConcordanceSort = (typeof SORTS)[number];
 
 /** True for a sort the page knows (anything else in a URL falls back to the default). */
@@ -245,7 +261,7 @@ export interface Line {
 }
 
 /** Characters of context on each side, at most (cut at a space, so no word is cut). */
-export const CONTEXT = 72;
+const CONTEXT = 72;
 
 /**
  * The line for a match of `length` words at word `token` of `text` (`tokens` = tokenize(text)). The match runs

@@ -12,6 +12,7 @@ import {
   parseConcordanceQuery,
   shardOf,
   sortOccurrences,
+  textChunk,
   tokenize,
   type ConcordanceFiles,
   type Occurrence,
@@ -45,7 +46,8 @@ function lines(files: ConcordanceFiles, raw: string, sort: Parameters<typeof sor
 }
 
 function render(files: ConcordanceFiles, occurrence: Occurrence, length: number): string {
-  const [, text] = files.texts[occurrence.article]![occurrence.block]!;
+  const { chunk, offset } = textChunk(occurrence.block);
+  const [, text] = files.texts[occurrence.article]![chunk]![offset]!;
   const line = lineAt(text, tokenize(text), occurrence.token, length);
   return `${line.left}|${line.match}|${line.right}`;
 }
@@ -54,8 +56,20 @@ describe('concordance', () => {
   const files = buildConcordance(corpus);
 
   test('articles are numbered in title order; each text file holds its blocks with their ids', () => {
+    const long = buildConcordance([
+      article(
+        'long',
+        'Long',
+        null,
+        null,
+        Array.from({ length: 40 }, (_, index) => `Paragraph ${index}.`),
+      ),
+    ]);
+    expect(long.texts[0]!.map((chunk) => chunk.length)).toEqual([16, 16, 8]);
+    expect(long.texts[0]![2]![0]).toEqual(['p-long32', 'Paragraph 32.']);
+    expect(textChunk(33)).toEqual({ chunk: 2, offset: 1 });
     expect(files.manifest.articles.map((entry) => entry.slug)).toEqual(['alpha', 'mid', 'zeta']);
-    expect(files.texts[2]![0]).toEqual(['p-zeta0', 'An American oligopoly, they said.']);
+    expect(files.texts[2]![0]![0]).toEqual(['p-zeta0', 'An American oligopoly, they said.']);
     expect(files.manifest.shards).toBe(files.shards.length);
   });
 
@@ -86,11 +100,29 @@ describe('concordance', () => {
   });
 
   test('sorts: by date newest first (undated last), by the word before, by the word after', () => {
-    expect(lines(files, 'oligopoly', 'date').map((line) => line.split('|')[0])).toEqual(['The ', 'An American ', '', 'Oligopoly\u00a0power is “', 'order is split across paragraphs; an ']);
+    expect(lines(files, 'oligopoly', 'date').map((line) => line.split('|')[0])).toEqual([
+      'The ',
+      'An American ',
+      '',
+      'Oligopoly\u00a0power is “',
+      'order is split across paragraphs; an ',
+    ]);
     // The word before: none (the paragraph starts with it) first, then "american", "an", "is", "the".
-    expect(lines(files, 'oligopoly', 'before').map((line) => line.split('|')[0])).toEqual(['', 'An American ', 'order is split across paragraphs; an ', 'Oligopoly\u00a0power is “', 'The ']);
+    expect(lines(files, 'oligopoly', 'before').map((line) => line.split('|')[0])).toEqual([
+      '',
+      'An American ',
+      'order is split across paragraphs; an ',
+      'Oligopoly\u00a0power is “',
+      'The ',
+    ]);
     // The word after: "again" (punctuation is no word), "of", "power", "they", "with".
-    expect(lines(files, 'oligopoly', 'after').map((line) => line.split('|')[2])).toEqual(['” — again.', ' of labs; an oligopolyish word.', '\u00a0power is “oligopoly” — again.', ', they said.', ' with an accent.']);
+    expect(lines(files, 'oligopoly', 'after').map((line) => line.split('|')[2])).toEqual([
+      '” — again.',
+      ' of labs; an oligopolyish word.',
+      '\u00a0power is “oligopoly” — again.',
+      ', they said.',
+      ' with an accent.',
+    ]);
   });
 
   test('context windows stop at a space within the limit, keeping punctuation with its word', () => {

@@ -1,8 +1,8 @@
 /**
  * The concordance page: reads the query and the order from the URL (?q=oligopoly&sort=before), fetches the
  * index's list of articles and the shard of each query word, finds every occurrence (src/core/concordance.ts),
- * and shows them as table rows, 50 at a time: only the text files of the articles the shown lines come from
- * are fetched, the next ones on "Show more lines". Each query or order is a history entry, so a concordance
+ * and shows them as table rows, 25 at a time: only the text files (16 blocks each) that the shown lines come
+ * from are fetched, the next ones on "Show more lines". Each query or order is a history entry, so a concordance
  * can be shared and Back works. Sorting is by the column headers' buttons (aria-sort on the sorted column) or
  * the form's select; the count is a polite live region and the document title names the query.
  */
@@ -15,6 +15,7 @@ import {
   parseConcordanceQuery,
   shardOf,
   sortOccurrences,
+  textChunk,
   tokenize,
   type ConcordanceManifest,
   type ConcordanceShard,
@@ -24,10 +25,9 @@ import {
   type Token,
 } from '../../core/concordance.ts';
 import { articlePath } from '../../core/urls.ts';
-import { inferredMark } from '../search/inferred-mark.ts';
 
 /** Lines shown at first and added by each "Show more lines". */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 25;
 
 const SORT_LABELS: Record<ConcordanceSort, string> = {
   article: 'by article',
@@ -54,6 +54,12 @@ function toUrl({ q, sort }: State): string {
   if (sort !== 'article') params.set('sort', sort);
   const query = params.toString();
   return `${location.pathname}${query ? `?${query}` : ''}`;
+}
+
+/** The inferred mark for a title or date, cloned from the page's templates (InferredMarkTemplates.astro), as search does. */
+function inferredMark(field: 'title' | 'date'): Node[] {
+  const template = document.querySelector<HTMLTemplateElement>(`template[data-inferred-mark="${field}"]`);
+  return template ? [...template.content.cloneNode(true).childNodes] : [];
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -98,7 +104,7 @@ export function setUpConcordance(root: HTMLElement): void {
   let length = 1;
   let manifest: Promise<ConcordanceManifest> | undefined;
   const shards = new Map<number, Promise<ConcordanceShard>>();
-  const texts = new Map<number, Promise<Block[]>>();
+  const texts = new Map<string, Promise<Block[]>>();
 
   const loadManifest = () => (manifest ??= fetchJson<ConcordanceManifest>(`${CONCORDANCE_DATA}/articles.json`));
   const loadShard = (index: number) => {
@@ -106,18 +112,22 @@ export function setUpConcordance(root: HTMLElement): void {
     if (shard === undefined) shards.set(index, (shard = fetchJson<ConcordanceShard>(`${CONCORDANCE_DATA}/w/${index}.json`)));
     return shard;
   };
-  const loadText = (article: number) => {
-    let text = texts.get(article);
+  /** A text file's blocks, fetched once: `<article>-<chunk>`. */
+  const loadText = (name: string) => {
+    let text = texts.get(name);
     if (text === undefined) {
-      text = fetchJson<ConcordanceText>(`${CONCORDANCE_DATA}/t/${article}.json`).then((blocks) => blocks.map(([id, value]) => ({ id, text: value, tokens: tokenize(value) })));
-      texts.set(article, text);
+      text = fetchJson<ConcordanceText>(`${CONCORDANCE_DATA}/t/${name}.json`).then((blocks) =>
+        blocks.map(([id, value]) => ({ id, text: value, tokens: tokenize(value) })),
+      );
+      texts.set(name, text);
     }
     return text;
   };
+  const fileOf = (line: Occurrence) => `${line.article}-${textChunk(line.block).chunk}`;
 
   const row = (occurrence: Occurrence, blocks: Block[], index: ConcordanceManifest): HTMLTableRowElement => {
     const article = index.articles[occurrence.article]!;
-    const block = blocks[occurrence.block]!;
+    const block = blocks[textChunk(occurrence.block).offset]!;
     const line = lineAt(block.text, block.tokens, occurrence.token, length);
     const tr = element('tr');
     const left = element('td', 'concordance-left');
@@ -139,10 +149,10 @@ export function setUpConcordance(root: HTMLElement): void {
   const showMore = async (mine: number) => {
     const index = await loadManifest();
     const next = lines.slice(shown, shown + PAGE_SIZE);
-    const blocks = new Map<number, Block[]>();
-    await Promise.all([...new Set(next.map((line) => line.article))].map(async (article) => blocks.set(article, await loadText(article))));
+    const blocks = new Map<string, Block[]>();
+    await Promise.all([...new Set(next.map(fileOf))].map(async (name) => blocks.set(name, await loadText(name))));
     if (mine !== generation) return;
-    body.append(...next.map((line) => row(line, blocks.get(line.article)!, index)));
+    body.append(...next.map((line) => row(line, blocks.get(fileOf(line))!, index)));
     shown += next.length;
     more.hidden = shown >= lines.length;
     more.textContent = `Show more lines (${shown} of ${lines.length} shown)`;
@@ -223,12 +233,15 @@ export function setUpConcordance(root: HTMLElement): void {
       }
       const described = `${lines.length} ${lines.length === 1 ? 'use' : 'uses'} of ${what} in ${articleCount} ${articleCount === 1 ? 'article' : 'articles'}`;
       caption.textContent = `${described}, ${SORT_LABELS[state.sort]}`;
-      renderCounts(index);
       await showMore(mine);
       if (mine !== generation) return;
       scroll.hidden = false;
-      counts.hidden = false;
       summary.textContent = described;
+      // The counts once the first lines are painted: for a common word they list every article.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      if (mine !== generation) return;
+      renderCounts(index);
+      counts.hidden = false;
     } catch (error) {
       if (mine !== generation) return;
       summary.textContent = 'The concordance could not be loaded. Reload the page to try again.';
