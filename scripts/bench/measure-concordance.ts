@@ -25,8 +25,10 @@ export interface ConcordanceFigure {
   /** Ours: everything fetched until the first lines show (the page's own HTML, CSS and JS aside), gzip bytes. */
   wireBytes: number;
   requests: number;
-  /** Milliseconds from navigation to the first line shown (the page itself included). */
+  /** Milliseconds from navigation to the first line shown (the page itself included), timed from outside the page. */
   firstLinesMs: number;
+  /** In the page, from navigation start: when the concordance's script started, and when its first lines were in the page. */
+  inPage?: { scriptMs: number; linesMs: number };
   /** The page's own HTML, CSS and JS. */
   pageBytes: number;
   /** Pagefind: the search engine, its index chunks and the first 10 results' fragments; and every result's fragments. */
@@ -58,6 +60,10 @@ export async function measureConcordance(browser: Browser, origin: string, query
   await page.goto(`${origin}/concordance/?q=${encodeURIComponent(query)}`);
   await page.locator('[data-concordance-lines] tr').first().waitFor({ state: 'visible', timeout: 60_000 });
   const firstLinesMs = performance.now() - started;
+  const inPage = await page.evaluate(() => ({
+    scriptMs: performance.getEntriesByName('concordance-script')[0]?.startTime ?? -1,
+    linesMs: performance.getEntriesByName('concordance-lines')[0]?.startTime ?? -1,
+  }));
   const summary = (await page.locator('[data-concordance-summary]').innerText()).trim();
   const [, lines, articles] = /^(\d+) uses? of .* in (\d+) articles?$/.exec(summary) ?? [];
   let wireBytes = 0;
@@ -77,6 +83,7 @@ export async function measureConcordance(browser: Browser, origin: string, query
     wireBytes,
     requests,
     firstLinesMs,
+    inPage,
     pageBytes,
     pagefind: await measurePagefind(browser, origin, query),
   };

@@ -93,6 +93,7 @@ export function setUpConcordance(root: HTMLElement): void {
   const counts = root.querySelector<HTMLElement>('[data-concordance-counts]')!;
   const perArticle = root.querySelector<HTMLElement>('[data-concordance-per-article]')!;
   const perSource = root.querySelector<HTMLElement>('[data-concordance-per-source]')!;
+  performance.mark('concordance-script');
   root.hidden = false;
   document.querySelector<HTMLElement>('[data-concordance-no-script]')?.setAttribute('hidden', '');
 
@@ -237,6 +238,8 @@ export function setUpConcordance(root: HTMLElement): void {
       if (mine !== generation) return;
       scroll.hidden = false;
       summary.textContent = described;
+      // For the benchmark (scripts/bench/measure-concordance.ts): when the first lines were in the page.
+      performance.mark('concordance-lines');
       // The counts once the first lines are painted: for a common word they list every article.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       if (mine !== generation) return;
