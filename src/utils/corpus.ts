@@ -1,11 +1,13 @@
-/** The corpus index and the corpus link graph of this build, each computed on first use and shared by every page. */
+/** The corpus index, the raw source files and the corpus link graph of this build, each computed on first use and shared by every page. */
 import { readFile } from 'node:fs/promises';
 import { getCollection } from 'astro:content';
 import { readLinks } from './article-bodies.ts';
 import { buildCorpusIndex, type CorpusIndex } from './corpus-index.ts';
+import { rawSources, type RawSource } from './raw-sources.ts';
 import { addressBook, buildLinkGraph, corpusTargets, type CorpusTarget, type LinkGraph } from './corpus-links.ts';
 
 let cached: Promise<CorpusIndex> | undefined;
+let cachedRaw: Promise<RawSource[]> | undefined;
 let cachedGraph: Promise<LinkGraph> | undefined;
 
 /** The one CorpusIndex of the build. */
@@ -18,6 +20,12 @@ export function getCorpusIndex(): Promise<CorpusIndex> {
     );
   })();
   return cached;
+}
+
+/** The raw source files the articles were made from, by name (src/utils/raw-sources.ts). */
+export function getRawSources(): Promise<RawSource[]> {
+  cachedRaw ??= getCorpusIndex().then((index) => rawSources(index.articles));
+  return cachedRaw;
 }
 
 /**
