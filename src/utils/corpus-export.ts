@@ -127,20 +127,28 @@ export function buildPassagesExport(entry: TopicEntry, site: URL | undefined, pa
 }
 
 /**
- * Every part of every topic's passages as static paths: the file's body (validated against its schema) as props,
- * keyed by a hash of that body for the incremental build (src/utils/page-keys.ts). `site` is the build's SITE.
+ * Every part of every topic's passages as static paths, keyed for the incremental build (src/utils/page-keys.ts)
+ * by the topic, the part and the digests of the articles whose passages it holds (`digests`: slug -> entry
+ * digest), so a part is built again only when one of them changed. The body is `passagesPart`.
  */
 export function passageParts(
   index: CorpusIndex,
-  site: string | undefined,
-): { params: { slug: string }; part: number; props: { body: string }; cacheKey: string }[] {
-  const address = site ? new URL(site) : undefined;
-  return index.topics.flatMap((entry) =>
-    Array.from({ length: pageCount(entry.passages.length, PAGE_SIZE.topicArticles) }, (_, i) => {
-      const body = jsonBody(passagesExportSchema.parse(buildPassagesExport(entry, address, i + 1)));
-      return { params: { slug: entry.topic.slug }, part: i + 1, props: { body }, cacheKey: pageKey(body) };
-    }),
-  );
+  digests: ReadonlyMap<string, string>,
+): { params: { slug: string }; part: number; props: { slug: string; part: number }; cacheKey: string }[] {
+  return index.topics.flatMap((entry) => {
+    const ranked = rankTopic(entry);
+    const of = pageCount(ranked.length, PAGE_SIZE.topicArticles);
+    return Array.from({ length: of }, (_, i) => {
+      const shown = slicePage(ranked, i + 1, PAGE_SIZE.topicArticles).map(({ article }) => digests.get(article.slug) ?? article.slug);
+      const cacheKey = pageKey({ topic: entry.topic, onEveryArticle: entry.onEveryArticle, part: i + 1, of, shown });
+      return { params: { slug: entry.topic.slug }, part: i + 1, props: { slug: entry.topic.slug, part: i + 1 }, cacheKey };
+    });
+  });
+}
+
+/** A part of a topic's passages as its file gives it: validated against the schema, as JSON. */
+export function passagesPart(index: CorpusIndex, slug: string, part: number, site: URL | undefined): string {
+  return jsonBody(passagesExportSchema.parse(buildPassagesExport(index.topicBySlug.get(slug)!, site, part)));
 }
 
 /** A JSON response body: two-space indented, trailing newline. */

@@ -8,6 +8,7 @@ import { addressBook, buildLinkGraph, corpusTargets, type CorpusTarget, type Lin
 
 let cached: Promise<CorpusIndex> | undefined;
 let cachedRaw: Promise<RawSource[]> | undefined;
+let cachedDigests: Promise<Map<string, string>> | undefined;
 let cachedGraph: Promise<LinkGraph> | undefined;
 
 /** The one CorpusIndex of the build. */
@@ -20,6 +21,15 @@ export function getCorpusIndex(): Promise<CorpusIndex> {
     );
   })();
   return cached;
+}
+
+/**
+ * Each article's entry digest by slug (a hash of its file, so of everything an article could show): what a
+ * page that shows other articles keys them by (src/utils/page-keys.ts).
+ */
+export function getDigests(): Promise<Map<string, string>> {
+  cachedDigests ??= getCollection('articles').then((entries) => new Map(entries.map((entry) => [entry.data.slug, String(entry.digest ?? '')])));
+  return cachedDigests;
 }
 
 /** The raw source files the articles were made from, by name (src/utils/raw-sources.ts). */

@@ -1,13 +1,12 @@
 /** `/articles/<slug>/citation.bib`: the article's BibTeX entry. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { pageKey } from '../../../utils/page-keys.ts';
 import type { Article } from '../../../schemas/article.ts';
 import { toBibtexFile } from '../../../utils/citation.ts';
 
 export const getStaticPaths = (async () => {
   const articles = await getCollection('articles');
-  return articles.map((entry) => ({ params: { slug: entry.id }, props: { article: entry.data }, cacheKey: pageKey(entry.data) }));
+  return articles.map((entry) => ({ params: { slug: entry.id }, props: { article: entry.data }, cacheKey: entry.digest ?? entry.id }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = ({ props, site }) =>

@@ -1,14 +1,13 @@
 /** `/articles/<slug>/citation.json`: the article as CSL-JSON (an array of one item, as Zotero and Pandoc read it). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { pageKey } from '../../../utils/page-keys.ts';
 import type { Article } from '../../../schemas/article.ts';
 import { toCsl } from '../../../utils/citation.ts';
 import { jsonBody } from '../../../utils/corpus-export.ts';
 
 export const getStaticPaths = (async () => {
   const articles = await getCollection('articles');
-  return articles.map((entry) => ({ params: { slug: entry.id }, props: { article: entry.data }, cacheKey: pageKey(entry.data) }));
+  return articles.map((entry) => ({ params: { slug: entry.id }, props: { article: entry.data }, cacheKey: entry.digest ?? entry.id }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = ({ props, site }) =>

@@ -3,12 +3,13 @@
  * /passages.schema.json); it lists every part. Later parts are `/topics/<slug>/passages/<n>.json`.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { passageParts } from '../../../utils/corpus-export.ts';
-import { getCorpusIndex } from '../../../utils/corpus.ts';
+import { passageParts, passagesPart } from '../../../utils/corpus-export.ts';
+import { getCorpusIndex, getDigests } from '../../../utils/corpus.ts';
 
 export const getStaticPaths = (async () => {
-  const index = await getCorpusIndex();
-  return passageParts(index, import.meta.env.SITE).filter(({ part }) => part === 1);
+  const [index, digests] = await Promise.all([getCorpusIndex(), getDigests()]);
+  return passageParts(index, digests).filter(({ part }) => part === 1);
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ body: string }> = ({ props }) => new Response(props.body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute<{ slug: string; part: number }> = async ({ props, site }) =>
+  new Response(passagesPart(await getCorpusIndex(), props.slug, props.part, site), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
