@@ -195,6 +195,18 @@ function folderSize(folder: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
+/** The largest file of `folder` whose name ends with `ending`, outside the search index: its path and size. */
+function largestFile(folder: string, ending: string): { file: string; bytes: number } {
+  let largest = { file: '', bytes: 0 };
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(ending) || entry.parentPath.includes(`${path.sep}pagefind`)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const bytes = statSync(file).size;
+    if (bytes > largest.bytes) largest = { file: path.relative(folder, file), bytes };
+  }
+  return largest;
+}
+
 /** "1m 26s", "45.08s", "476ms" -> seconds. */
 function duration(text: string): number {
   let seconds = 0;
@@ -301,7 +313,12 @@ async function runSize(articles: number, seed: number, options: { bare: boolean;
     '/sources/': bytesOf('sources/index.html'),
     '/sources/raw/': bytesOf('sources/raw/index.html'),
     '/corpus.json': bytesOf('corpus.json'),
+    'largest HTML page': largestFile(dist, '.html').bytes,
+    'largest JSON file': largestFile(dist, '.json').bytes,
   };
+  console.log(`  largest HTML page: /${largestFile(dist, '.html').file}; largest JSON file: /${largestFile(dist, '.json').file}`);
+  const rendered = /rendered .*$/m.exec(readFileSync(buildLog, 'utf8').split('generating static routes').at(-1) ?? '')?.[0];
+  if (rendered) console.log(`  rebuild: ${rendered}`);
 
   // Bare Astro on the same entries.
   let bare: SizeResult['bare'] = null;

@@ -32,8 +32,8 @@ export function slugify(title: string): string {
   return (boundary > 20 ? cut.slice(0, boundary) : cut.slice(0, SLUG_MAX_LENGTH)).replace(/-+$/g, '');
 }
 
-/** Path segments under `/sources/` that are not outlets: the raw source files live at `/sources/raw/`. */
-export const RESERVED_SOURCE_SLUGS: ReadonlySet<string> = new Set(['raw']);
+/** Path segments under `/sources/` that are not outlets: the raw source files live at `/sources/raw/`, the list's later pages at `/sources/page/<n>/`. */
+export const RESERVED_SOURCE_SLUGS: ReadonlySet<string> = new Set(['raw', 'page']);
 
 /** The `/sources/<slug>/` segment of the articles whose outlet is not known. */
 export const UNKNOWN_SOURCE_SLUG = 'unknown-outlet';

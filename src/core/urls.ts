@@ -20,9 +20,9 @@ export function citationPath(slug: string, format: 'bib' | 'json'): string {
   return `/articles/${slug}/citation.${format}`;
 }
 
-/** `/topics/<slug>/`, with `#<anchor>` when given. */
-export function topicPath(slug: string, anchor?: string): string {
-  return withAnchor(`/topics/${slug}/`, anchor);
+/** `/topics/<slug>/`, with `#<anchor>` when given; page `n` of its articles is `/topics/<slug>/<n>/`. */
+export function topicPath(slug: string, anchor?: string, page = 1): string {
+  return withAnchor(page === 1 ? `/topics/${slug}/` : `/topics/${slug}/${page}/`, anchor);
 }
 
 /** `/topics/<slug>/rss.xml`: the feed of one topic. */
@@ -30,14 +30,24 @@ export function topicFeedPath(slug: string): string {
   return `/topics/${slug}/rss.xml`;
 }
 
-/** `/topics/<slug>/passages.json`: the topic's passages. */
-export function topicPassagesPath(slug: string): string {
-  return `/topics/${slug}/passages.json`;
+/** `/topics/<slug>/passages.json`: the topic's passages (those of its first page); part `n` is `/topics/<slug>/passages/<n>.json`. */
+export function topicPassagesPath(slug: string, part = 1): string {
+  return part === 1 ? `/topics/${slug}/passages.json` : `/topics/${slug}/passages/${part}.json`;
 }
 
-/** `/sources/<slug>/`: the articles of one outlet. */
-export function sourcePath(slug: string): string {
-  return `/sources/${slug}/`;
+/** `/sources/<slug>/`: the articles of one outlet; page `n` of them is `/sources/<slug>/<n>/`. */
+export function sourcePath(slug: string, page = 1): string {
+  return page === 1 ? `/sources/${slug}/` : `/sources/${slug}/${page}/`;
+}
+
+/**
+ * Page `n` of a list that starts at `first` (`/`, `/sources/`, `/sources/raw/`): the first page is `first`
+ * itself, the others `<list>/page/<n>/` (`/articles/page/2/` for the home page's articles).
+ */
+export function listPagePath(list: 'articles' | 'sources' | 'raw', page: number): string {
+  const first = { articles: '/', sources: '/sources/', raw: '/sources/raw/' }[list];
+  const rest = { articles: '/articles/', sources: '/sources/', raw: '/sources/raw/' }[list];
+  return page === 1 ? first : `${rest}page/${page}/`;
 }
 
 /** Site path of a raw source as received (`/sources/raw/<file>`), the file name percent-encoded. */
@@ -45,8 +55,8 @@ export function rawSourcePath(file: string): string {
   return `/sources/raw/${encodeURIComponent(file)}`;
 }
 
-/** `/search/` with a query and/or a topic filter (by label, as the search page's facet names it). */
-export function searchPath(options: { q?: string; topic?: string } = {}): string {
+/** `/search/` with a query and/or topic and outlet filters (by label and name, as the search page's facets name them). */
+export function searchPath(options: { q?: string; topic?: string; outlet?: string } = {}): string {
   // encodeURIComponent rather than URLSearchParams: a space is %20, as a reader types it, not +.
   const query = Object.entries(options)
     .filter(([, value]) => value !== undefined)

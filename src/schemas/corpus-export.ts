@@ -22,8 +22,10 @@ import {
  * address. 3: passages carry the terms that matched and their strength, in the topic page's order; articles carry
  * the curator's stance per topic; topics say whether every article carries them.
  * Also in 3: each article lists the articles of the corpus it links to (`cites`) and that link to it (`citedBy`).
+ * 4: a topic's passages come in parts, one per page of the topic (`passages.json` is the first; `part` and
+ * `parts` say which and list them all), so no file grows with the corpus.
  */
-export const EXPORT_SCHEMA_VERSION = 3;
+export const EXPORT_SCHEMA_VERSION = 4;
 
 /**
  * A link into the site: absolute on its public address (SITE_URL), or a site path (`/articles/a/`) when the
@@ -164,11 +166,21 @@ export const passagesExportSchema = z
       url: siteLinkSchema,
       onEveryArticle: z.boolean().describe('True when every article (of two or more) carries the topic.'),
     }),
-    passageCount: z.number().int().nonnegative(),
+    passageCount: z.number().int().nonnegative().describe('Passages on the topic in all parts.'),
+    part: z
+      .object({
+        number: z.number().int().positive(),
+        of: z.number().int().positive(),
+        articleCount: z.number().int().nonnegative().describe('Articles whose passages are in this part.'),
+        passageCount: z.number().int().nonnegative().describe('Passages in this part.'),
+        page: siteLinkSchema.describe('The page of the topic that shows these passages.'),
+      })
+      .describe('Which part of the topic’s passages this file holds: the passages of one page of the topic.'),
+    parts: z.array(siteLinkSchema).min(1).describe('Every part, in order; the first is /topics/<slug>/passages.json.'),
     passages: z
       .array(exportedPassageSchema)
       .describe(
-        'Passages in the topic page’s order: articles by their strongest passage, then the total strength of their passages, then newest first; each article’s passages strongest first, equal ones in reading order.',
+        'This part’s passages, in the topic pages’ order: articles by their strongest passage, then the total strength of their passages, then newest first; each article’s passages strongest first, equal ones in reading order.',
       ),
   })
   .meta({ title: 'Dossier topic passages', description: 'The paragraphs where one topic appears, quoted, with links to them in context.' });

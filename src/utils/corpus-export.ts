@@ -5,10 +5,12 @@
  * Pure and deterministic: no clock (no "generated at"), no file system.
  */
 import type { Article } from '../schemas/article.ts';
-import { EXPORT_SCHEMA_VERSION, type CorpusExport, type ExportedArticle, type PassagesExport } from '../schemas/corpus-export.ts';
+import { EXPORT_SCHEMA_VERSION, passagesExportSchema, type CorpusExport, type ExportedArticle, type PassagesExport } from '../schemas/corpus-export.ts';
+import { pageKey } from './page-keys.ts';
 import { citationText } from './citation.ts';
 import type { CorpusIndex, TopicEntry } from './corpus-index.ts';
 import { rankTopic } from './topic-passages.ts';
+import { PAGE_SIZE, pageCount, slicePage } from './pagination.ts';
 import type { LinkedArticle, LinkGraph } from './corpus-links.ts';
 import { articlePath, citationPath, rawSourcePath, siteUrl as absolute, topicPassagesPath, topicPath } from '../core/urls.ts';
 
@@ -78,9 +80,15 @@ export function buildCorpusExport(index: CorpusIndex, graph: LinkGraph, site: UR
   };
 }
 
-/** `/topics/<slug>/passages.json`: the topic's passages in its page's order, each with its absolute anchor and its evidence. */
-export function buildPassagesExport(entry: TopicEntry, site: URL | undefined): PassagesExport {
-  const passages = rankTopic(entry).flatMap(({ article, passages, stance }) =>
+/**
+ * Part `part` of a topic's passages (`/topics/<slug>/passages.json` is part 1, then `/topics/<slug>/passages/<n>.json`):
+ * the passages of that page of the topic, in its order, each with its absolute anchor and its evidence.
+ */
+export function buildPassagesExport(entry: TopicEntry, site: URL | undefined, part = 1): PassagesExport {
+  const ranked = rankTopic(entry);
+  const of = pageCount(ranked.length, PAGE_SIZE.topicArticles);
+  const shown = slicePage(ranked, part, PAGE_SIZE.topicArticles);
+  const passages = shown.flatMap(({ article, passages, stance }) =>
     passages.map((passage) => ({
       id: passage.id,
       url: `${absolute(articlePath(article.slug), site)}#${passage.id}`,
@@ -111,9 +119,36 @@ export function buildPassagesExport(entry: TopicEntry, site: URL | undefined): P
       url: absolute(topicPath(entry.topic.slug), site),
       onEveryArticle: entry.onEveryArticle,
     },
-    passageCount: passages.length,
+    passageCount: ranked.reduce((sum, { passages }) => sum + passages.length, 0),
+    part: { number: part, of, articleCount: shown.length, passageCount: passages.length, page: absolute(topicPath(entry.topic.slug, undefined, part), site) },
+    parts: Array.from({ length: of }, (_, i) => absolute(topicPassagesPath(entry.topic.slug, i + 1), site)),
     passages,
   };
+}
+
+/**
+ * Every part of every topic's passages as static paths, keyed for the incremental build (src/utils/page-keys.ts)
+ * by the topic, the part and the digests of the articles whose passages it holds (`digests`: slug -> entry
+ * digest), so a part is built again only when one of them changed. The body is `passagesPart`.
+ */
+export function passageParts(
+  index: CorpusIndex,
+  digests: ReadonlyMap<string, string>,
+): { params: { slug: string }; part: number; props: { slug: string; part: number }; cacheKey: string }[] {
+  return index.topics.flatMap((entry) => {
+    const ranked = rankTopic(entry);
+    const of = pageCount(ranked.length, PAGE_SIZE.topicArticles);
+    return Array.from({ length: of }, (_, i) => {
+      const shown = slicePage(ranked, i + 1, PAGE_SIZE.topicArticles).map(({ article }) => digests.get(article.slug) ?? article.slug);
+      const cacheKey = pageKey({ topic: entry.topic, onEveryArticle: entry.onEveryArticle, part: i + 1, of, shown });
+      return { params: { slug: entry.topic.slug }, part: i + 1, props: { slug: entry.topic.slug, part: i + 1 }, cacheKey };
+    });
+  });
+}
+
+/** A part of a topic's passages as its file gives it: validated against the schema, as JSON. */
+export function passagesPart(index: CorpusIndex, slug: string, part: number, site: URL | undefined): string {
+  return jsonBody(passagesExportSchema.parse(buildPassagesExport(index.topicBySlug.get(slug)!, site, part)));
 }
 
 /** A JSON response body: two-space indented, trailing newline. */

@@ -1,11 +1,14 @@
-/** The corpus index and the corpus link graph of this build, each computed on first use and shared by every page. */
+/** The corpus index, the raw source files and the corpus link graph of this build, each computed on first use and shared by every page. */
 import { readFile } from 'node:fs/promises';
 import { getCollection } from 'astro:content';
 import { readLinks } from './article-bodies.ts';
 import { buildCorpusIndex, type CorpusIndex } from './corpus-index.ts';
+import { rawSources, type RawSource } from './raw-sources.ts';
 import { addressBook, buildLinkGraph, corpusTargets, type CorpusTarget, type LinkGraph } from './corpus-links.ts';
 
 let cached: Promise<CorpusIndex> | undefined;
+let cachedRaw: Promise<RawSource[]> | undefined;
+let cachedDigests: Promise<Map<string, string>> | undefined;
 let cachedGraph: Promise<LinkGraph> | undefined;
 
 /** The one CorpusIndex of the build. */
@@ -18,6 +21,21 @@ export function getCorpusIndex(): Promise<CorpusIndex> {
     );
   })();
   return cached;
+}
+
+/**
+ * Each article's entry digest by slug (a hash of its file, so of everything an article could show): what a
+ * page that shows other articles keys them by (src/utils/page-keys.ts).
+ */
+export function getDigests(): Promise<Map<string, string>> {
+  cachedDigests ??= getCollection('articles').then((entries) => new Map(entries.map((entry) => [entry.data.slug, String(entry.digest ?? '')])));
+  return cachedDigests;
+}
+
+/** The raw source files the articles were made from, by name (src/utils/raw-sources.ts). */
+export function getRawSources(): Promise<RawSource[]> {
+  cachedRaw ??= getCorpusIndex().then((index) => rawSources(index.articles));
+  return cachedRaw;
 }
 
 /**

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, SourceFormat } from '../schemas/article.ts';
 import { SOURCES_DIR } from './corpus-paths.ts';
+import { PAGE_SIZE, slicePage } from './pagination.ts';
 
 /** A source file and the articles made from it. */
 export interface RawSource {
@@ -28,6 +29,14 @@ export function rawSources(articles: readonly Article[]): RawSource[] {
   }
   for (const entry of byFile.values()) entry.articles.sort((a, b) => (a.source.item ?? 0) - (b.source.item ?? 0));
   return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Page `page` of `sources` (by file name), each with its size in bytes (read and checked), and how many files there are in all. */
+export async function rawSourcePage(sources: readonly RawSource[], page: number): Promise<{ sources: (RawSource & { bytes: number })[]; total: number }> {
+  const shown = await Promise.all(
+    slicePage(sources, page, PAGE_SIZE.raw).map(async (source) => ({ ...source, bytes: (await readRawSource(source)).byteLength })),
+  );
+  return { sources: shown, total: sources.length };
 }
 
 /** The file's bytes; throws when they are not the bytes the ingest saw (run `npm run ingest`). */

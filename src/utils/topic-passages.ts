@@ -8,6 +8,7 @@
 import type { Article, Passage, Stance } from '../schemas/article.ts';
 import { paragraphEvidence, type Evidence } from '../core/topic-evidence.ts';
 import { newestFirst, type TopicEntry } from './corpus-index.ts';
+import { PAGE_SIZE, pageOfIndex } from './pagination.ts';
 
 /** How many passages an article shows on a topic page before "Show all". */
 export const SHOWN_PASSAGES = 3;
@@ -42,6 +43,17 @@ export function rankTopic(entry: TopicEntry): RankedArticle[] {
   }
   return result;
 }
+
+/** Where an article's passages are on the topic's pages: `topicPath(topic, anchor, page)` links there. */
+export function topicArticlePlace(entry: TopicEntry, slug: string): { page: number; anchor: string } {
+  let positions = placed.get(entry);
+  if (positions === undefined) {
+    positions = new Map(rankTopic(entry).map(({ article }, position) => [article.slug, position]));
+    placed.set(entry, positions);
+  }
+  return { page: pageOfIndex(positions.get(slug) ?? 0, PAGE_SIZE.topicArticles), anchor: `article-${slug}` };
+}
+const placed = new WeakMap<TopicEntry, Map<string, number>>();
 
 function rankArticle(article: Article, passages: readonly Passage[], entry: TopicEntry): RankedArticle {
   const withEvidence = passages.map((passage) => ({ ...passage, evidence: paragraphEvidence(passage.text, entry.topic) }));

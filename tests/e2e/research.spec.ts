@@ -185,7 +185,9 @@ test('corpus exports: corpus.json lists every article and validates against /cor
   expect(csl.map((item: { id: string }) => item.id).sort()).toEqual(slugs);
 });
 
-test('every topic’s passages.json quotes its passages with anchors (absolute on SITE_URL) that exist on the article pages', async ({ request }) => {
+test('every topic’s passages.json, with its parts, quotes its passages with anchors (absolute on SITE_URL) that exist on the article pages', async ({
+  request,
+}) => {
   const corpus = await (await request.get('/corpus.json')).json();
   const schema = await (await request.get('/passages.schema.json')).json();
   const ajv = new Ajv2020({ allErrors: true });
@@ -193,10 +195,14 @@ test('every topic’s passages.json quotes its passages with anchors (absolute o
   const validate = ajv.compile(schema);
   expect(corpus.topics.length).toBeGreaterThan(0);
   for (const topic of corpus.topics) {
-    const data = await (await request.get(local(topic.passages).pathname)).json();
-    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
-    expect(data.passages).toHaveLength(topic.passageCount);
-    for (const passage of data.passages) {
+    // The first part lists every part; together they hold the topic's passages.
+    const first = await (await request.get(local(topic.passages).pathname)).json();
+    const parts = [first];
+    for (const url of first.parts.slice(1)) parts.push(await (await request.get(local(url).pathname)).json());
+    for (const data of parts) expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    const passages = parts.flatMap((data) => data.passages);
+    expect(passages).toHaveLength(topic.passageCount);
+    for (const passage of passages) {
       const url = local(passage.url);
       const target = pageAt(url.pathname);
       expect(target.ids.has(url.hash.slice(1)), passage.url).toBe(true);

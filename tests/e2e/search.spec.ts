@@ -5,6 +5,7 @@
 // tests/e2e-fixture/search.spec.ts.)
 import type { Page } from '@playwright/test';
 import { loadArticles } from '../helpers/entries.ts';
+import { corpusTopics } from '../helpers/ingest-corpus.ts';
 import { hasPhrase, indexedArticles, plainWords, type IndexedArticle } from '../helpers/indexed-text.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -284,4 +285,22 @@ test('"IAEA" finds exactly the articles whose own text says IAEA, and no other',
   const saying = indexed.filter((article) => searchedTexts(article).some((text) => plainWords(text).some((word) => word.startsWith('iaea'))));
   expect(titles.sort()).toEqual(saying.map(titleOf).sort());
   await expect(page.locator('.search-result-excerpt mark').first()).toHaveText(/iaea/i);
+});
+
+test('a cell of the topic x source matrix opens in search exactly that source’s articles on that topic', async ({ page }) => {
+  await page.goto('/topics/');
+  const cells = page.locator('table.source-matrix td a');
+  const hrefs = await cells.evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+  expect(hrefs.length).toBeGreaterThan(0);
+  // Three cells are enough to show the link works; each is checked against the entries.
+  for (const href of hrefs.slice(0, 3)) {
+    const params = new URL(href, 'http://site.test').searchParams;
+    const [topicLabel, outlet] = [params.get('topic')!, params.get('outlet')!];
+    const topic = corpusTopics().find((candidate) => candidate.label === topicLabel)!;
+    const expected = articles.filter((article) => (article.outlet ?? 'Unknown outlet') === outlet && article.topics.includes(topic.slug));
+    await expect(page.locator(`table.source-matrix td a[href="${href}"]`)).toHaveText(String(expected.length));
+    await page.goto(href);
+    expect((await allResultPaths(page)).sort()).toEqual(expected.map((article) => `/articles/${article.slug}/`).sort());
+    await page.goto('/topics/');
+  }
 });

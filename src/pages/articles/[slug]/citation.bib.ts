@@ -6,7 +6,7 @@ import { toBibtexFile } from '../../../utils/citation.ts';
 
 export const getStaticPaths = (async () => {
   const articles = await getCollection('articles');
-  return articles.map((entry) => ({ params: { slug: entry.id }, props: { article: entry.data } }));
+  return articles.map((entry) => ({ params: { slug: entry.id }, props: { article: entry.data }, cacheKey: entry.digest ?? entry.id }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = ({ props, site }) =>

@@ -7,7 +7,7 @@ import { jsonBody } from '../../../utils/corpus-export.ts';
 
 export const getStaticPaths = (async () => {
   const articles = await getCollection('articles');
-  return articles.map((entry) => ({ params: { slug: entry.id }, props: { article: entry.data } }));
+  return articles.map((entry) => ({ params: { slug: entry.id }, props: { article: entry.data }, cacheKey: entry.digest ?? entry.id }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = ({ props, site }) =>

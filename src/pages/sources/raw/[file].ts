@@ -6,11 +6,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { rawContentType } from '../../../core/media-types.ts';
+import { pageKey } from '../../../utils/page-keys.ts';
 import { rawSources, readRawSource, type RawSource } from '../../../utils/raw-sources.ts';
 
 export const getStaticPaths = (async () => {
   const articles = await getCollection('articles');
-  return rawSources(articles.map((entry) => entry.data)).map((source) => ({ params: { file: source.file }, props: { source } }));
+  return rawSources(articles.map((entry) => entry.data)).map((source) => ({
+    params: { file: source.file },
+    props: { source },
+    cacheKey: pageKey({ sha256: source.sha256, format: source.format }),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ source: RawSource }> = async ({ props }) => {

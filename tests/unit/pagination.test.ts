@@ -1,0 +1,82 @@
+/**
+ * Lists that stay small: how pages are cut (src/utils/pagination.ts), which page numbers a pager offers, and
+ * that a topic's passages.json parts together hold every passage once, in the topic pages' order.
+ */
+import { describe, expect, test } from 'vitest';
+import { passagesExportSchema } from '../../src/schemas/corpus-export.ts';
+import { buildPassagesExport } from '../../src/utils/corpus-export.ts';
+import { laterPages, PAGE_SIZE, pageCount, pageOfIndex, pagerPages, slicePage } from '../../src/utils/pagination.ts';
+import { rankTopic, topicArticlePlace } from '../../src/utils/topic-passages.ts';
+import { listPagePath, sourcePath, topicPassagesPath, topicPath } from '../../src/core/urls.ts';
+import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
+import { corpusTopics, ingest } from '../helpers/ingest-corpus.ts';
+
+describe('cutting a list into pages', () => {
+  test('pages hold every item once, in order', () => {
+    const items = Array.from({ length: 95 }, (_, i) => i);
+    const pages = Array.from({ length: pageCount(items.length, 30) }, (_, i) => slicePage(items, i + 1, 30));
+    expect(pages.map((page) => page.length)).toEqual([30, 30, 30, 5]);
+    expect(pages.flat()).toEqual(items);
+    expect(items.every((item) => pages[pageOfIndex(item, 30) - 1]!.includes(item))).toBe(true);
+    expect(laterPages(items.length, 30)).toEqual([2, 3, 4]);
+  });
+
+  test('an empty list still has its first page, and no later ones', () => {
+    expect(pageCount(0, 30)).toBe(1);
+    expect(laterPages(0, 30)).toEqual([]);
+  });
+
+  test('a pager offers the first, the last and the pages near the current one, never all of them', () => {
+    expect(pagerPages(1, 1)).toEqual([1]);
+    expect(pagerPages(1, 4)).toEqual([1, 2, 3, 4]);
+    expect(pagerPages(50, 334)).toEqual([1, 48, 49, 50, 51, 52, 334]);
+    expect(pagerPages(334, 334)).toEqual([1, 332, 333, 334]);
+  });
+
+  test('page addresses: the first page is the list itself', () => {
+    expect(listPagePath('articles', 1)).toBe('/');
+    expect(listPagePath('articles', 2)).toBe('/articles/page/2/');
+    expect(listPagePath('sources', 3)).toBe('/sources/page/3/');
+    expect(listPagePath('raw', 2)).toBe('/sources/raw/page/2/');
+    expect(sourcePath('the-outlet', 2)).toBe('/sources/the-outlet/2/');
+    expect(topicPath('a-topic', 'article-x', 3)).toBe('/topics/a-topic/3/#article-x');
+    expect(topicPassagesPath('a-topic')).toBe('/topics/a-topic/passages.json');
+    expect(topicPassagesPath('a-topic', 2)).toBe('/topics/a-topic/passages/2.json');
+  });
+});
+
+describe('a topic with more articles than one page holds', () => {
+  // The real corpus, copied under other slugs until its most common topic fills more than two pages.
+  const real = ingest().entries.map((entry) => entry.article);
+  const copies = Math.ceil((PAGE_SIZE.topicArticles * 2 + 7) / real.length);
+  const articles = Array.from({ length: copies }, (_, copy) => real.map((article) => ({ ...article, slug: `${article.slug}-${copy}`, url: null }))).flat();
+  const index = buildCorpusIndex(articles, corpusTopics());
+  const entry = [...index.topics].sort((a, b) => b.articles.length - a.articles.length)[0]!;
+  const ranked = rankTopic(entry);
+
+  test('its passages.json parts hold every passage once, in the order of its pages, and list each other', () => {
+    const first = passagesExportSchema.parse(buildPassagesExport(entry, undefined, 1));
+    const parts = Array.from({ length: first.part.of }, (_, i) => passagesExportSchema.parse(buildPassagesExport(entry, undefined, i + 1)));
+    expect(first.part.of).toBe(pageCount(ranked.length, PAGE_SIZE.topicArticles));
+    expect(first.part.of).toBeGreaterThan(1);
+    for (const [i, part] of parts.entries()) {
+      expect(part.parts).toEqual(first.parts);
+      expect(part.parts[i]).toBe(topicPassagesPath(entry.topic.slug, i + 1));
+      expect(part.part.page).toBe(topicPath(entry.topic.slug, undefined, i + 1));
+      expect(part.passages).toHaveLength(part.part.passageCount);
+      expect(part.passageCount).toBe(first.passageCount);
+    }
+    const all = parts.flatMap((part) => part.passages.map((passage) => `${passage.article.slug}#${passage.id}`));
+    expect(all).toEqual(ranked.flatMap(({ article, passages }) => passages.map((passage) => `${article.slug}#${passage.id}`)));
+    expect(all).toHaveLength(first.passageCount);
+  });
+
+  test('each article is found on the page of the topic that shows it', () => {
+    for (const [position, { article }] of ranked.entries()) {
+      const place = topicArticlePlace(entry, article.slug);
+      expect(place.anchor).toBe(`article-${article.slug}`);
+      expect(slicePage(ranked, place.page, PAGE_SIZE.topicArticles).map((item) => item.article.slug)).toContain(article.slug);
+      expect(place.page).toBe(pageOfIndex(position, PAGE_SIZE.topicArticles));
+    }
+  });
+});
