@@ -116,10 +116,7 @@ const watched = (folder: string, wanted: (name: string) => boolean) =>
     clearTimeout(timer);
     timer = setTimeout(() => void reingest(), 200);
   });
-const watchers = [
-  watched(corpus, (name) => name === 'catalog.yaml' || name === 'topics.yaml'),
-  watched(path.join(corpus, 'sources'), () => true),
-];
+const watchers = [watched(corpus, (name) => name === 'catalog.yaml' || name === 'topics.yaml'), watched(path.join(corpus, 'sources'), () => true)];
 console.log(`dev: watching ${corpus}/ (sources, catalog, topics); search is rebuilt only by \`npm run build\``);
 
 // 4. Stop together: the server's exit ends the watcher; a signal stops the server.

@@ -101,7 +101,11 @@ function main(): number {
   const result = ingestSources(sources, { catalog, topics, keepGoing: values['keep-going'] ?? false, onProgress, ...(cache && { cache }) });
   progress?.reporter.done();
   ignored.sort();
-  const report = buildIngestReport(result, sources.map((source) => source.file), ignored);
+  const report = buildIngestReport(
+    result,
+    sources.map((source) => source.file),
+    ignored,
+  );
   result.warnings.unshift(...ignored);
 
   // 6. Report; on any error leave the previous entries untouched. --check lists warnings under each source.

@@ -109,7 +109,9 @@ describe('coverage report', () => {
   test("the fixtures' warnings are sorted into kinds by what they say", () => {
     const lines = readdirSync(fixtures).flatMap((name) => {
       try {
-        return readFileSync(path.join(fixtures, name, 'warnings.txt'), 'utf8').split('\n').filter(Boolean);
+        return readFileSync(path.join(fixtures, name, 'warnings.txt'), 'utf8')
+          .split('\n')
+          .filter(Boolean);
       } catch {
         return [];
       }

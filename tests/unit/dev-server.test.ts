@@ -82,7 +82,19 @@ beforeAll(async () => {
   );
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  const args = ['scripts/dev.ts', '--corpus', path.join(dir, 'corpus'), '--out', path.join(dir, 'entries'), '--root', site, '--port', String(port), '--host', '127.0.0.1'];
+  const args = [
+    'scripts/dev.ts',
+    '--corpus',
+    path.join(dir, 'corpus'),
+    '--out',
+    path.join(dir, 'entries'),
+    '--root',
+    site,
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+  ];
   // A process group of its own, so the test can stop the server and everything it started.
   // Without the test runner's own variables (VITEST, NODE_ENV=test), under which Astro does not serve its pages.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
@@ -126,7 +138,10 @@ describe('npm run dev', { timeout: 180_000 }, () => {
 
     // 3. Fixed: the page shows the new text, and the notice is gone.
     writeFileSync(file, source('The treaty now says so twice.'));
-    const fixed = await until(`/articles/${slug}/`, (page) => page.html.includes('The treaty now says so twice.') && !page.html.includes('data-dev-ingest-error'));
+    const fixed = await until(
+      `/articles/${slug}/`,
+      (page) => page.html.includes('The treaty now says so twice.') && !page.html.includes('data-dev-ingest-error'),
+    );
     expect(fixed.html, output).toContain('The treaty now says so twice.');
     expect(fixed.html).not.toContain('data-dev-ingest-error');
 

@@ -32,11 +32,21 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     expect(result.status).toBe(0);
     const summary = `ingest: ${corpusSources(FIXTURE_CORPUS).length} sources, ${expected.entries.length} articles, ${expected.warnings.length} warnings`;
     expect(result.stdout.trim().split('\n').at(-1)).toBe(summary);
-    expect(readdirSync(out).filter((file) => file.endsWith('.mdx')).sort()).toEqual(expected.entries.map((entry) => `${entry.slug}.mdx`).sort());
+    expect(
+      readdirSync(out)
+        .filter((file) => file.endsWith('.mdx'))
+        .sort(),
+    ).toEqual(expected.entries.map((entry) => `${entry.slug}.mdx`).sort());
     // With the entries, the run's report for the coverage page: every source, and the articles it became.
     const report = ingestReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'coverage.json'), 'utf8')));
-    expect(report.sources.map((source) => source.file)).toEqual(corpusSources(FIXTURE_CORPUS).map((source) => source.file).sort());
-    expect(report.sources.flatMap((source) => source.articles.map((article) => article.slug)).sort()).toEqual(expected.entries.map((entry) => entry.slug).sort());
+    expect(report.sources.map((source) => source.file)).toEqual(
+      corpusSources(FIXTURE_CORPUS)
+        .map((source) => source.file)
+        .sort(),
+    );
+    expect(report.sources.flatMap((source) => source.articles.map((article) => article.slug)).sort()).toEqual(
+      expected.entries.map((entry) => entry.slug).sort(),
+    );
   });
 
   test('a malformed feed fails with file:line:column and leaves the previous entries untouched', () => {
