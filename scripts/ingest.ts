@@ -11,16 +11,22 @@
  *
  * Incremental: `.<out folder name>.ingest-cache.json` next to the output folder records what each source
  * became (see scripts/ingest/cache.ts); unchanged sources are not ingested again, and their entries are
- * carried over from the previous output rather than written again.
+ * carried over from the previous output rather than written again. With the entries goes `coverage.json`,
+ * the run's report for the site's coverage page (scripts/ingest/coverage-report.ts). On a terminal, progress
+ * shows on one line (scripts/progress.ts).
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalog } from './ingest/catalog.ts';
 import { IngestError } from '../src/core/errors.ts';
+import { ingestCacheFile, ingestReportFile } from '../src/core/ingest-files.ts';
+import type { IngestReport } from '../src/schemas/ingest-report.ts';
+import { buildIngestReport } from './ingest/coverage-report.ts';
 import type { IngestCache } from './ingest/cache.ts';
 import { ingestSources, type IngestResult, type SourceFile } from './ingest/pipeline.ts';
 import { parseTopics } from '../src/core/taxonomy.ts';
+import { createProgress, type Progress } from './progress.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -40,7 +46,7 @@ function main(): number {
   const CATALOG = path.join(values.corpus, 'catalog.yaml');
   const TOPICS = path.join(values.corpus, 'topics.yaml');
   const OUTPUT = path.resolve(values.out);
-  const CACHE = path.join(path.dirname(OUTPUT), `.${path.basename(OUTPUT)}.ingest-cache.json`);
+  const CACHE = ingestCacheFile(OUTPUT);
 
   // 2. Curator files: the catalog (optional) and the topic taxonomy.
   const catalog = existsSync(CATALOG) ? parseCatalog(readFileSync(CATALOG, 'utf8'), 'corpus/catalog.yaml') : {};
@@ -83,8 +89,24 @@ function main(): number {
 
   // 5. The pure pipeline (scripts/ingest/pipeline.ts).
   const cache = previous?.sources;
-  const result = ingestSources(sources, { catalog, topics, keepGoing: values['keep-going'] ?? false, ...(cache && { cache }) });
-  result.warnings.unshift(...ignored.sort());
+  const steps = { draft: 'ingest: reading sources', entry: 'ingest: making entries' } as const;
+  let progress: { step: keyof typeof steps; reporter: Progress } | undefined;
+  const onProgress = (step: keyof typeof steps, done: number, total: number) => {
+    if (progress?.step !== step) {
+      progress?.reporter.done();
+      progress = { step, reporter: createProgress(steps[step], total) };
+    }
+    progress.reporter.update(done);
+  };
+  const result = ingestSources(sources, { catalog, topics, keepGoing: values['keep-going'] ?? false, onProgress, ...(cache && { cache }) });
+  progress?.reporter.done();
+  ignored.sort();
+  const report = buildIngestReport(
+    result,
+    sources.map((source) => source.file),
+    ignored,
+  );
+  result.warnings.unshift(...ignored);
 
   // 6. Report; on any error leave the previous entries untouched. --check lists warnings under each source.
   if (values.check) printCheck(result);
@@ -103,7 +125,7 @@ function main(): number {
 
   // 7. Write to a temporary folder, then swap it in; then the cache for the next run.
   if (!values.check) {
-    writeEntries(result, OUTPUT);
+    writeEntries(result, report, OUTPUT);
     const files: CacheFile['files'] = {};
     for (const [file, record] of Object.entries(result.cache)) files[file] = { ...stats.get(file)!, sha256: record.sha256 };
     writeCache({ sources: result.cache, files }, CACHE);
@@ -116,14 +138,15 @@ function main(): number {
   return 0;
 }
 
-/** Write every entry to a temporary folder, then swap it in; on any failure the previous folder stays. */
-function writeEntries(result: IngestResult, OUTPUT: string): void {
+/** Write every entry and the run's report to a temporary folder, then swap it in; on any failure the previous folder stays. */
+function writeEntries(result: IngestResult, report: IngestReport, OUTPUT: string): void {
   const temporary = `${OUTPUT}.tmp-${process.pid}`;
   const previous = `${OUTPUT}.old-${process.pid}`;
   try {
     rmSync(temporary, { recursive: true, force: true });
     mkdirSync(temporary, { recursive: true });
     for (const entry of result.entries) writeFileSync(path.join(temporary, `${entry.slug}.mdx`), entry.mdx);
+    writeFileSync(ingestReportFile(temporary), `${JSON.stringify(report, null, 1)}\n`);
     // Unchanged entries are the previous files (readCache checked they are there): a hard link, not a copy.
     for (const { slug } of result.unchanged) {
       const from = path.join(OUTPUT, `${slug}.mdx`);
@@ -185,27 +208,37 @@ function writeCache(cache: CacheFile, file: string): void {
   renameSync(temporary, file);
 }
 
-/** What each source becomes, with its warnings under it; then items left out and other warnings. */
+/** What each source becomes, as a table (one row per article or item left out, a total line), then every warning. */
 function printCheck(result: IngestResult): void {
-  const shown = new Set<string>();
-  for (const { label, slug, article } of result.entries) {
-    const date = article.publishedAt ?? 'undated';
-    const origin = article.origins.title === 'inferred' ? ' (title inferred)' : '';
-    console.log(`${label} -> /articles/${slug}/`);
-    console.log(`  "${article.title}"${origin}, ${date}, ${article.outlet ?? 'unknown outlet'}`);
-    console.log(`  topics: ${article.topics.join(', ') || 'none'}; ${article.wordCount} words${article.truncated ? '; truncated' : ''}`);
-    for (const warning of result.warnings) {
-      if (!warning.startsWith(`${label}: `)) continue;
-      console.log(`  warning: ${warning.slice(label.length + 2)}`);
-      shown.add(warning);
-    }
+  const rows: string[][] = [['source', 'articles', 'title', 'date', 'topics', 'warnings']];
+  const warningsOf = (label: string) => result.warnings.filter((warning) => warning.startsWith(`${label}: `)).length;
+  const made = [...result.entries].sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }));
+  for (const { label, slug, article } of made) {
+    const title = `${clip(article.title, 36)}${article.origins.title === 'inferred' ? ' (inferred)' : ''}`;
+    const date = article.publishedAt?.slice(0, 10) ?? 'undated';
+    const topics = article.topics.join(', ') || 'none';
+    rows.push([label, clip(`/articles/${slug}/`, 40), title, date, clip(topics, 30), String(warningsOf(label))]);
   }
-  for (const { label, reason } of result.skipped) {
-    console.log(`${label} -> (no article)`);
-    console.log(`  ${reason}`);
-    shown.add(`${label}: ${reason}`);
-  }
-  for (const warning of result.warnings) if (!shown.has(warning)) console.log(`warning: ${warning}`);
+  for (const { label } of result.skipped) rows.push([label, 'left out', '', '', '', String(warningsOf(label))]);
+  rows.push([`total: ${result.sources} sources`, `${made.length} articles, ${result.skipped.length} left out`, '', '', '', `${result.warnings.length}`]);
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  console.log(line(rows[0]!));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of rows.slice(1, -1)) console.log(line(row));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  console.log(line(rows.at(-1)!));
+  if (result.warnings.length > 0) console.log('');
+  for (const warning of result.warnings) console.log(`warning: ${warning}`);
+}
+
+/** A cell's text, cut to `width` characters with an ellipsis. */
+function clip(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 
 try {

@@ -36,6 +36,8 @@ export interface IngestContext {
   keepGoing?: boolean;
   /** What the previous run made of each source (scripts/ingest.ts keeps it in a file); see cache.ts. */
   cache?: IngestCache;
+  /** Told after each source is drafted (`draft`) and each entry made (`entry`): how many of how many (progress on a terminal). */
+  onProgress?: (step: 'draft' | 'entry', done: number, total: number) => void;
 }
 
 export interface IngestResult {
@@ -63,7 +65,7 @@ interface Item {
 
 /** Ingest every source. */
 export function ingestSources(sources: readonly SourceFile[], context: IngestContext): IngestResult {
-  const { catalog, topics, cache, keepGoing = false } = context;
+  const { catalog, topics, cache, keepGoing = false, onProgress } = context;
   const errors: IngestError[] = [];
   // 1. File-name order, so the output never depends on the file system.
   const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -77,7 +79,8 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
   const leftOut = new Map<string, LeftOut[]>();
   // Warnings about a feed as a whole: said once, under its file name, not once per item.
   const sourceWarnings = new Map<string, string[]>();
-  for (const source of ordered) {
+  for (const [index, source] of ordered.entries()) {
+    onProgress?.('draft', index, ordered.length);
     const key = keyOf(source.sha256 ?? sha256(source.bytes), catalog[source.file]);
     const cached = findUnchangedSource(cache, source.file, key);
     if (cached !== undefined) {
@@ -116,7 +119,8 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
   const unchanged: IngestResult['unchanged'] = [];
   const made = new Map<Item, CachedEntry>();
   const redraft = createRedrafter(byFile, catalog);
-  for (const { item, slug } of slugged) {
+  for (const [index, { item, slug }] of slugged.entries()) {
+    onProgress?.('entry', index, slugged.length);
     const { label } = item.summary;
     const whole = sourceWarnings.get(item.summary.file) ?? [];
     warnings.push(

@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { ingestReportSchema } from '../../src/schemas/ingest-report.ts';
 import { copyCorpus, corpusSources, FIXTURE_CORPUS, ingest as ingestInMemory } from '../helpers/ingest-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -31,7 +32,21 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     expect(result.status).toBe(0);
     const summary = `ingest: ${corpusSources(FIXTURE_CORPUS).length} sources, ${expected.entries.length} articles, ${expected.warnings.length} warnings`;
     expect(result.stdout.trim().split('\n').at(-1)).toBe(summary);
-    expect(readdirSync(out).sort()).toEqual(expected.entries.map((entry) => `${entry.slug}.mdx`).sort());
+    expect(
+      readdirSync(out)
+        .filter((file) => file.endsWith('.mdx'))
+        .sort(),
+    ).toEqual(expected.entries.map((entry) => `${entry.slug}.mdx`).sort());
+    // With the entries, the run's report for the coverage page: every source, and the articles it became.
+    const report = ingestReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'coverage.json'), 'utf8')));
+    expect(report.sources.map((source) => source.file)).toEqual(
+      corpusSources(FIXTURE_CORPUS)
+        .map((source) => source.file)
+        .sort(),
+    );
+    expect(report.sources.flatMap((source) => source.articles.map((article) => article.slug)).sort()).toEqual(
+      expected.entries.map((entry) => entry.slug).sort(),
+    );
   });
 
   test('a malformed feed fails with file:line:column and leaves the previous entries untouched', () => {
@@ -75,10 +90,26 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     expect(readdirSync(out)).not.toContain('empty.mdx');
   });
 
-  test('--check prints what each source becomes and writes nothing', () => {
+  test('--check prints what each source becomes as an aligned table with a total line, and writes nothing', () => {
     const result = ingest('--check');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('004_81a243f827e691fc.txt item 2 -> /articles/a-critical-assessment-of-the-iaea-for-ai-model/');
+    const expected = ingestInMemory(FIXTURE_CORPUS);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^source +articles +title +date +topics +warnings$/);
+    const rule = lines[1]!;
+    expect(rule).toMatch(/^[- ]+$/);
+    // One row per article, each column starting where its header does.
+    const starts = [...lines[0]!.matchAll(/\S+/g)].map((match) => match.index);
+    const rows = lines.slice(2, 2 + expected.entries.length);
+    for (const entry of expected.entries) {
+      const row = rows.find((line) => line.startsWith(`${entry.label} `))!;
+      expect(row, entry.label).toBeDefined();
+      for (const start of starts.slice(1, -1)) expect(row[start - 1], `${entry.label} at column ${start}`).toBe(' ');
+    }
+    expect(lines[2 + expected.entries.length]).toBe(rule);
+    expect(lines[3 + expected.entries.length]).toMatch(
+      new RegExp(`^total: ${corpusSources(FIXTURE_CORPUS).length} sources +${expected.entries.length} articles, 0 left out +${expected.warnings.length}$`),
+    );
     expect(result.stdout).toContain('check only, nothing written');
     expect(() => readdirSync(out)).toThrow();
   });
@@ -90,21 +121,16 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     expect(result.stderr).toMatch(/catalog\.yaml:2:\d+: key 000_44948af1af52c1da\.txt: Unrecognized key: "titel"/);
   });
 
-  test("--check prints each source's warnings under it, and items left out as such", () => {
+  test('--check gives each source its warning count and lists the warnings, items left out as such', () => {
     cpSync(path.join(root, 'tests/fixtures/duplicate-guid-across-feeds/sources'), path.join(corpus, 'sources'), { recursive: true });
     const result = ingest('--check');
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
-    const at = lines.findIndex((line) => line.startsWith('001_c43dd8f296a22087.txt -> '));
-    expect(lines.slice(at, at + 4)).toEqual([
-      expect.stringContaining('001_c43dd8f296a22087.txt -> /articles/'),
-      expect.stringMatching(/^ {2}".*" \(title inferred\), undated, unknown outlet$/),
-      expect.stringMatching(/^ {2}topics: /),
-      '  warning: text ends mid-sentence: marked truncated',
-    ]);
-    expect(result.stdout).toContain(
-      'c-refetch.xml item 1 -> (no article)\n  left out: the same item (guid "tag:dup.example,2025:edited") as a-original.xml item 3',
-    );
+    expect(lines.find((line) => line.startsWith('001_c43dd8f296a22087.txt '))).toMatch(/ \/articles\/\S+ +.* \(inferred\) +undated +\S.* +1$/);
+    expect(lines).toContain('warning: 001_c43dd8f296a22087.txt: text ends mid-sentence: marked truncated');
+    expect(lines.find((line) => line.startsWith('c-refetch.xml item 1 '))).toMatch(/^c-refetch\.xml item 1 +left out +1$/);
+    expect(result.stdout).toContain('warning: c-refetch.xml item 1: left out: the same item (guid "tag:dup.example,2025:edited") as a-original.xml item 3');
+    expect(lines.find((line) => line.startsWith('total: '))).toMatch(/ [1-9]\d* left out /);
     expect(result.stderr).toBe('');
   });
 
