@@ -53,7 +53,7 @@ test('every paragraph has a stable id and a permalink shown on focus', async ({ 
 
 test('the matrix links each cell to the passages of that article on that topic', async ({ page }) => {
   await page.goto('/topics/');
-  const cells = page.locator('table.matrix td a');
+  const cells = page.locator('table.article-matrix td a');
   expect(await cells.count()).toBeGreaterThan(20);
   const cell = cells.first();
   const href = (await cell.getAttribute('href'))!;

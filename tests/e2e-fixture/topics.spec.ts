@@ -100,7 +100,7 @@ test('an inferred title is marked on the topic page, the matrix and the home pag
   await expect(page.locator(`[id="heading-${critique.slug}"] .inferred-mark`)).toHaveCount(1);
   await expect(page.locator('.topic-article').first().locator('h3 .inferred-mark')).toHaveCount(0);
   await page.goto('/topics/');
-  const column = page.locator('table.matrix thead th').filter({ has: page.locator(`a[href="/articles/${critique.slug}/"]`) });
+  const column = page.locator('table.article-matrix thead th').filter({ has: page.locator(`a[href="/articles/${critique.slug}/"]`) });
   await expect(column.getByRole('img', { name: 'title inferred from the text' })).toBeVisible();
   await page.goto('/');
   const card = page.locator('.card').filter({ has: page.locator(`a[href="/articles/${critique.slug}/"]`) });
