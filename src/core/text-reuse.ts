@@ -329,7 +329,7 @@ class Spans {
       else versions.set(span.paragraph, { start: Math.min(known.start, span.start), end: Math.max(known.end, span.end) });
       groups.set(root, versions);
     });
-    const clusters: (ReuseCluster & { first: number[] })[] = [];
+    const clusters: (ReuseCluster & { longest: number; first: number[] })[] = [];
     for (const versions of groups.values()) {
       const list = [...versions]
         .map(([p, { start, end }]) => ({ p, start, end }))
@@ -345,12 +345,14 @@ class Spans {
       }));
       const id = 'r-' + createHash('sha256').update(out.map((v) => `${v.slug}#${v.paragraph}:${v.start}-${v.end}`).join('\n')).digest('hex').slice(0, 8);
       const head = list[0]!;
-      clusters.push({ id, articles, versions: out, first: [paragraphs[head.p]!.doc, paragraphs[head.p]!.index, head.start] });
+      const longest = Math.max(...out.map(({ text }) => words(text).length));
+      clusters.push({ id, articles, versions: out, longest, first: [paragraphs[head.p]!.doc, paragraphs[head.p]!.index, head.start] });
     }
     clusters.sort(
       (x, y) =>
         y.articles - x.articles ||
         y.versions.length - x.versions.length ||
+        y.longest - x.longest ||
         x.first[0]! - y.first[0]! ||
         x.first[1]! - y.first[1]! ||
         x.first[2]! - y.first[2]!,
