@@ -3,8 +3,9 @@
  * carry, syndicated copy, press-release wording), each with its exact span in every paragraph that has it. Pure and
  * deterministic; the site runs it once per build on every body paragraph's plain text (src/utils/reuse.ts).
  *
- * 1. Words: each paragraph's plain text is cut into words (letters and digits, with inner apostrophes), each
- *    compared lowercased (NFKC, curly apostrophes straight) and kept with its offsets in the text as shown.
+ * 1. Words: each paragraph's plain text is cut into words (letters and digits, with inner apostrophes and hyphens:
+ *    "US-led" is one word), each compared lowercased (NFKC, curly apostrophes straight, hyphens the ASCII one) and
+ *    kept with its offsets in the text as shown.
  * 2. Candidates (winnowing, Schleimer et al. 2003): every run of `shingle` words is hashed; of each `window`
  *    consecutive hashes the smallest is the paragraph's fingerprint, so any run of shingle + window - 1 words two
  *    paragraphs share gives both the same fingerprint. Runs of stopwords only are not hashed. An inverted index of
@@ -107,13 +108,13 @@ export interface Word {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
 
 /** The words of a text with their offsets. */
 export function words(text: string): Word[] {
   const found: Word[] = [];
   for (const match of text.matchAll(WORD)) {
-    found.push({ key: match[0].normalize('NFKC').toLowerCase().replaceAll('’', "'"), start: match.index, end: match.index + match[0].length });
+    found.push({ key: match[0].normalize('NFKC').toLowerCase().replaceAll('’', "'").replace(/[‐‑]/g, '-'), start: match.index, end: match.index + match[0].length });
   }
   return found;
 }

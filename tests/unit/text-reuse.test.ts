@@ -81,7 +81,7 @@ describe('the thresholds', () => {
   const keys = (text: string) => words(text).map(({ key }) => key);
 
   test('"artificial intelligence" alone, or a named body, is no shared passage', () => {
-    for (const phrase of ['artificial intelligence', 'the International Atomic Energy Agency', 'one of the most important questions']) {
+    for (const phrase of ['artificial intelligence', 'the International Atomic Energy Agency', 'one of the most important questions', 'a US-led Allied Public-Private Partnership']) {
       const a = keys(`We talk about ${phrase} today.`);
       const b = keys(`They wrote on ${phrase} yesterday.`);
       expect(align(a, b).some((alignment) => isSharedPassage(alignment, a))).toBe(false);
@@ -99,11 +99,12 @@ describe('the thresholds', () => {
     }
   });
 
-  test('words keep their offsets; curly and straight apostrophes compare equal', () => {
-    const text = 'Altman’s own — company';
+  test('words keep their offsets; curly and straight apostrophes compare equal; a hyphenated word is one word', () => {
+    const text = 'Altman’s own — US‑led company';
     expect(words(text).map(({ key, start, end }) => [key, text.slice(start, end)])).toEqual([
       ["altman's", 'Altman’s'],
       ['own', 'own'],
+      ['us-led', 'US‑led'],
       ['company', 'company'],
     ]);
   });
