@@ -9,8 +9,9 @@
  * 2. Candidates (winnowing, Schleimer et al. 2003): every run of `shingle` words is hashed; of each `window`
  *    consecutive hashes the smallest is the paragraph's fingerprint, so any run of shingle + window - 1 words two
  *    paragraphs share gives both the same fingerprint. Runs of stopwords only are not hashed. An inverted index of
- *    fingerprints pairs paragraphs of different articles; a fingerprint in more than `maxParagraphs` paragraphs is
- *    boilerplate and pairs nothing (passim's document-frequency cut), so the work grows with the corpus, not its square.
+ *    fingerprints pairs each paragraph that has one with the first paragraph (of another article) that has it; a
+ *    fingerprint in more than `maxParagraphs` paragraphs is boilerplate and pairs nothing (passim's document-frequency
+ *    cut). So the candidate pairs are at most the fingerprints' postings: the work grows with the corpus, not its square.
  * 3. Alignment: each candidate pair is aligned word by word (Smith-Waterman local alignment: a content word
  *    matched +2, a stopword +1, a changed, missing or extra word -2), repeatedly, so one pair can share several
  *    passages (reordered sentences). A passage counts when both sides are at least `minWords` words long, at least
@@ -134,11 +135,19 @@ function hash32(value: string): number {
 /** The winnowed fingerprints of a word list: hash -> the first word of its shingle (each hash once, first place). */
 export function fingerprints(keys: readonly string[], options: Pick<ReuseOptions, 'shingle' | 'window'> = REUSE_OPTIONS): Map<number, number> {
   const { shingle, window } = options;
+  const wordHashes = keys.map(hash32);
+  const content = keys.map(isContentWord);
   const hashes: number[] = [];
   for (let i = 0; i + shingle <= keys.length; i++) {
-    const gram = keys.slice(i, i + shingle);
     // A run of stopwords only ("one of the") is everywhere: it is no evidence of reuse.
-    hashes.push(gram.some(isContentWord) ? hash32(gram.join(' ')) : -1);
+    let any = false;
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + shingle; k++) {
+      any ||= content[k]!;
+      h = Math.imul(h ^ wordHashes[k]!, 0x01000193) >>> 0;
+      h = (h ^ (h >>> 15)) >>> 0;
+    }
+    hashes.push(any ? h : -1);
   }
   const chosen = new Map<number, number>();
   const pick = (from: number, to: number): void => {
@@ -157,55 +166,73 @@ export interface Alignment {
 }
 
 /**
- * The best local alignments of two word lists (Smith-Waterman, linear gaps), best first; each later one uses only
- * words no earlier one matched, so a pair of paragraphs yields each passage it shares once.
+ * The best local alignments of two word lists (Smith-Waterman, linear gaps), best first, one at a time; each later
+ * one uses only words no earlier one matched, so a pair of paragraphs yields each passage it shares once.
  */
-export function align(a: readonly string[], b: readonly string[], limit = 8): Alignment[] {
-  const usedA = new Uint8Array(a.length);
-  const usedB = new Uint8Array(b.length);
-  const found: Alignment[] = [];
+export function* alignments(a: readonly string[], b: readonly string[]): Generator<Alignment> {
+  // Words as small integers (b's words that a lacks never match), matched ones set to -1/-2 once used.
+  const ids = new Map<string, number>();
+  const idA = Int32Array.from(a, (key) => ids.get(key) ?? (ids.set(key, ids.size), ids.size - 1));
+  const idB = Int32Array.from(b, (key) => ids.get(key) ?? -2);
+  const gain = Int32Array.from(a, (key) => (isContentWord(key) ? ALIGNMENT_SCORES.content : ALIGNMENT_SCORES.stopword));
+  const { mismatch, gap } = ALIGNMENT_SCORES;
   const cols = b.length + 1;
   const score = new Int32Array((a.length + 1) * cols);
-  for (let round = 0; round < limit; round++) {
+  for (;;) {
     score.fill(0);
     let best = 0;
     let bestAt = -1;
     for (let i = 1; i <= a.length; i++) {
+      const word = idA[i - 1]!;
+      const match = gain[i - 1]!;
+      const row = i * cols;
+      const above = row - cols;
       for (let j = 1; j <= b.length; j++) {
-        const same = a[i - 1] === b[j - 1] && usedA[i - 1] === 0 && usedB[j - 1] === 0;
-        const diagonal =
-          score[(i - 1) * cols + j - 1]! + (same ? (isContentWord(a[i - 1]!) ? ALIGNMENT_SCORES.content : ALIGNMENT_SCORES.stopword) : ALIGNMENT_SCORES.mismatch);
-        const value = Math.max(0, diagonal, score[(i - 1) * cols + j]! + ALIGNMENT_SCORES.gap, score[i * cols + j - 1]! + ALIGNMENT_SCORES.gap);
-        score[i * cols + j] = value;
+        let value = score[above + j - 1]! + (word === idB[j - 1] ? match : mismatch);
+        const up = score[above + j]! + gap;
+        const left = score[row + j - 1]! + gap;
+        if (up > value) value = up;
+        if (left > value) value = left;
+        if (value < 0) value = 0;
+        score[row + j] = value;
         if (value > best) {
           best = value;
-          bestAt = i * cols + j;
+          bestAt = row + j;
         }
       }
     }
-    if (bestAt === -1) break;
+    if (bestAt === -1) return;
     // Trace back from the best cell to where the score started.
     const pairs: [number, number][] = [];
     let i = Math.floor(bestAt / cols);
     let j = bestAt % cols;
     while (i > 0 && j > 0 && score[i * cols + j]! > 0) {
       const here = score[i * cols + j]!;
-      const same = a[i - 1] === b[j - 1] && usedA[i - 1] === 0 && usedB[j - 1] === 0;
-      const step = same ? (isContentWord(a[i - 1]!) ? ALIGNMENT_SCORES.content : ALIGNMENT_SCORES.stopword) : ALIGNMENT_SCORES.mismatch;
-      if (here === score[(i - 1) * cols + j - 1]! + step) {
+      const same = idA[i - 1] === idB[j - 1];
+      if (here === score[(i - 1) * cols + j - 1]! + (same ? gain[i - 1]! : mismatch)) {
         if (same) pairs.push([i - 1, j - 1]);
         i--;
         j--;
-      } else if (here === score[(i - 1) * cols + j]! + ALIGNMENT_SCORES.gap) i--;
+      } else if (here === score[(i - 1) * cols + j]! + gap) i--;
       else j--;
     }
-    if (pairs.length === 0) break;
+    if (pairs.length === 0) return;
     pairs.reverse();
+    // A word matched once matches nothing again.
     for (const [x, y] of pairs) {
-      usedA[x] = 1;
-      usedB[y] = 1;
+      idA[x] = -1;
+      idB[y] = -3;
     }
-    found.push({ pairs });
+    yield { pairs };
+  }
+}
+
+/** The first `limit` alignments of two word lists (see `alignments`). */
+export function align(a: readonly string[], b: readonly string[], limit = 8): Alignment[] {
+  const found: Alignment[] = [];
+  for (const alignment of alignments(a, b)) {
+    found.push(alignment);
+    if (found.length === limit) break;
   }
   return found;
 }
@@ -231,8 +258,21 @@ interface Paragraph {
   keys: string[];
 }
 
-/** The passages shared by more than one of `documents` (see the module comment). */
-export function detectReuse(documents: readonly ReuseDocument[], options: ReuseOptions = REUSE_OPTIONS): ReuseCluster[] {
+/** What a run did, for the benchmark: its input and how many candidates each step kept. */
+export interface ReuseStats {
+  paragraphs: number;
+  words: number;
+  /** Distinct fingerprints, and those in more than `maxParagraphs` paragraphs (boilerplate). */
+  fingerprints: number;
+  boilerplate: number;
+  /** Paragraph pairs of different articles that a fingerprint pairs: each is aligned once. */
+  candidatePairs: number;
+  /** Aligned passages that passed the thresholds. */
+  passages: number;
+}
+
+/** The passages shared by more than one of `documents` (see the module comment); `stats`, when given, is filled in. */
+export function detectReuse(documents: readonly ReuseDocument[], options: ReuseOptions = REUSE_OPTIONS, stats?: ReuseStats): ReuseCluster[] {
   const paragraphs: Paragraph[] = [];
   documents.forEach((document, doc) =>
     document.paragraphs.forEach(({ id, text }, index) => {
@@ -241,52 +281,93 @@ export function detectReuse(documents: readonly ReuseDocument[], options: ReuseO
     }),
   );
 
-  // 2. Candidates: an inverted index of fingerprints; each fingerprint pairs its paragraphs of different articles.
+  // 2. Candidates: an inverted index of fingerprints (paragraph and word of each); each fingerprint pairs its
+  // paragraphs of different articles, at most maxParagraphs of them.
   const postings = new Map<number, number[]>();
-  paragraphs.forEach((paragraph, p) => {
-    for (const hash of fingerprints(paragraph.keys, options).keys()) {
+  const kept = paragraphs.map((paragraph, p) => {
+    const found = fingerprints(paragraph.keys, options);
+    for (const [hash, at] of found) {
       const list = postings.get(hash);
-      if (list === undefined) postings.set(hash, [p]);
-      else list.push(p);
+      if (list === undefined) postings.set(hash, [p, at]);
+      else list.push(p, at);
     }
+    return found;
   });
-  const candidates = new Set<number>();
+  let boilerplate = 0;
+  for (const list of postings.values()) if (list.length / 2 > options.maxParagraphs) boilerplate++;
+
+  // Each fingerprint pairs its paragraphs with the first of them (of another article), not each with each: the
+  // passage it marks joins them all in one cluster all the same, and the pairs grow with the postings, not their square.
   const total = paragraphs.length;
+  const keys: number[] = [];
   for (const list of postings.values()) {
-    if (list.length < 2 || list.length > options.maxParagraphs) continue;
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) if (paragraphs[list[x]!]!.doc !== paragraphs[list[y]!]!.doc) candidates.add(list[x]! * total + list[y]!);
+    const count = list.length / 2;
+    if (count < 2 || count > options.maxParagraphs) continue;
+    const first = list[0]!;
+    const other = list.find((q, x) => x % 2 === 0 && paragraphs[q]!.doc !== paragraphs[first]!.doc);
+    if (other === undefined) continue;
+    for (let x = 2; x < list.length; x += 2) {
+      const q = list[x]!;
+      const centre = paragraphs[q]!.doc === paragraphs[first]!.doc ? other : first;
+      if (q !== centre) keys.push(Math.min(q, centre) * total + Math.max(q, centre));
+    }
   }
+  const pairs = Float64Array.from(keys).sort();
 
   // 3. Alignment of each candidate pair; 4. clusters of the passages found.
   const spans = new Spans();
-  for (const pair of [...candidates].sort((x, y) => x - y)) {
-    const p = Math.floor(pair / total);
-    const q = pair % total;
+  let candidatePairs = 0;
+  let passages = 0;
+  for (let k = 0; k < pairs.length; k++) {
+    if (k > 0 && pairs[k] === pairs[k - 1]) continue;
+    candidatePairs++;
+    const p = Math.floor(pairs[k]! / total);
+    const q = pairs[k]! - p * total;
     const a = paragraphs[p]!;
     const b = paragraphs[q]!;
-    for (const alignment of align(a.keys, b.keys)) {
+    for (const alignment of alignments(a.keys, b.keys)) {
+      if (alignment.pairs.length < options.minMatched) break;
       if (!isSharedPassage(alignment, a.keys, options)) continue;
-      const { pairs } = alignment;
-      spans.link(p, a.words[pairs[0]![0]]!.start, a.words[pairs.at(-1)![0]]!.end, q, b.words[pairs[0]![1]]!.start, b.words[pairs.at(-1)![1]]!.end);
+      passages++;
+      const [firstA, firstB] = alignment.pairs[0]!;
+      const [lastA, lastB] = alignment.pairs.at(-1)!;
+      spans.link({ paragraph: p, start: a.words[firstA]!.start, end: a.words[lastA]!.end }, { paragraph: q, start: b.words[firstB]!.start, end: b.words[lastB]!.end });
     }
+  }
+  if (stats !== undefined) {
+    Object.assign(stats, {
+      paragraphs: paragraphs.length,
+      words: paragraphs.reduce((sum, paragraph) => sum + paragraph.words.length, 0),
+      fingerprints: postings.size,
+      boilerplate,
+      candidatePairs,
+      passages,
+    } satisfies ReuseStats);
   }
   return spans.clusters(paragraphs, documents);
 }
 
 /** The passages found, as spans of paragraphs joined by alignments (a union-find over spans). */
+interface Span {
+  paragraph: number;
+  /** Offsets into its text. */
+  start: number;
+  end: number;
+}
+
 class Spans {
-  private spans: { paragraph: number; start: number; end: number }[] = [];
+  private spans: Span[] = [];
   private parent: number[] = [];
   private byParagraph = new Map<number, number[]>();
 
-  link(p: number, startP: number, endP: number, q: number, startQ: number, endQ: number): void {
-    this.union(this.add(p, startP, endP), this.add(q, startQ, endQ));
+  link(x: Span, y: Span): void {
+    this.union(this.add(x), this.add(y));
   }
 
-  private add(paragraph: number, start: number, end: number): number {
+  private add(span: Span): number {
+    const { paragraph } = span;
     const node = this.spans.length;
-    this.spans.push({ paragraph, start, end });
+    this.spans.push(span);
     this.parent.push(node);
     const list = this.byParagraph.get(paragraph) ?? [];
     list.push(node);
