@@ -65,7 +65,8 @@ test('each version’s link lands on its paragraph, which holds the version', as
 test('the paragraph on each article page says "Also in:" the other, with links to its paragraph and to the passage, out of the search index', async ({ page }) => {
   for (const version of oligopoly!.versions) {
     await page.goto(`/articles/${version.slug}/`);
-    const marker = page.locator(`[id="${version.paragraph}"] + .also-in`);
+    // Right after the paragraph, or after the quotation that holds it.
+    const marker = page.locator(`[id="${version.paragraph}"] + .also-in, blockquote:has([id="${version.paragraph}"]) + .also-in`);
     await expect(marker).toBeVisible();
     await expect(marker).toHaveAttribute('data-pagefind-ignore', '');
     expect(await marker.textContent()).toMatch(/^Also in: /);
@@ -83,6 +84,7 @@ test('the paragraph on each article page says "Also in:" the other, with links t
       nodes.map((node) => {
         let before = node.previousElementSibling;
         while (before?.classList.contains('also-in')) before = before.previousElementSibling;
+        if (before?.tagName === 'BLOCKQUOTE') return [...before.querySelectorAll('.para')].at(-1)?.id;
         return before?.id || node.parentElement?.id;
       }),
     );
