@@ -115,7 +115,11 @@ const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
 export function words(text: string): Word[] {
   const found: Word[] = [];
   for (const match of text.matchAll(WORD)) {
-    found.push({ key: match[0].normalize('NFKC').toLowerCase().replaceAll('’', "'").replace(/[‐‑]/g, '-'), start: match.index, end: match.index + match[0].length });
+    found.push({
+      key: match[0].normalize('NFKC').toLowerCase().replaceAll('’', "'").replace(/[‐‑]/g, '-'),
+      start: match.index,
+      end: match.index + match[0].length,
+    });
   }
   return found;
 }
@@ -281,17 +285,14 @@ export function detectReuse(documents: readonly ReuseDocument[], options: ReuseO
     }),
   );
 
-  // 2. Candidates: an inverted index of fingerprints (paragraph and word of each); each fingerprint pairs its
-  // paragraphs of different articles, at most maxParagraphs of them.
+  // 2. Candidates: an inverted index of fingerprints (paragraph and word of each posting).
   const postings = new Map<number, number[]>();
-  const kept = paragraphs.map((paragraph, p) => {
-    const found = fingerprints(paragraph.keys, options);
-    for (const [hash, at] of found) {
+  paragraphs.forEach((paragraph, p) => {
+    for (const [hash, at] of fingerprints(paragraph.keys, options)) {
       const list = postings.get(hash);
       if (list === undefined) postings.set(hash, [p, at]);
       else list.push(p, at);
     }
-    return found;
   });
   let boilerplate = 0;
   for (const list of postings.values()) if (list.length / 2 > options.maxParagraphs) boilerplate++;
@@ -331,7 +332,10 @@ export function detectReuse(documents: readonly ReuseDocument[], options: ReuseO
       passages++;
       const [firstA, firstB] = alignment.pairs[0]!;
       const [lastA, lastB] = alignment.pairs.at(-1)!;
-      spans.link({ paragraph: p, start: a.words[firstA]!.start, end: a.words[lastA]!.end }, { paragraph: q, start: b.words[firstB]!.start, end: b.words[lastB]!.end });
+      spans.link(
+        { paragraph: p, start: a.words[firstA]!.start, end: a.words[lastA]!.end },
+        { paragraph: q, start: b.words[firstB]!.start, end: b.words[lastB]!.end },
+      );
     }
   }
   if (stats !== undefined) {
@@ -425,7 +429,12 @@ class Spans {
         end,
         text: paragraphs[p]!.text.slice(start, end),
       }));
-      const id = 'r-' + createHash('sha256').update(out.map((v) => `${v.slug}#${v.paragraph}:${v.start}-${v.end}`).join('\n')).digest('hex').slice(0, 8);
+      const id =
+        'r-' +
+        createHash('sha256')
+          .update(out.map((v) => `${v.slug}#${v.paragraph}:${v.start}-${v.end}`).join('\n'))
+          .digest('hex')
+          .slice(0, 8);
       const head = list[0]!;
       const longest = Math.max(...out.map(({ text }) => words(text).length));
       clusters.push({ id, articles, versions: out, longest, first: [paragraphs[head.p]!.doc, paragraphs[head.p]!.index, head.start] });

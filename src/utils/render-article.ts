@@ -84,7 +84,10 @@ const processor = unified()
 
 /** Render one entry's MDX. */
 export async function renderArticle(mdx: string, options: RenderOptions): Promise<RenderedArticle> {
-  const file = new VFile({ value: blankFrontmatter(mdx), path: options.label, data: { topics: options.topics, corpusLinks: options.corpusLinks ?? {}, alsoIn: options.alsoIn ?? {} },
+  const file = new VFile({
+    value: blankFrontmatter(mdx),
+    path: options.label,
+    data: { topics: options.topics, corpusLinks: options.corpusLinks ?? {}, alsoIn: options.alsoIn ?? {} },
   });
   const mdast = parseMdx(String(file.value));
   checkMdxTree(mdast, options.label);

@@ -7,7 +7,16 @@
  *   -> { clusters: [{ id: 'r-…', articles: 2, versions: [{ article: a, paragraph: 'p-1', start, end, text, segments }, { article: b, … }] }],
  *        byArticle: { a: [cluster], b: [cluster] }, alsoIn: { a: { 'p-1': [{ cluster: 'r-…', articles: [{ slug: 'b', title, paragraph: 'p-9' }] }] }, b: … } }
  */
-import { detectReuse, diffVersions, REUSE_OPTIONS, type DiffSegment, type ReuseCluster, type ReuseOptions, type ReuseParagraph, type ReuseVersion } from '../core/text-reuse.ts';
+import {
+  detectReuse,
+  diffVersions,
+  REUSE_OPTIONS,
+  type DiffSegment,
+  type ReuseCluster,
+  type ReuseOptions,
+  type ReuseParagraph,
+  type ReuseVersion,
+} from '../core/text-reuse.ts';
 import type { AlsoIn } from '../plugins/rehype-reuse-markers.ts';
 import type { Article } from '../schemas/article.ts';
 import { citedTitle } from './citation.ts';
@@ -64,7 +73,8 @@ export function buildReuse(
       byArticle.set(version.slug, list);
       const others = new Map<string, { slug: string; title: string; paragraph: string }>();
       for (const other of cluster.versions)
-        if (other.slug !== version.slug && !others.has(other.slug)) others.set(other.slug, { slug: other.slug, title: citedTitle(other.article), paragraph: other.paragraph });
+        if (other.slug !== version.slug && !others.has(other.slug))
+          others.set(other.slug, { slug: other.slug, title: citedTitle(other.article), paragraph: other.paragraph });
       const marks = alsoIn.get(version.slug) ?? {};
       (marks[version.paragraph] ??= []).push({ cluster: cluster.id, articles: [...others.values()] });
       alsoIn.set(version.slug, marks);

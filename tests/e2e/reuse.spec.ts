@@ -46,7 +46,7 @@ test('/reuse/ shows the shared wording with both articles, the versions side by 
   expect(marks.length).toBeGreaterThanOrEqual(2);
   for (const mark of marks) expect(oligopoly!.versions.some(({ text }) => text.includes(mark))).toBe(true);
   // Sorted by how many articles share a passage.
-  const counts = (await page.locator('section.shared-passage').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-articles')))));
+  const counts = await page.locator('section.shared-passage').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-articles'))));
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
   expect(counts).toHaveLength(Math.min(reuse.clusters.length, 200));
 });
@@ -62,7 +62,9 @@ test('each version’s link lands on its paragraph, which holds the version', as
   }
 });
 
-test('the paragraph on each article page says "Also in:" the other, with links to its paragraph and to the passage, out of the search index', async ({ page }) => {
+test('the paragraph on each article page says "Also in:" the other, with links to its paragraph and to the passage, out of the search index', async ({
+  page,
+}) => {
   for (const version of oligopoly!.versions) {
     await page.goto(`/articles/${version.slug}/`);
     // Right after the paragraph, or after the quotation that holds it.
@@ -88,7 +90,9 @@ test('the paragraph on each article page says "Also in:" the other, with links t
         return before?.id || node.parentElement?.id;
       }),
     );
-    expect(new Set(marked)).toEqual(new Set(reuse.byArticle.get(slug)!.flatMap(({ versions }) => versions.filter((v) => v.slug === slug).map((v) => v.paragraph))));
+    expect(new Set(marked)).toEqual(
+      new Set(reuse.byArticle.get(slug)!.flatMap(({ versions }) => versions.filter((v) => v.slug === slug).map((v) => v.paragraph))),
+    );
   }
 });
 

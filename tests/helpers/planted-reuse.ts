@@ -97,13 +97,19 @@ export function plantedCorpus(): { documents: ReuseDocument[]; planted: Planted[
         { id: 'd1', text: common(`In a speech on artificial intelligence and the International Atomic Energy Agency: ${QUOTE}`) },
         { id: 'd2', text: common(PARA_B) },
         // Common phrases and function-word runs shared with the others, and nothing more.
-        { id: 'd3', text: common('It is one of the most important questions of artificial intelligence, and it is not clear that it is the one that will be asked.') },
+        {
+          id: 'd3',
+          text: common('It is one of the most important questions of artificial intelligence, and it is not clear that it is the one that will be asked.'),
+        },
       ],
     },
     {
       slug: 'epsilon',
       paragraphs: [
-        { id: 'e1', text: common('It is one of the most important questions for the International Atomic Energy Agency and for artificial intelligence in general.') },
+        {
+          id: 'e1',
+          text: common('It is one of the most important questions for the International Atomic Energy Agency and for artificial intelligence in general.'),
+        },
         { id: 'e2', text: common('And it is not clear that it is the one that the artificial intelligence labs will answer.') },
       ],
     },
@@ -114,7 +120,10 @@ export function plantedCorpus(): { documents: ReuseDocument[]; planted: Planted[
     { name: 'reordered sentence (first)', versions: { alpha: S1.slice(0, -1), beta: S1.slice(0, -1) } },
     { name: 'reordered sentence (third)', versions: { alpha: S3.slice(0, -1), beta: S3.slice(0, -1) } },
     { name: 'quoted by three', versions: { alpha: QUOTE.slice(1, -12), gamma: QUOTE.slice(1, -12), delta: QUOTE.slice(1, -12) } },
-    { name: 'near paraphrase', versions: { gamma: 'an American oligopoly that includes his own company', delta: 'an American oligopoly that includes Altman’s own company' } },
+    {
+      name: 'near paraphrase',
+      versions: { gamma: 'an American oligopoly that includes his own company', delta: 'an American oligopoly that includes Altman’s own company' },
+    },
   ];
   return { documents, planted };
 }

@@ -81,7 +81,12 @@ describe('the thresholds', () => {
   const keys = (text: string) => words(text).map(({ key }) => key);
 
   test('"artificial intelligence" alone, or a named body, is no shared passage', () => {
-    for (const phrase of ['artificial intelligence', 'the International Atomic Energy Agency', 'one of the most important questions', 'a US-led Allied Public-Private Partnership']) {
+    for (const phrase of [
+      'artificial intelligence',
+      'the International Atomic Energy Agency',
+      'one of the most important questions',
+      'a US-led Allied Public-Private Partnership',
+    ]) {
       const a = keys(`We talk about ${phrase} today.`);
       const b = keys(`They wrote on ${phrase} yesterday.`);
       expect(align(a, b).some((alignment) => isSharedPassage(alignment, a))).toBe(false);
