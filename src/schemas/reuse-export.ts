@@ -53,4 +53,3 @@ export const reuseExportSchema = z
   })
   .meta({ title: 'Dossier shared passages', description: 'The passages several articles of a Dossier reading room share, verbatim or nearly.' });
 
-export type ReuseExport = z.infer<typeof reuseExportSchema>;
