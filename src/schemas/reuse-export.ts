@@ -52,4 +52,3 @@ export const reuseExportSchema = z
       .describe('Every shared passage, most articles first, then most versions.'),
   })
   .meta({ title: 'Dossier shared passages', description: 'The passages several articles of a Dossier reading room share, verbatim or nearly.' });
-
