@@ -2,7 +2,8 @@
  * `npm run bench`: how the whole pipeline scales. For synthetic corpora of 100, 1,000 and 5,000 articles
  * (`--full` or `--10k` adds 10,000; `--sizes 100,1000` picks), recombined from the real corpus with a fixed
  * seed (scripts/bench/generate.ts), it measures each stage as its own process: ingest (cold, then re-run
- * with nothing changed, then with one changed file), `astro build` of the site, Pagefind, and a bare
+ * with nothing changed, then with one changed file), shared-passage detection alone (scripts/bench/reuse-time.ts),
+ * `astro build` of the site, Pagefind, and a bare
  * `astro build` of the same entries (bench/bare/) for comparison; wall time, CPU time and peak memory
  * (GNU time); `dist/` and index size; and in headless Chromium the weight of an article page and the
  * first search for five queries. Writes bench/results.json (merged by size, so sizes can be run apart)
@@ -23,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { timeCorpusIndex } from './bench/corpus-index-time.ts';
+import { describeReuse, measureReuse, type ReuseFigure } from './bench/reuse-time.ts';
 import { GENERATOR_VERSION, generateCorpus } from './bench/generate.ts';
 import { launchBrowser, measurePage, measureSearch, QUERIES, type PageWeight, type SearchFigure } from './bench/measure-browser.ts';
 import { COMMON_WORDS, CONCORDANCE_QUERIES, measureConcordance, type ConcordanceFigure } from './bench/measure-concordance.ts';
@@ -76,6 +78,8 @@ interface SizeResult {
   dist: { bytes: number; files: number; indexBytes: number; indexFiles: number };
   /** Uncompressed HTML of the pages that list the whole corpus, which grow with it. */
   listPages: Record<string, number>;
+  /** Shared-passage detection alone, on the entries' paragraphs (scripts/bench/reuse-time.ts). */
+  reuse?: ReuseFigure;
   browser: {
     medianPage: PageWeight;
     largestPage: PageWeight;
@@ -268,6 +272,8 @@ async function runSize(articles: number, seed: number, options: { bare: boolean;
   const written = readdirSync(entries).filter((name) => name.endsWith('.mdx')).length;
   const corpusIndex = timeCorpusIndex(entries, path.join(corpusDir, 'topics.yaml'));
   console.log(`  corpus index (related articles, co-occurrence): ${n(corpusIndex.articles)} articles in ${corpusIndex.ms.toFixed(0)} ms`);
+  const reuse = await measureReuse(entries);
+  console.log(`  ${describeReuse(reuse)}`);
   const reingestUnchanged = await must('ingest (nothing changed)', measure(node, ingestArgs, { log }), log);
   const changed = path.join(corpusDir, 'sources', corpus.sampleTextFile);
   const original = readFileSync(changed);
@@ -364,6 +370,7 @@ async function runSize(articles: number, seed: number, options: { bare: boolean;
     },
     dist: { bytes: all.bytes, files: all.files, indexBytes: index.bytes, indexFiles: index.files },
     listPages,
+    reuse,
     browser,
   };
 }

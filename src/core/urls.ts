@@ -75,6 +75,11 @@ export function aboutPath(anchor?: string): string {
   return withAnchor('/about/', anchor);
 }
 
+/** `/reuse/` (the passages several articles share), with `#<cluster id>` when given. */
+export function reusePath(anchor?: string): string {
+  return withAnchor('/reuse/', anchor);
+}
+
 /** `/about/curators/`: the curator's guide. */
 export function curatorsGuidePath(): string {
   return '/about/curators/';

@@ -1,35 +1,37 @@
 /**
  * Rendered article bodies, kept on disk by content, so a build renders only the entries that changed: each
  * article page reads its body from the cache (`readBody`), or renders it and caches it, and the corpus link
- * graph reads each body's outbound links and ids (`readLinks`) from a small file beside it. The cache is a
+ * graph (and the shared passages) read each body's outbound links, ids and paragraphs (`readLinks`) from a small file beside it. The cache is a
  * folder beside the entries folder, named by the SHA-256 of everything the HTML depends on: the entry's bytes,
  * the topic taxonomy's bytes, and the renderer's own source files and locked dependencies; a body whose links
- * to other articles of the corpus go to their copies here is cached under that key and a hash of those links.
+ * to other articles of the corpus go to their copies here, or that marks passages other articles share, is cached
+ * under that key and a hash of those links and marks.
  * The articles loader drops files no entry has any more (`pruneBodies`; a body cached under in-corpus links that
  * have since changed stays until its entry does).
  * src/content/articles/a-title.mdx -> src/content/.articles.bodies/3f9a…c1.json { html, headings, hasFigures, inlineStyles }
- *                                     src/content/.articles.bodies/3f9a…c1.links.json { links, anchors }
+ *                                     src/content/.articles.bodies/3f9a…c1.links.json { links, anchors, paragraphs }
  *                                     src/content/.articles.bodies/3f9a…c1.5be0…77.json (with its in-corpus links)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ENTRIES_DIR, TOPICS_FILE } from './corpus-paths.ts';
-import { renderArticle, type RenderedArticle } from './render-article.ts';
+import { renderArticle, type RenderedArticle, type RenderOptions } from './render-article.ts';
 
-/** One entry to render: its file (named in errors), its MDX, its topics and its in-corpus links (href -> site path). */
+/** One entry to render: its file (named in errors), its MDX, its topics, its in-corpus links (href -> site path) and its shared passages. */
 export interface BodyJob {
   filePath: string;
   mdx: string;
   topics: readonly string[];
   corpusLinks?: Readonly<Record<string, string>>;
+  alsoIn?: RenderOptions['alsoIn'];
 }
 
 /** What the article page shows of a body. */
 export type ArticleBody = Pick<RenderedArticle, 'html' | 'headings' | 'hasFigures' | 'inlineStyles'>;
 
-/** What the link graph reads of a body: its links to other sites and its ids. */
-export type BodyLinks = Pick<RenderedArticle, 'links' | 'anchors'>;
+/** What the link graph reads of a body: its links to other sites and its ids; and the shared passages: its paragraphs. */
+export type BodyLinks = Pick<RenderedArticle, 'links' | 'anchors' | 'paragraphs'>;
 
 const CACHE_DIR = path.join(path.dirname(ENTRIES_DIR), `.${path.basename(ENTRIES_DIR)}.bodies`);
 
@@ -62,12 +64,15 @@ function contentKey(mdx: string): string {
   return createHash('sha256').update(rendererFingerprint()).update(mdx).digest('hex');
 }
 
-/** The cache file of an entry's body; with in-corpus links, a file of its own named by them too. */
+/** The cache file of an entry's body; with in-corpus links or shared passages, a file of its own named by them too. */
 function bodyFile(job: BodyJob): string {
   const key = contentKey(job.mdx);
-  const links = Object.entries(job.corpusLinks ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (links.length === 0) return path.join(CACHE_DIR, `${key}.json`);
-  return path.join(CACHE_DIR, `${key}.${createHash('sha256').update(JSON.stringify(links)).digest('hex').slice(0, 16)}.json`);
+  const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+  const links = Object.entries(job.corpusLinks ?? {}).sort(byKey);
+  const alsoIn = Object.entries(job.alsoIn ?? {}).sort(byKey);
+  if (links.length === 0 && alsoIn.length === 0) return path.join(CACHE_DIR, `${key}.json`);
+  const extra = alsoIn.length === 0 ? links : [links, alsoIn];
+  return path.join(CACHE_DIR, `${key}.${createHash('sha256').update(JSON.stringify(extra)).digest('hex').slice(0, 16)}.json`);
 }
 
 /** The file of an entry's links and ids: the same whatever its in-corpus links are (they change hrefs, not these). */
@@ -84,11 +89,11 @@ function writeJson(file: string, value: unknown): void {
 
 /** Render an entry and cache both its body and its links. */
 async function render(job: BodyJob): Promise<RenderedArticle> {
-  const rendered = await renderArticle(job.mdx, { label: job.filePath, topics: job.topics, corpusLinks: job.corpusLinks });
+  const rendered = await renderArticle(job.mdx, { label: job.filePath, topics: job.topics, corpusLinks: job.corpusLinks, alsoIn: job.alsoIn });
   mkdirSync(CACHE_DIR, { recursive: true });
-  const { html, headings, hasFigures, inlineStyles, links, anchors } = rendered;
+  const { html, headings, hasFigures, inlineStyles, links, anchors, paragraphs } = rendered;
   writeJson(bodyFile(job), { html, headings, hasFigures, inlineStyles } satisfies ArticleBody);
-  writeJson(linksFile(job.mdx), { links, anchors } satisfies BodyLinks);
+  writeJson(linksFile(job.mdx), { links, anchors, paragraphs } satisfies BodyLinks);
   return rendered;
 }
 
@@ -100,12 +105,12 @@ export async function readBody(job: BodyJob): Promise<ArticleBody> {
   return { html, headings, hasFigures, inlineStyles };
 }
 
-/** An entry's links to other sites and its ids: from the cache, or from rendering it now (without in-corpus links). */
-export async function readLinks(job: Omit<BodyJob, 'corpusLinks'>): Promise<BodyLinks> {
+/** An entry's links to other sites, its ids and its paragraphs: from the cache, or from rendering it now (without in-corpus links or marks). */
+export async function readLinks(job: Omit<BodyJob, 'corpusLinks' | 'alsoIn'>): Promise<BodyLinks> {
   const file = linksFile(job.mdx);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as BodyLinks;
-  const { links, anchors } = await render(job);
-  return { links, anchors };
+  const { links, anchors, paragraphs } = await render(job);
+  return { links, anchors, paragraphs };
 }
 
 /** Drop cached files that no entry has any more (the loader calls it with every entry it synced). */

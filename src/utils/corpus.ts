@@ -1,15 +1,17 @@
-/** The corpus index, the raw source files and the corpus link graph of this build, each computed on first use and shared by every page. */
+/** The corpus index, the raw source files, the corpus link graph and the shared passages of this build, each computed on first use and shared by every page. */
 import { readFile } from 'node:fs/promises';
 import { getCollection } from 'astro:content';
 import { readLinks } from './article-bodies.ts';
 import { buildCorpusIndex, type CorpusIndex } from './corpus-index.ts';
 import { rawSources, type RawSource } from './raw-sources.ts';
 import { addressBook, buildLinkGraph, corpusTargets, type CorpusTarget, type LinkGraph } from './corpus-links.ts';
+import { buildReuse, type Reuse } from './reuse.ts';
 
 let cached: Promise<CorpusIndex> | undefined;
 let cachedRaw: Promise<RawSource[]> | undefined;
 let cachedDigests: Promise<Map<string, string>> | undefined;
 let cachedGraph: Promise<LinkGraph> | undefined;
+let cachedReuse: Promise<Reuse> | undefined;
 
 /** The one CorpusIndex of the build. */
 export function getCorpusIndex(): Promise<CorpusIndex> {
@@ -61,4 +63,22 @@ export function getLinkGraph(): Promise<LinkGraph> {
     return buildLinkGraph(index.articles, found, anchors);
   })();
   return cachedGraph;
+}
+
+/**
+ * The one Reuse of the build: the passages several articles share (src/utils/reuse.ts), each version with its
+ * article, paragraph id and exact span (offsets into the paragraph's plain text). Every body's paragraphs are
+ * read from the body cache, as the link graph reads its links.
+ */
+export function getReuse(): Promise<Reuse> {
+  cachedReuse ??= (async () => {
+    const [index, entries] = await Promise.all([getCorpusIndex(), getCollection('articles')]);
+    const paragraphs = new Map<string, { id: string; text: string }[]>();
+    for (const entry of entries) {
+      const job = { filePath: entry.filePath!, mdx: await readFile(entry.filePath!, 'utf8'), topics: entry.data.topics };
+      paragraphs.set(entry.id, (await readLinks(job)).paragraphs);
+    }
+    return buildReuse(index.articles, paragraphs);
+  })();
+  return cachedReuse;
 }

@@ -1,6 +1,7 @@
 /**
  * An article entry -> its body as HTML, its headings for the contents list, and its outbound links and ids for
- * the corpus link graph; a link the graph found to name another article goes to its copy here. The entry is parsed with
+ * the corpus link graph, and its paragraphs' ids and texts for the corpus's shared passages; a link the graph found to
+ * name another article goes to its copy here, and a paragraph that shares a passage with others is marked. The entry is parsed with
  * the MDX parser the ingest's safety gate reads it back with (parseMdx), checked again to be inert, and
  * turned into HTML by syntax-tree transforms only: it is never compiled to JavaScript, so
  * nothing in it can run, and the four components it may use are fixed markup (rehype-article-components).
@@ -23,6 +24,7 @@ import { rehypeArticleComponents } from '../plugins/rehype-article-components.ts
 import { rehypeExternalResources } from '../plugins/rehype-external-resources.ts';
 import { rehypeOutboundLinks, type BodyLink } from '../plugins/rehype-outbound-links.ts';
 import { rehypeParagraphPermalinks } from '../plugins/rehype-paragraph-permalinks.ts';
+import { rehypeReuseMarkers, type AlsoIn } from '../plugins/rehype-reuse-markers.ts';
 import { rehypeSearchScope } from '../plugins/rehype-search-scope.ts';
 import { rehypeTopicLinks } from '../plugins/rehype-topic-links.ts';
 import { remarkParagraphIds } from '../plugins/remark-paragraph-ids.ts';
@@ -44,6 +46,8 @@ export interface RenderedArticle {
   links: BodyLink[];
   /** Every id in the body, in order: what a link's fragment may name. */
   anchors: string[];
+  /** The anchored paragraphs, in order: id and plain text (for the corpus's shared passages). */
+  paragraphs: { id: string; text: string }[];
   /** Every distinct `style` attribute value in the body, sorted: only typeset formulas have them (KaTeX's
    * heights and offsets), and the page's Content-Security-Policy allows exactly these by their hashes. */
   inlineStyles: string[];
@@ -55,6 +59,8 @@ export interface RenderOptions {
   label: string;
   topics: readonly string[];
   corpusLinks?: Readonly<Record<string, string>>;
+  /** Paragraph id -> the passages it shares with other articles (src/utils/reuse.ts), marked under it. */
+  alsoIn?: Readonly<Record<string, readonly AlsoIn[]>>;
 }
 
 // The transforms after parsing: the parse is the safety gate's own (parseMdx), so the site renders exactly
@@ -72,12 +78,17 @@ const processor = unified()
   .use(rehypeTopicLinks)
   .use(rehypeOutboundLinks)
   .use(rehypeParagraphPermalinks)
+  .use(rehypeReuseMarkers)
   .use(rehypeSearchScope)
   .use(rehypeExternalResources);
 
 /** Render one entry's MDX. */
 export async function renderArticle(mdx: string, options: RenderOptions): Promise<RenderedArticle> {
-  const file = new VFile({ value: blankFrontmatter(mdx), path: options.label, data: { topics: options.topics, corpusLinks: options.corpusLinks ?? {} } });
+  const file = new VFile({
+    value: blankFrontmatter(mdx),
+    path: options.label,
+    data: { topics: options.topics, corpusLinks: options.corpusLinks ?? {}, alsoIn: options.alsoIn ?? {} },
+  });
   const mdast = parseMdx(String(file.value));
   checkMdxTree(mdast, options.label);
   const hast = (await processor.run(mdast, file)) as HastRoot;
@@ -87,6 +98,7 @@ export async function renderArticle(mdx: string, options: RenderOptions): Promis
     hasFigures: containsFigure(hast),
     links: file.data.links ?? [],
     anchors: collectIds(hast),
+    paragraphs: file.data.paragraphs ?? [],
     inlineStyles: collectInlineStyles(hast),
   };
 }

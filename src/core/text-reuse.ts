@@ -1,0 +1,519 @@
+/**
+ * Text reuse: the passages that appear in more than one article, verbatim or nearly (a quotation several critiques
+ * carry, syndicated copy, press-release wording), each with its exact span in every paragraph that has it. Pure and
+ * deterministic; the site runs it once per build on every body paragraph's plain text (src/utils/reuse.ts).
+ *
+ * 1. Words: each paragraph's plain text is cut into words (letters and digits, with inner apostrophes and hyphens:
+ *    "US-led" is one word), each compared lowercased (NFKC, curly apostrophes straight, hyphens the ASCII one) and
+ *    kept with its offsets in the text as shown.
+ * 2. Candidates (winnowing, Schleimer et al. 2003): every run of `shingle` words is hashed; of each `window`
+ *    consecutive hashes the smallest is the paragraph's fingerprint, so any run of shingle + window - 1 words two
+ *    paragraphs share gives both the same fingerprint. Runs of stopwords only are not hashed. An inverted index of
+ *    fingerprints pairs each paragraph that has one with the first paragraph (of another article) that has it; a
+ *    fingerprint in more than `maxParagraphs` paragraphs is boilerplate and pairs nothing (passim's document-frequency
+ *    cut). So the candidate pairs are at most the fingerprints' postings: the work grows with the corpus, not its square.
+ * 3. Alignment: each candidate pair is aligned word by word (Smith-Waterman local alignment: a content word
+ *    matched +2, a stopword +1, a changed, missing or extra word -2), repeatedly, so one pair can share several
+ *    passages (reordered sentences). A passage counts when both sides are at least `minWords` words long, at least
+ *    `minMatched` words match, `minContentWords` distinct content words among them, and the matched words are at
+ *    least `minIdentity` of the longer side: "artificial intelligence" alone, or any common phrase, never counts.
+ * 4. Clusters: passages that overlap in one paragraph are one version; versions joined by an alignment are one
+ *    cluster, shared by the articles it spans (reuse within one article is never a pair). Clusters come sorted by
+ *    how many articles share them, then how many versions, then where their first version stands.
+ *
+ * detectReuse([{ slug: 'a', paragraphs: [{ id: 'p-1', text: 'It would hand a big advantage to an American oligopoly that includes his own company.' }] },
+ *              { slug: 'b', paragraphs: [{ id: 'p-9', text: 'It could reward an American oligopoly that includes Altman’s own company, they say.' }] }])
+ *   -> [{ id: 'r-…', articles: 2, versions: [{ slug: 'a', paragraph: 'p-1', start: 32, end: 82, text: 'an American … own company' }, { slug: 'b', … }] }]
+ */
+import { createHash } from 'node:crypto';
+
+/** The thresholds of the method (documented on /about/ and in docs/research-tools.md). */
+export interface ReuseOptions {
+  /** Words per shingle. */
+  shingle: number;
+  /** Shingles per winnowing window: a shared run of shingle + window - 1 words is always found. */
+  window: number;
+  /** A fingerprint in more paragraphs than this is boilerplate and pairs none of them. */
+  maxParagraphs: number;
+  /** The fewest words a passage has on each side. */
+  minWords: number;
+  /** The fewest words that match exactly (after lowercasing) between its two sides. */
+  minMatched: number;
+  /** The fewest distinct content words (not stopwords) among the matched words. */
+  minContentWords: number;
+  /** The least share of the longer side's words that match. */
+  minIdentity: number;
+}
+
+export const REUSE_OPTIONS: Readonly<ReuseOptions> = {
+  shingle: 3,
+  window: 3,
+  maxParagraphs: 100,
+  minWords: 7,
+  minMatched: 6,
+  minContentWords: 4,
+  minIdentity: 0.6,
+};
+
+/** Alignment scores: a content word matched, a stopword matched, a word changed, missing or extra. */
+export const ALIGNMENT_SCORES = { content: 2, stopword: 1, mismatch: -2, gap: -2 } as const;
+
+/** Function words that alone never make a passage (they match, but count only once toward a passage's score). */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
+    'could did do does doing down during each few for from further had has have having he her here hers herself him himself his how ' +
+    'i if in into is it its itself just may me might more most much must my myself no nor not now of off on once only or other our ' +
+    'ours ourselves out over same she should so some such than that the their theirs them themselves then there these they this those ' +
+    'through to too under until up very was we were what when where which while who whom why will with would you your yours yourself ' +
+    "yourselves it's that's there's they're we're i'm don't doesn't isn't can't won't"
+  ).split(' '),
+);
+
+/** One paragraph of an article: its id and its plain text as the page shows it. */
+export interface ReuseParagraph {
+  id: string;
+  text: string;
+}
+
+/** One article: its slug and its body paragraphs in reading order. */
+export interface ReuseDocument {
+  slug: string;
+  paragraphs: readonly ReuseParagraph[];
+}
+
+/** One version of a shared passage: where it stands, as offsets into its paragraph's text, and that text. */
+export interface ReuseVersion {
+  slug: string;
+  paragraph: string;
+  /** UTF-16 offsets into the paragraph's plain text: text === paragraphText.slice(start, end). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A passage shared by several articles. */
+export interface ReuseCluster {
+  /** Stable id from its versions ("r-" + 8 hex digits). */
+  id: string;
+  /** How many distinct articles have it (at least 2). */
+  articles: number;
+  /** Its versions, in the order of the documents given, then of paragraphs, then of offsets. */
+  versions: ReuseVersion[];
+}
+
+/** A word of a text: compared by `key`, shown as text.slice(start, end). */
+export interface Word {
+  key: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
+
+/** The words of a text with their offsets. */
+export function words(text: string): Word[] {
+  const found: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    found.push({
+      key: match[0].normalize('NFKC').toLowerCase().replaceAll('’', "'").replace(/[‐‑]/g, '-'),
+      start: match.index,
+      end: match.index + match[0].length,
+    });
+  }
+  return found;
+}
+
+/** Whether a word (its key) counts as content. */
+export function isContentWord(key: string): boolean {
+  return !STOPWORDS.has(key);
+}
+
+/** 32-bit FNV-1a of a string. */
+function hash32(value: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The winnowed fingerprints of a word list: hash -> the first word of its shingle (each hash once, first place). */
+export function fingerprints(keys: readonly string[], options: Pick<ReuseOptions, 'shingle' | 'window'> = REUSE_OPTIONS): Map<number, number> {
+  const { shingle, window } = options;
+  const wordHashes = keys.map(hash32);
+  const content = keys.map(isContentWord);
+  const hashes: number[] = [];
+  for (let i = 0; i + shingle <= keys.length; i++) {
+    // A run of stopwords only ("one of the") is everywhere: it is no evidence of reuse.
+    let any = false;
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + shingle; k++) {
+      any ||= content[k]!;
+      h = Math.imul(h ^ wordHashes[k]!, 0x01000193) >>> 0;
+      h = (h ^ (h >>> 15)) >>> 0;
+    }
+    hashes.push(any ? h : -1);
+  }
+  const chosen = new Map<number, number>();
+  const pick = (from: number, to: number): void => {
+    let best = -1;
+    for (let i = from; i < to; i++) if (hashes[i]! >= 0 && (best === -1 || hashes[i]! <= hashes[best]!)) best = i;
+    if (best !== -1 && !chosen.has(hashes[best]!)) chosen.set(hashes[best]!, best);
+  };
+  if (hashes.length <= window) pick(0, hashes.length);
+  else for (let i = 0; i + window <= hashes.length; i++) pick(i, i + window);
+  return chosen;
+}
+
+/** One aligned passage of two word lists: the matched word pairs (indexes into each), in order. */
+export interface Alignment {
+  pairs: [number, number][];
+}
+
+/**
+ * The best local alignments of two word lists (Smith-Waterman, linear gaps), best first, one at a time; each later
+ * one uses only words no earlier one matched, so a pair of paragraphs yields each passage it shares once.
+ */
+export function* alignments(a: readonly string[], b: readonly string[]): Generator<Alignment> {
+  // Words as small integers (b's words that a lacks never match), matched ones set to -1/-2 once used.
+  const ids = new Map<string, number>();
+  const idA = Int32Array.from(a, (key) => ids.get(key) ?? (ids.set(key, ids.size), ids.size - 1));
+  const idB = Int32Array.from(b, (key) => ids.get(key) ?? -2);
+  const gain = Int32Array.from(a, (key) => (isContentWord(key) ? ALIGNMENT_SCORES.content : ALIGNMENT_SCORES.stopword));
+  const { mismatch, gap } = ALIGNMENT_SCORES;
+  const cols = b.length + 1;
+  const score = new Int32Array((a.length + 1) * cols);
+  for (;;) {
+    score.fill(0);
+    let best = 0;
+    let bestAt = -1;
+    for (let i = 1; i <= a.length; i++) {
+      const word = idA[i - 1]!;
+      const match = gain[i - 1]!;
+      const row = i * cols;
+      const above = row - cols;
+      for (let j = 1; j <= b.length; j++) {
+        let value = score[above + j - 1]! + (word === idB[j - 1] ? match : mismatch);
+        const up = score[above + j]! + gap;
+        const left = score[row + j - 1]! + gap;
+        if (up > value) value = up;
+        if (left > value) value = left;
+        if (value < 0) value = 0;
+        score[row + j] = value;
+        if (value > best) {
+          best = value;
+          bestAt = row + j;
+        }
+      }
+    }
+    if (bestAt === -1) return;
+    // Trace back from the best cell to where the score started.
+    const pairs: [number, number][] = [];
+    let i = Math.floor(bestAt / cols);
+    let j = bestAt % cols;
+    while (i > 0 && j > 0 && score[i * cols + j]! > 0) {
+      const here = score[i * cols + j]!;
+      const same = idA[i - 1] === idB[j - 1];
+      if (here === score[(i - 1) * cols + j - 1]! + (same ? gain[i - 1]! : mismatch)) {
+        if (same) pairs.push([i - 1, j - 1]);
+        i--;
+        j--;
+      } else if (here === score[(i - 1) * cols + j]! + gap) i--;
+      else j--;
+    }
+    if (pairs.length === 0) return;
+    pairs.reverse();
+    // A word matched once matches nothing again.
+    for (const [x, y] of pairs) {
+      idA[x] = -1;
+      idB[y] = -3;
+    }
+    yield { pairs };
+  }
+}
+
+/** The first `limit` alignments of two word lists (see `alignments`). */
+export function align(a: readonly string[], b: readonly string[], limit = 8): Alignment[] {
+  const found: Alignment[] = [];
+  for (const alignment of alignments(a, b)) {
+    found.push(alignment);
+    if (found.length === limit) break;
+  }
+  return found;
+}
+
+/** Whether an alignment is a shared passage under the thresholds (see the module comment, step 3). */
+export function isSharedPassage(alignment: Alignment, a: readonly string[], options: ReuseOptions = REUSE_OPTIONS): boolean {
+  const { pairs } = alignment;
+  if (pairs.length < options.minMatched) return false;
+  const wordsA = pairs.at(-1)![0] - pairs[0]![0] + 1;
+  const wordsB = pairs.at(-1)![1] - pairs[0]![1] + 1;
+  if (Math.min(wordsA, wordsB) < options.minWords) return false;
+  if (pairs.length < options.minIdentity * Math.max(wordsA, wordsB)) return false;
+  const content = new Set(pairs.map(([x]) => a[x]!).filter(isContentWord));
+  return content.size >= options.minContentWords;
+}
+
+interface Paragraph {
+  doc: number;
+  index: number;
+  id: string;
+  text: string;
+  words: Word[];
+  keys: string[];
+}
+
+/** What a run did, for the benchmark: its input and how many candidates each step kept. */
+export interface ReuseStats {
+  paragraphs: number;
+  words: number;
+  /** Distinct fingerprints, and those in more than `maxParagraphs` paragraphs (boilerplate). */
+  fingerprints: number;
+  boilerplate: number;
+  /** Paragraph pairs of different articles that a fingerprint pairs: each is aligned once. */
+  candidatePairs: number;
+  /** Aligned passages that passed the thresholds. */
+  passages: number;
+}
+
+/** The passages shared by more than one of `documents` (see the module comment); `stats`, when given, is filled in. */
+export function detectReuse(documents: readonly ReuseDocument[], options: ReuseOptions = REUSE_OPTIONS, stats?: ReuseStats): ReuseCluster[] {
+  const paragraphs: Paragraph[] = [];
+  documents.forEach((document, doc) =>
+    document.paragraphs.forEach(({ id, text }, index) => {
+      const found = words(text);
+      paragraphs.push({ doc, index, id, text, words: found, keys: found.map((word) => word.key) });
+    }),
+  );
+
+  // 2. Candidates: an inverted index of fingerprints (paragraph and word of each posting).
+  const postings = new Map<number, number[]>();
+  paragraphs.forEach((paragraph, p) => {
+    for (const [hash, at] of fingerprints(paragraph.keys, options)) {
+      const list = postings.get(hash);
+      if (list === undefined) postings.set(hash, [p, at]);
+      else list.push(p, at);
+    }
+  });
+  let boilerplate = 0;
+  for (const list of postings.values()) if (list.length / 2 > options.maxParagraphs) boilerplate++;
+
+  // Each fingerprint pairs its paragraphs with the first of them (of another article), not each with each: the
+  // passage it marks joins them all in one cluster all the same, and the pairs grow with the postings, not their square.
+  const total = paragraphs.length;
+  const keys: number[] = [];
+  for (const list of postings.values()) {
+    const count = list.length / 2;
+    if (count < 2 || count > options.maxParagraphs) continue;
+    const first = list[0]!;
+    const other = list.find((q, x) => x % 2 === 0 && paragraphs[q]!.doc !== paragraphs[first]!.doc);
+    if (other === undefined) continue;
+    for (let x = 2; x < list.length; x += 2) {
+      const q = list[x]!;
+      const centre = paragraphs[q]!.doc === paragraphs[first]!.doc ? other : first;
+      if (q !== centre) keys.push(Math.min(q, centre) * total + Math.max(q, centre));
+    }
+  }
+  const pairs = Float64Array.from(keys).sort();
+
+  // 3. Alignment of each candidate pair; 4. clusters of the passages found.
+  const spans = new Spans();
+  let candidatePairs = 0;
+  let passages = 0;
+  for (let k = 0; k < pairs.length; k++) {
+    if (k > 0 && pairs[k] === pairs[k - 1]) continue;
+    candidatePairs++;
+    const p = Math.floor(pairs[k]! / total);
+    const q = pairs[k]! - p * total;
+    const a = paragraphs[p]!;
+    const b = paragraphs[q]!;
+    for (const alignment of alignments(a.keys, b.keys)) {
+      if (alignment.pairs.length < options.minMatched) break;
+      if (!isSharedPassage(alignment, a.keys, options)) continue;
+      passages++;
+      const [firstA, firstB] = alignment.pairs[0]!;
+      const [lastA, lastB] = alignment.pairs.at(-1)!;
+      spans.link(
+        { paragraph: p, start: a.words[firstA]!.start, end: a.words[lastA]!.end },
+        { paragraph: q, start: b.words[firstB]!.start, end: b.words[lastB]!.end },
+      );
+    }
+  }
+  if (stats !== undefined) {
+    Object.assign(stats, {
+      paragraphs: paragraphs.length,
+      words: paragraphs.reduce((sum, paragraph) => sum + paragraph.words.length, 0),
+      fingerprints: postings.size,
+      boilerplate,
+      candidatePairs,
+      passages,
+    } satisfies ReuseStats);
+  }
+  return spans.clusters(paragraphs, documents);
+}
+
+/** The passages found, as spans of paragraphs joined by alignments (a union-find over spans). */
+interface Span {
+  paragraph: number;
+  /** Offsets into its text. */
+  start: number;
+  end: number;
+}
+
+class Spans {
+  private spans: Span[] = [];
+  private parent: number[] = [];
+  private byParagraph = new Map<number, number[]>();
+
+  link(x: Span, y: Span): void {
+    this.union(this.add(x), this.add(y));
+  }
+
+  private add(span: Span): number {
+    const { paragraph } = span;
+    const node = this.spans.length;
+    this.spans.push(span);
+    this.parent.push(node);
+    const list = this.byParagraph.get(paragraph) ?? [];
+    list.push(node);
+    this.byParagraph.set(paragraph, list);
+    return node;
+  }
+
+  private find(node: number): number {
+    while (this.parent[node] !== node) {
+      this.parent[node] = this.parent[this.parent[node]!]!;
+      node = this.parent[node]!;
+    }
+    return node;
+  }
+
+  private union(x: number, y: number): void {
+    const rx = this.find(x);
+    const ry = this.find(y);
+    if (rx !== ry) this.parent[Math.max(rx, ry)] = Math.min(rx, ry);
+  }
+
+  clusters(paragraphs: readonly Paragraph[], documents: readonly ReuseDocument[]): ReuseCluster[] {
+    // Spans that overlap in one paragraph are one version of the same passage.
+    for (const nodes of this.byParagraph.values()) {
+      const sorted = [...nodes].sort((x, y) => this.spans[x]!.start - this.spans[y]!.start);
+      let reach = -1;
+      let previous = -1;
+      for (const node of sorted) {
+        if (previous !== -1 && this.spans[node]!.start < reach) this.union(previous, node);
+        if (this.spans[node]!.end > reach) reach = this.spans[node]!.end;
+        previous = node;
+      }
+    }
+    // Each cluster's versions: per paragraph, the union of its spans in the cluster.
+    const groups = new Map<number, Map<number, { start: number; end: number }>>();
+    this.spans.forEach((span, node) => {
+      const root = this.find(node);
+      const versions = groups.get(root) ?? new Map<number, { start: number; end: number }>();
+      const known = versions.get(span.paragraph);
+      if (known === undefined) versions.set(span.paragraph, { start: span.start, end: span.end });
+      else versions.set(span.paragraph, { start: Math.min(known.start, span.start), end: Math.max(known.end, span.end) });
+      groups.set(root, versions);
+    });
+    const clusters: (ReuseCluster & { longest: number; first: number[] })[] = [];
+    for (const versions of groups.values()) {
+      const list = [...versions]
+        .map(([p, { start, end }]) => ({ p, start, end }))
+        .sort((x, y) => paragraphs[x.p]!.doc - paragraphs[y.p]!.doc || paragraphs[x.p]!.index - paragraphs[y.p]!.index || x.start - y.start);
+      const articles = new Set(list.map(({ p }) => paragraphs[p]!.doc)).size;
+      if (articles < 2) continue;
+      const out: ReuseVersion[] = list.map(({ p, start, end }) => ({
+        slug: documents[paragraphs[p]!.doc]!.slug,
+        paragraph: paragraphs[p]!.id,
+        start,
+        end,
+        text: paragraphs[p]!.text.slice(start, end),
+      }));
+      const id =
+        'r-' +
+        createHash('sha256')
+          .update(out.map((v) => `${v.slug}#${v.paragraph}:${v.start}-${v.end}`).join('\n'))
+          .digest('hex')
+          .slice(0, 8);
+      const head = list[0]!;
+      const longest = Math.max(...out.map(({ text }) => words(text).length));
+      clusters.push({ id, articles, versions: out, longest, first: [paragraphs[head.p]!.doc, paragraphs[head.p]!.index, head.start] });
+    }
+    clusters.sort(
+      (x, y) =>
+        y.articles - x.articles ||
+        y.versions.length - x.versions.length ||
+        y.longest - x.longest ||
+        x.first[0]! - y.first[0]! ||
+        x.first[1]! - y.first[1]! ||
+        x.first[2]! - y.first[2]!,
+    );
+    return clusters.map(({ id, articles, versions }) => ({ id, articles, versions }));
+  }
+}
+
+/** A piece of a version's text, marked where it differs from the other versions. */
+export interface DiffSegment {
+  text: string;
+  changed: boolean;
+}
+
+/**
+ * Each version's text in pieces that together are exactly its text, a word marked `changed` where it is not in the
+ * longest common word subsequence with the first version (for the first version: not in that of every other one).
+ * The spaces and punctuation between two changed words are changed too, so a change reads as one run.
+ */
+export function diffVersions(texts: readonly string[]): DiffSegment[][] {
+  const all = texts.map(words);
+  const keep = all.map((list) => new Uint8Array(list.length).fill(1));
+  const first = all[0] ?? [];
+  for (let v = 1; v < all.length; v++) {
+    const [inFirst, inOther] = commonWords(
+      first.map((word) => word.key),
+      all[v]!.map((word) => word.key),
+    );
+    inOther.forEach((kept, index) => (keep[v]![index] = kept));
+    inFirst.forEach((kept, index) => (keep[0]![index] = keep[0]![index]! & kept));
+  }
+  return texts.map((text, v) => segments(text, all[v]!, keep[v]!));
+}
+
+/** Which words of each list are in their longest common subsequence (1) and which are not (0). */
+function commonWords(a: readonly string[], b: readonly string[]): [Uint8Array, Uint8Array] {
+  const cols = b.length + 1;
+  const table = new Uint32Array((a.length + 1) * cols);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      table[i * cols + j] = a[i] === b[j] ? table[(i + 1) * cols + j + 1]! + 1 : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
+  const inA = new Uint8Array(a.length);
+  const inB = new Uint8Array(b.length);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      inA[i++] = 1;
+      inB[j++] = 1;
+    } else if (table[(i + 1) * cols + j]! >= table[i * cols + j + 1]!) i++;
+    else j++;
+  }
+  return [inA, inB];
+}
+
+function segments(text: string, list: readonly Word[], keep: Uint8Array): DiffSegment[] {
+  const out: DiffSegment[] = [];
+  const push = (piece: string, changed: boolean): void => {
+    if (piece === '') return;
+    const last = out.at(-1);
+    if (last !== undefined && last.changed === changed) last.text += piece;
+    else out.push({ text: piece, changed });
+  };
+  let at = 0;
+  list.forEach((word, index) => {
+    const between = text.slice(at, word.start);
+    push(between, index > 0 && keep[index - 1] === 0 && keep[index] === 0);
+    push(text.slice(word.start, word.end), keep[index] === 0);
+    at = word.end;
+  });
+  push(text.slice(at), false);
+  return out;
+}

@@ -1,0 +1,54 @@
+/**
+ * Schema of `/reuse.json`: the passages several articles of the corpus share (src/core/text-reuse.ts), each version
+ * with its article, paragraph and exact span, and the thresholds the build used. Its JSON Schema is published as
+ * `/reuse.schema.json`. Bump the version when a field changes meaning or is removed.
+ */
+import { z } from 'zod';
+import { slugSchema, webUrlSchema } from './article.ts';
+
+/** Version of the `/reuse.json` format; readers should check it. */
+export const REUSE_SCHEMA_VERSION = 1;
+
+/** A link into the site: absolute on its public address (SITE_URL), or a site path when the build had none. */
+const siteLinkSchema = z.union([webUrlSchema, z.string().regex(/^\/(?!\/)\S*$/, 'must be a site path')]);
+
+const versionSchema = z.object({
+  slug: slugSchema.describe('The article, as in /corpus.json articles[].slug.'),
+  title: z.string().min(1).describe('The article’s title (in [square brackets] when it was taken from the text).'),
+  paragraph: z.string().min(1).describe('Id of the paragraph that holds this version.'),
+  url: siteLinkSchema.describe('The paragraph in Dossier: the article page with #id.'),
+  start: z.number().int().nonnegative().describe('Where the version starts in the paragraph’s plain text (UTF-16 code units).'),
+  end: z.number().int().positive().describe('Where it ends (exclusive): text is the paragraph’s plain text from start to end.'),
+  text: z.string().min(1).describe('The version exactly as the paragraph has it, every space kept.'),
+});
+
+/** `/reuse.json`. */
+export const reuseExportSchema = z
+  .object({
+    $schema: siteLinkSchema.describe('This file’s JSON Schema.'),
+    schemaVersion: z.literal(REUSE_SCHEMA_VERSION).describe('Version of this export format; it changes when a field changes meaning or is removed.'),
+    site: webUrlSchema.nullable().describe('Origin of the site that published this export, or null when the build had no public address.'),
+    thresholds: z
+      .object({
+        shingle: z.number().int().positive(),
+        window: z.number().int().positive(),
+        maxParagraphs: z.number().int().positive(),
+        minWords: z.number().int().positive(),
+        minMatched: z.number().int().positive(),
+        minContentWords: z.number().int().positive(),
+        minIdentity: z.number().positive().max(1),
+      })
+      .describe('The detection thresholds of this build (see /about/#shared-passages).'),
+    clusterCount: z.number().int().nonnegative(),
+    clusters: z
+      .array(
+        z.object({
+          id: z.string().regex(/^r-[0-9a-f]{8}$/),
+          url: siteLinkSchema.describe('The passage on /reuse/.'),
+          articles: z.number().int().min(2).describe('How many distinct articles share it.'),
+          versions: z.array(versionSchema).min(2).describe('Its versions: oldest article first, then reading order.'),
+        }),
+      )
+      .describe('Every shared passage, most articles first, then most versions.'),
+  })
+  .meta({ title: 'Dossier shared passages', description: 'The passages several articles of a Dossier reading room share, verbatim or nearly.' });

@@ -1,0 +1,118 @@
+// Shared passages on the real corpus: /reuse/ shows the wording a critique quotes from the press and another article
+// paraphrases, with both articles, each link landing on its paragraph; the article pages mark the paragraph "Also in"
+// the other, out of the search index; /reuse.json has the same passages. Which articles share it is derived from the
+// entries (the ones whose paragraphs use the distinctive words), and what is shared is found by running the detector on
+// the entries' paragraphs, as the build does.
+import { parseMdx } from '../../src/core/mdx.ts';
+import { anchoredParagraphs, paragraphIds } from '../../src/core/paragraph-id.ts';
+import { buildReuse } from '../../src/utils/reuse.ts';
+import { entryBody, loadArticles } from '../helpers/entries.ts';
+import { expect, test } from './fixtures.ts';
+
+const articles = loadArticles();
+const paragraphs = new Map(
+  articles.map((article) => {
+    const found = anchoredParagraphs(parseMdx(entryBody(article)));
+    const ids = paragraphIds(found.map(({ text }) => text));
+    return [article.slug, found.map(({ text }, index) => ({ id: ids[index]!, text }))];
+  }),
+);
+const reuse = buildReuse(articles, paragraphs);
+
+// The press wording: an "American oligopoly" that includes someone's "own company", in the entries that use those words.
+const DISTINCTIVE = [/\bAmerican oligopoly\b/, /\bown company\b/];
+const using = [...paragraphs].filter(([, list]) => list.some(({ text }) => DISTINCTIVE.every((words) => words.test(text)))).map(([slug]) => slug);
+const oligopoly = reuse.clusters.find((cluster) => cluster.versions.some(({ text }) => DISTINCTIVE.every((words) => words.test(text))));
+const titleOf = (slug: string) => articles.find((article) => article.slug === slug)!.title;
+
+test('the entries that use the distinctive wording share it as one passage', () => {
+  expect(using.length, 'articles whose paragraphs use the wording').toBeGreaterThanOrEqual(2);
+  expect(oligopoly, 'a shared passage with the wording').toBeDefined();
+  expect(new Set(oligopoly!.versions.map(({ slug }) => slug))).toEqual(new Set(using));
+});
+
+test('/reuse/ shows the shared wording with both articles, the versions side by side, the differences marked', async ({ page }) => {
+  await page.goto('/reuse/');
+  const section = page.locator(`section#${oligopoly!.id}`);
+  await expect(section).toBeVisible();
+  for (const version of oligopoly!.versions) {
+    const item = section.locator(`li[data-slug="${version.slug}"]`);
+    await expect(item.getByRole('link', { name: titleOf(version.slug), exact: true })).toBeVisible();
+    // The version exactly as its paragraph has it, every space kept.
+    expect(await item.locator('blockquote').textContent()).toBe(version.text);
+  }
+  // The versions differ in a word (a paraphrase), and that word is marked on each side.
+  const marks = await section.locator('mark.differs').allTextContents();
+  expect(marks.length).toBeGreaterThanOrEqual(2);
+  for (const mark of marks) expect(oligopoly!.versions.some(({ text }) => text.includes(mark))).toBe(true);
+  // Sorted by how many articles share a passage.
+  const counts = await page.locator('section.shared-passage').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-articles'))));
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  expect(counts).toHaveLength(Math.min(reuse.clusters.length, 200));
+});
+
+test('each version’s link lands on its paragraph, which holds the version', async ({ page }) => {
+  for (const version of oligopoly!.versions) {
+    await page.goto('/reuse/');
+    await page.locator(`section#${oligopoly!.id} li[data-slug="${version.slug}"]`).getByRole('link', { name: 'Read it in context' }).click();
+    await expect(page).toHaveURL(new RegExp(`/articles/${version.slug}/#${version.paragraph}$`));
+    const paragraph = page.locator(`[id="${version.paragraph}"]`);
+    await expect(paragraph).toBeInViewport();
+    expect(await paragraph.textContent()).toContain(version.text);
+  }
+});
+
+test('the paragraph on each article page says "Also in:" the other, with links to its paragraph and to the passage, out of the search index', async ({
+  page,
+}) => {
+  for (const version of oligopoly!.versions) {
+    await page.goto(`/articles/${version.slug}/`);
+    // Right after the paragraph, or after the quotation that holds it.
+    const marker = page.locator(`[id="${version.paragraph}"] + .also-in, blockquote:has([id="${version.paragraph}"]) + .also-in`);
+    await expect(marker).toBeVisible();
+    await expect(marker).toHaveAttribute('data-pagefind-ignore', '');
+    expect(await marker.textContent()).toMatch(/^Also in: /);
+    for (const other of oligopoly!.versions.filter(({ slug }) => slug !== version.slug)) {
+      const link = marker.locator(`a[href="/articles/${other.slug}/#${other.paragraph}"]`);
+      await expect(link).toHaveCount(1);
+      expect((await link.textContent())!.replace(/^\[|\]$/g, '')).toBe(titleOf(other.slug));
+    }
+    await expect(marker.getByRole('link', { name: 'compare the versions' })).toHaveAttribute('href', `/reuse/#${oligopoly!.id}`);
+  }
+  // A paragraph that shares nothing has no marker: every marker follows a paragraph with a version of some passage.
+  for (const slug of using) {
+    await page.goto(`/articles/${slug}/`);
+    const marked = await page.locator('.also-in').evaluateAll((nodes) =>
+      nodes.map((node) => {
+        let before = node.previousElementSibling;
+        while (before?.classList.contains('also-in')) before = before.previousElementSibling;
+        if (before?.tagName === 'BLOCKQUOTE') return [...before.querySelectorAll('.para')].at(-1)?.id;
+        return before?.id || node.parentElement?.id;
+      }),
+    );
+    expect(new Set(marked)).toEqual(
+      new Set(reuse.byArticle.get(slug)!.flatMap(({ versions }) => versions.filter((v) => v.slug === slug).map((v) => v.paragraph))),
+    );
+  }
+});
+
+test('/reuse.json has the same passages as the page, with a schema version and exact spans', async ({ request, page }) => {
+  const response = await request.get('/reuse.json');
+  expect(response.ok()).toBe(true);
+  const data = (await response.json()) as {
+    schemaVersion: number;
+    clusters: { id: string; articles: number; versions: { slug: string; paragraph: string; start: number; end: number; text: string }[] }[];
+  };
+  expect(data.schemaVersion).toBeGreaterThanOrEqual(1);
+  expect(data.clusters.map(({ id }) => id)).toEqual(reuse.clusters.map(({ id }) => id));
+  for (const cluster of data.clusters) {
+    for (const version of cluster.versions) {
+      const text = paragraphs.get(version.slug)!.find(({ id }) => id === version.paragraph)!.text;
+      expect(text.slice(version.start, version.end)).toBe(version.text);
+    }
+  }
+  await page.goto('/reuse/');
+  expect(await page.locator('section.shared-passage').evaluateAll((nodes) => nodes.map((node) => node.id))).toEqual(
+    data.clusters.slice(0, 200).map(({ id }) => id),
+  );
+});
