@@ -1,12 +1,14 @@
-/** The corpus index and the corpus link graph of this build, each computed on first use and shared by every page. */
+/** The corpus index, the corpus link graph and the works cited of this build, each computed on first use and shared by every page. */
 import { readFile } from 'node:fs/promises';
 import { getCollection } from 'astro:content';
 import { readLinks } from './article-bodies.ts';
 import { buildCorpusIndex, type CorpusIndex } from './corpus-index.ts';
 import { addressBook, buildLinkGraph, corpusTargets, type CorpusTarget, type LinkGraph } from './corpus-links.ts';
+import { groupWorksCited, type BodyCitations, type WorksCited } from './works-cited.ts';
 
 let cached: Promise<CorpusIndex> | undefined;
 let cachedGraph: Promise<LinkGraph> | undefined;
+let cachedWorks: Promise<WorksCited> | undefined;
 
 /** The one CorpusIndex of the build. */
 export function getCorpusIndex(): Promise<CorpusIndex> {
@@ -43,4 +45,18 @@ export function getLinkGraph(): Promise<LinkGraph> {
     return buildLinkGraph(index.articles, found, anchors);
   })();
   return cachedGraph;
+}
+
+/** The one WorksCited of the build: every body's links and identifiers, read from the body cache (src/utils/works-cited.ts). */
+export function getWorksCited(): Promise<WorksCited> {
+  cachedWorks ??= (async () => {
+    const [index, entries] = await Promise.all([getCorpusIndex(), getCollection('articles')]);
+    const bodies = new Map<string, BodyCitations>();
+    for (const entry of entries) {
+      const { links, mentions } = await readLinks({ filePath: entry.filePath!, mdx: await readFile(entry.filePath!, 'utf8'), topics: entry.data.topics });
+      bodies.set(entry.id, { links, mentions });
+    }
+    return groupWorksCited(index.articles, bodies);
+  })();
+  return cachedWorks;
 }

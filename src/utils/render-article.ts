@@ -21,6 +21,7 @@ import { checkMdxTree } from '../core/mdx-safety.ts';
 import { plainText } from '../core/plain-text.ts';
 import { rehypeArticleComponents } from '../plugins/rehype-article-components.ts';
 import { rehypeExternalResources } from '../plugins/rehype-external-resources.ts';
+import { rehypeIdentifierMentions, type BodyMention } from '../plugins/rehype-identifier-mentions.ts';
 import { rehypeOutboundLinks, type BodyLink } from '../plugins/rehype-outbound-links.ts';
 import { rehypeParagraphPermalinks } from '../plugins/rehype-paragraph-permalinks.ts';
 import { rehypeSearchScope } from '../plugins/rehype-search-scope.ts';
@@ -42,6 +43,8 @@ export interface RenderedArticle {
   hasFigures: boolean;
   /** Its links to other sites, each with its paragraph, in reading order (for the corpus link graph). */
   links: BodyLink[];
+  /** The DOIs and arXiv ids written in its paragraphs and notes, in reading order (for the works cited). */
+  mentions: BodyMention[];
   /** Every id in the body, in order: what a link's fragment may name. */
   anchors: string[];
   /** Every distinct `style` attribute value in the body, sorted: only typeset formulas have them (KaTeX's
@@ -71,6 +74,7 @@ const processor = unified()
   .use(rehypeSlug)
   .use(rehypeTopicLinks)
   .use(rehypeOutboundLinks)
+  .use(rehypeIdentifierMentions)
   .use(rehypeParagraphPermalinks)
   .use(rehypeSearchScope)
   .use(rehypeExternalResources);
@@ -86,6 +90,7 @@ export async function renderArticle(mdx: string, options: RenderOptions): Promis
     headings: collectHeadings(hast),
     hasFigures: containsFigure(hast),
     links: file.data.links ?? [],
+    mentions: file.data.mentions ?? [],
     anchors: collectIds(hast),
     inlineStyles: collectInlineStyles(hast),
   };
