@@ -6,6 +6,7 @@
  * <a href="https://x.substack.com/p/essay">An essay</a>
  *   -> <a href="/articles/essay/" class="corpus-link">An essay</a><span class="original-link" data-pagefind-ignore="">
  *      <a href="https://x.substack.com/p/essay">original<span class="sr-only"> on x.substack.com</span></a></span>
+ * The link an image that cannot load gets ("Open it at its source") is the site's, not recorded.
  * Runs before the permalinks are added, so a paragraph's text is the author's: footnote numbers, back links,
  * residue labels and these "original" links are the site's, and left out of it.
  */
@@ -51,6 +52,8 @@ export function rehypeOutboundLinks() {
       if (node.tagName !== 'a') return;
       const href = node.properties['href'];
       if (typeof href !== 'string' || !/^https?:\/\//i.test(href.trim())) return;
+      // The site's own "open it at its source" link of an image that cannot load is not the author's.
+      if (ancestors.some((ancestor) => ancestor.type === 'element' && hasClass(ancestor, 'figure-unavailable'))) return 'skip';
       const paragraph = [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && hasClass(ancestor, 'para'));
       const block = paragraph ?? [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && BLOCKS.has(ancestor.tagName));
       const holder =
