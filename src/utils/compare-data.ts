@@ -119,3 +119,13 @@ export function compareData(article: Article, index: CorpusIndex, works: readonl
     })),
   };
 }
+
+/** What a comparison shows and how, in words, for /about/ and docs. */
+export function describeComparison(): string[] {
+  return [
+    'The topics both articles carry come first, one row each, with each article’s passages on the topic in its own column (the passages of the topic pages, strongest first, the terms that counted marked); rows are ordered by the sum of both articles’ passage strengths.',
+    'Then the topics only one of the two carries, each with its passages, and the works both cite (by the grouping of the works cited), highlighted in each article’s list of works.',
+    'A stance is shown where a curator set one for that article and topic; none is ever inferred.',
+    'The page is put together in the browser from one small file per article (/compare/<slug>.json): no pair is built in advance and no server is needed. Without JavaScript the page says so and links every article.',
+  ];
+}

@@ -232,3 +232,18 @@ export function workDomains(works: readonly CitedWork[]): { domain: string; coun
   for (const work of works) counts.set(work.domain, (counts.get(work.domain) ?? 0) + 1);
   return [...counts].map(([domain, count]) => ({ domain, count })).sort((a, b) => b.count - a.count || COLLATOR.compare(a.domain, b.domain));
 }
+
+/** The rules of the works cited in words, for /about/ and docs; `counts` of this build when given. */
+export function describeWorksCited(counts?: { works: number; identified: number; inCorpus: number }): string[] {
+  return [
+    'Every link of every article’s text to another site is a citation of the work at that address, recorded with the paragraph or note it stands in; so is a DOI (10.xxxx/…) or arXiv id written in a paragraph after “doi:” or “arXiv:”, or anywhere in a note.',
+    'Citations are grouped into works by address, compared without what does not change the page: http or https, “www.”, a trailing slash, the fragment, tracking parameters (utm_*, click ids such as fbclid and gclid), the order of the other parameters, Substack’s reader links and twitter.com for x.com.',
+    'A work with a DOI or an arXiv id is one work whatever address or spelling names it: doi.org or dx.doi.org, DOIs compared without case; arXiv’s abstract, PDF and HTML pages and any version (v1, v2) of a paper, its arXiv DOI and alphaXiv’s page of it. A link whose address names neither but whose text gives exactly one is grouped under that identifier.',
+    'A work is named by the text an article cites it with, as given: the link’s text, or the note’s text for an identifier written in a note. Of several, the one given most often, then the longest; an identifier alone names a work only when nothing else does. No title, author or date is ever added.',
+    'Not a citation: a link around an image, a link whose text is only a note number (“[3]”), a link to the article’s own address, the site’s own links; a note with neither a link nor an identifier (nothing tells a reference from a remark).',
+    'A work whose address is an article of this reading room is marked as such and links to it; those links are also the “Cited in this reading room by” lists.',
+    ...(counts === undefined
+      ? []
+      : [`In this build: ${counts.works} ${counts.works === 1 ? 'work' : 'works'}, ${counts.identified} with a DOI or arXiv id, ${counts.inCorpus} in this reading room.`]),
+  ];
+}

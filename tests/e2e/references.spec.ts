@@ -2,6 +2,8 @@
 // links to the citing paragraphs; sorting and the domain filter work with a script and the list stands without one;
 // each article ends with its own works cited. Which works and which articles are derived from the entries.
 import { identifierInUrl } from '../../src/core/work-ids.ts';
+import { describeComparison } from '../../src/utils/compare-data.ts';
+import { describeWorksCited } from '../../src/utils/works-cited.ts';
 import { entryBody, loadArticles } from '../helpers/entries.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -103,4 +105,16 @@ test('references.json follows its schema version and lists the same works as the
   expect(bib.match(/^@online\{work-[0-9a-f]{12},$/gm)?.length).toBe(data.workCount);
   // No field the sources do not give.
   expect(bib).not.toMatch(/^\s*(?:title|author|date|year)\s*=/m);
+});
+
+test('/about/ says how works cited are found and grouped, with this build’s counts, and what a comparison shows', async ({ page, request }) => {
+  const data = (await (await request.get('/references.json')).json()) as { works: { identifier: unknown; inCorpus: unknown }[] };
+  const counts = {
+    works: data.works.length,
+    identified: data.works.filter((work) => work.identifier !== null).length,
+    inCorpus: data.works.filter((work) => work.inCorpus !== null).length,
+  };
+  await page.goto('/about/');
+  await expect(page.locator('#works-cited ~ .works-cited-rules li')).toHaveText(describeWorksCited(counts));
+  await expect(page.locator('#comparing-two-articles ~ .compare-rules li')).toHaveText(describeComparison());
 });
