@@ -248,6 +248,7 @@ async function runSize(articles: number, seed: number, options: { bare: boolean;
   const written = readdirSync(entries).filter((name) => name.endsWith('.mdx')).length;
   const corpusIndex = timeCorpusIndex(entries, path.join(corpusDir, 'topics.yaml'));
   console.log(`  corpus index (related articles, co-occurrence): ${n(corpusIndex.articles)} articles in ${corpusIndex.ms.toFixed(0)} ms`);
+  await (await import('./bench/references-time.ts')).benchReferences(entries);
   const reingestUnchanged = await must('ingest (nothing changed)', measure(node, ingestArgs, { log }), log);
   const changed = path.join(corpusDir, 'sources', corpus.sampleTextFile);
   const original = readFileSync(changed);
