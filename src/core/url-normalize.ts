@@ -22,7 +22,6 @@
  */
 import { identifierInUrl, identifierUrl } from './work-ids.ts';
 
-
 /** A comparison key and the fragment the address had (decoded; null when none). */
 export interface NormalizedUrl {
   key: string;

@@ -56,7 +56,10 @@ function arxivId(text: string): string | null {
 
 /** The identifier an address names (a DOI resolver's or arXiv's page), or null. */
 export function identifierInUrl(url: URL): WorkIdentifier | null {
-  const host = url.hostname.replace(/\.$/, '').replace(/^www\./, '').toLowerCase();
+  const host = url.hostname
+    .replace(/\.$/, '')
+    .replace(/^www\./, '')
+    .toLowerCase();
   const path = safeDecode(url.pathname);
   if (DOI_HOSTS.has(host)) {
     const doi = path.slice(1).replace(/\/+$/, '');

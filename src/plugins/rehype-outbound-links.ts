@@ -60,7 +60,13 @@ export function rehypeOutboundLinks() {
         paragraph ??
         [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && typeof ancestor.properties['id'] === 'string');
       const anchor = holder === undefined ? null : String(holder.properties['id']);
-      links.push({ href, label: paragraphText(node), anchor, place: anchor === null ? null : (places.get(anchor) ?? null), text: block === undefined ? '' : paragraphText(block) });
+      links.push({
+        href,
+        label: paragraphText(node),
+        anchor,
+        place: anchor === null ? null : (places.get(anchor) ?? null),
+        text: block === undefined ? '' : paragraphText(block),
+      });
       const target = Object.hasOwn(rewrites, href) ? rewrites[href] : undefined;
       if (target !== undefined) rewritten.push({ link: node, parent: ancestors.at(-1) as Element | Root, original: href });
       // A link holds no link: nothing inside it to visit.

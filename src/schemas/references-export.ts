@@ -43,10 +43,7 @@ export const exportedWorkSchema = z.object({
     .min(1)
     .describe('Every label it is cited by, as given, with how often; most often first.'),
   addresses: z.array(writtenUrlSchema).describe('Every address it is cited at, as written, in the order first cited.'),
-  inCorpus: z
-    .object({ slug: slugSchema, url: siteLinkSchema })
-    .nullable()
-    .describe('The article of this reading room that it is, or null.'),
+  inCorpus: z.object({ slug: slugSchema, url: siteLinkSchema }).nullable().describe('The article of this reading room that it is, or null.'),
   citedByCount: z.number().int().positive().describe('How many articles cite it.'),
   citedBy: z
     .array(z.object({ slug: slugSchema, url: siteLinkSchema, places: z.array(citingPlaceSchema).min(1) }))

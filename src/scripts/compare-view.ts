@@ -69,7 +69,9 @@ function passages(article: CompareData, topic: CompareTopic, shared: ReadonlySet
     el(
       'p',
       { class: 'meta' },
-      topic.stance === null ? 'No stance set' : el('span', { class: 'stance', 'data-stance': topic.stance }, `Stance: ${STANCE_LABEL[topic.stance]} (set by the curator)`),
+      topic.stance === null
+        ? 'No stance set'
+        : el('span', { class: 'stance', 'data-stance': topic.stance }, `Stance: ${STANCE_LABEL[topic.stance]} (set by the curator)`),
       ` · ${topic.passages.length} ${topic.passages.length === 1 ? 'passage' : 'passages'}`,
     ),
   );
@@ -103,7 +105,12 @@ function header(a: CompareData, b: CompareData): HTMLElement {
       'div',
       { class: 'compare-side', 'data-side': which },
       el('p', { class: 'compare-which meta' }, which === 'a' ? 'First article' : 'Second article'),
-      el('p', { class: 'compare-title' }, el('a', { href: article.path, 'data-compare-article': article.slug }, article.title), article.titleInferred && ' [title taken from its opening text]'),
+      el(
+        'p',
+        { class: 'compare-title' },
+        el('a', { href: article.path, 'data-compare-article': article.slug }, article.title),
+        article.titleInferred && ' [title taken from its opening text]',
+      ),
       el('p', { class: 'meta' }, article.byline),
     );
   return el('div', { class: 'compare-header' }, side(a, 'a'), side(b, 'b'));
@@ -145,10 +152,13 @@ function render(a: CompareData, b: CompareData): HTMLElement {
     const section = el('section', { class: 'compare-section compare-only', 'aria-labelledby': id, 'data-only': article.slug });
     section.append(el('h2', { id }, `Only in “${article.title}” (${list.length})`));
     if (list.length === 0) section.append(el('p', {}, 'Every topic of this article is one the other treats too.'));
-    for (const topic of list) section.append(el('div', { class: 'compare-only-topic', 'data-topic': topic.slug }, topicHeading(topic, 'h3'), passages(article, topic, sharedIds)));
+    for (const topic of list)
+      section.append(el('div', { class: 'compare-only-topic', 'data-topic': topic.slug }, topicHeading(topic, 'h3'), passages(article, topic, sharedIds)));
     return section;
   };
-  root.append(el('div', { class: 'compare-columns compare-only-columns' }, only(a, onlyA, 'compare-only-a', sharedA), only(b, onlyB, 'compare-only-b', sharedB)));
+  root.append(
+    el('div', { class: 'compare-columns compare-only-columns' }, only(a, onlyA, 'compare-only-a', sharedA), only(b, onlyB, 'compare-only-b', sharedB)),
+  );
 
   const worksB = new Set(b.works.map((work) => work.id));
   const bothWorks = a.works.filter((work) => worksB.has(work.id));

@@ -101,7 +101,11 @@ export function compareData(article: Article, index: CorpusIndex, works: readonl
       },
     ];
   });
-  const byline = [article.author ?? 'Author unknown', ...(article.outlet === article.author ? [] : [outletName(article)]), formatDate(article.publishedAt)].join(' · ');
+  const byline = [
+    article.author ?? 'Author unknown',
+    ...(article.outlet === article.author ? [] : [outletName(article)]),
+    formatDate(article.publishedAt),
+  ].join(' · ');
   return {
     schemaVersion: COMPARE_DATA_VERSION,
     slug: article.slug,

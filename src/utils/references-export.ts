@@ -44,7 +44,13 @@ export function buildReferencesExport(works: readonly CitedWork[], site: URL | u
       citedBy: work.citing.map(({ article, places }) => ({
         slug: article.slug,
         url: siteUrl(articlePath(article.slug), site),
-        places: places.map(({ anchor, place, label, href }) => ({ id: anchor, url: siteUrl(articlePath(article.slug, anchor ?? undefined), site), place, label, href })),
+        places: places.map(({ anchor, place, label, href }) => ({
+          id: anchor,
+          url: siteUrl(articlePath(article.slug, anchor ?? undefined), site),
+          place,
+          label,
+          href,
+        })),
       })),
     })),
   };

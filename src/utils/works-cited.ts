@@ -119,7 +119,13 @@ function linkCitation(link: BodyLink, own: ReadonlySet<string>): Citation | null
 function mentionCitation(mention: BodyMention): Citation {
   const identifier = { scheme: mention.scheme, id: mention.id };
   const { anchor, place, text } = mention;
-  return { written: mention.note ? null : mention.written, key: keyOf(identifier), identifier, href: null, place: { anchor, place, text, label: mention.note ? text : mention.written, href: null } };
+  return {
+    written: mention.note ? null : mention.written,
+    key: keyOf(identifier),
+    identifier,
+    href: null,
+    place: { anchor, place, text, label: mention.note ? text : mention.written, href: null },
+  };
 }
 
 function keyOf(identifier: WorkIdentifier): string {
@@ -244,6 +250,8 @@ export function describeWorksCited(counts?: { works: number; identified: number;
     'A work whose address is an article of this reading room is marked as such and links to it; those links are also the “Cited in this reading room by” lists.',
     ...(counts === undefined
       ? []
-      : [`In this build: ${counts.works} ${counts.works === 1 ? 'work' : 'works'}, ${counts.identified} with a DOI or arXiv id, ${counts.inCorpus} in this reading room.`]),
+      : [
+          `In this build: ${counts.works} ${counts.works === 1 ? 'work' : 'works'}, ${counts.identified} with a DOI or arXiv id, ${counts.inCorpus} in this reading room.`,
+        ]),
   ];
 }

@@ -50,7 +50,9 @@ test('the works both cite are the ones /references/ lists with both as citing ar
   const expected = data.works.filter((work) => [a!.slug, b!.slug].every((slug) => work.citedBy.some((citing) => citing.slug === slug))).map((work) => work.id);
   await page.goto(comparison);
   await expect(page.getByRole('heading', { name: `Works both cite (${expected.length})` })).toBeVisible();
-  const listed = await page.locator('.compare-shared-works [data-shared-work]').evaluateAll((items) => items.map((item) => item.getAttribute('data-shared-work')));
+  const listed = await page
+    .locator('.compare-shared-works [data-shared-work]')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-shared-work')));
   expect(listed.sort()).toEqual([...expected].sort());
   // Highlighted in each article's own list too.
   for (const slug of [a!.slug, b!.slug]) await expect(page.locator(`.compare-cell[data-article="${slug}"] .shared-work`)).toHaveCount(expected.length);

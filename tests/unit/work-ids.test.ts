@@ -20,12 +20,15 @@ describe('identifierInUrl', () => {
     expect(identifierInUrl(new URL(href))).toEqual({ scheme, id });
   });
 
-  test.each(['https://arxiv.org/list/cs.AI/recent', 'https://arxiv.org/abs/', 'https://doi.org/', 'https://doi.org/about', 'https://example.com/abs/2507.06379'])(
-    'no identifier in %s',
-    (href) => {
-      expect(identifierInUrl(new URL(href))).toBeNull();
-    },
-  );
+  test.each([
+    'https://arxiv.org/list/cs.AI/recent',
+    'https://arxiv.org/abs/',
+    'https://doi.org/',
+    'https://doi.org/about',
+    'https://example.com/abs/2507.06379',
+  ])('no identifier in %s', (href) => {
+    expect(identifierInUrl(new URL(href))).toBeNull();
+  });
 
   test('an identifier’s own address', () => {
     expect(identifierUrl({ scheme: 'doi', id: '10.1/x' })).toBe('https://doi.org/10.1/x');

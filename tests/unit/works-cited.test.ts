@@ -115,7 +115,13 @@ describe('groupWorksCited', async () => {
   test('most cited first, then by name; each article’s works in the order it cites them', () => {
     expect(works.slice(0, 2).map((candidate) => candidate.citing.length)).toEqual([2, 2]);
     expect(works.slice(0, 2).map((candidate) => candidate.label)).toEqual(['Four institutions for governing frontier AI', 'Oxford piece']);
-    expect([...works].sort(byName).map((candidate) => candidate.label)).toEqual(['a post', 'b argues', 'Four institutions for governing frontier AI', 'MAGIC', 'Oxford piece']);
+    expect([...works].sort(byName).map((candidate) => candidate.label)).toEqual([
+      'a post',
+      'b argues',
+      'Four institutions for governing frontier AI',
+      'MAGIC',
+      'Oxford piece',
+    ]);
     expect(byArticle.get('a')?.map((candidate) => candidate.key)).toEqual(['arxiv.org/abs/2507.06379', 'arxiv.org/abs/2310.09217', 'b.example/p/b']);
     expect(byArticle.get('c')?.length).toBe(2);
   });
