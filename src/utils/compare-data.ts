@@ -23,11 +23,6 @@ export function comparePath(a?: string, b?: string): string {
   return query === '' ? '/compare/' : `/compare/?${query}`;
 }
 
-/** `/compare/<slug>.json`: what the comparison reads of one article. */
-export function compareDataPath(slug: string): string {
-  return `/compare/${slug}.json`;
-}
-
 /** A passage of the article on one topic. */
 export interface ComparePassage {
   /** Its paragraph id; the link is the article's path with #id. */
