@@ -274,6 +274,7 @@ async function runSize(articles: number, seed: number, options: { bare: boolean;
   console.log(`  corpus index (related articles, co-occurrence): ${n(corpusIndex.articles)} articles in ${corpusIndex.ms.toFixed(0)} ms`);
   const reuse = await measureReuse(entries);
   console.log(`  ${describeReuse(reuse)}`);
+  await (await import('./bench/references-time.ts')).benchReferences(entries);
   const reingestUnchanged = await must('ingest (nothing changed)', measure(node, ingestArgs, { log }), log);
   const changed = path.join(corpusDir, 'sources', corpus.sampleTextFile);
   const original = readFileSync(changed);

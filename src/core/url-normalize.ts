@@ -15,8 +15,12 @@
  * - a trailing slash on the path: none (`/p/essay/` is `/p/essay`; the root is the empty path);
  * - percent-escapes of unreserved characters decoded, the others upper-cased (RFC 3986, 6.2.2);
  * - tracking parameters dropped (`utm_*` and the click ids below), the others sorted by name;
- * - Substack's reader address `open.substack.com/pub/<name>/p/<post>` is `<name>.substack.com/p/<post>`.
+ * - Substack's reader address `open.substack.com/pub/<name>/p/<post>` is `<name>.substack.com/p/<post>`;
+ * - twitter.com and mobile.twitter.com are x.com, and its share parameters (`s`, `t`) are dropped there;
+ * - an address that names a DOI or an arXiv id (src/core/work-ids.ts: doi.org and dx.doi.org; arXiv's abs, pdf and
+ *   html pages, any version) is keyed by it, `doi.org/<doi>` or `arxiv.org/abs/<id>`, whatever its query.
  */
+import { identifierInUrl, identifierUrl } from './work-ids.ts';
 
 /** A comparison key and the fragment the address had (decoded; null when none). */
 export interface NormalizedUrl {
@@ -25,7 +29,11 @@ export interface NormalizedUrl {
 }
 
 /** Query parameters that only say where a reader came from: never a different page. */
-const TRACKING = /^(?:utm_.+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi)$/i;
+const TRACKING = /^(?:utm_.+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|_ga|_gl)$/i;
+
+/** Hosts that are another's, and the share parameters of a host (never a different page there). */
+const ALIASES: Readonly<Record<string, string>> = { 'twitter.com': 'x.com', 'mobile.twitter.com': 'x.com', 'mobile.x.com': 'x.com' };
+const SHARE: Readonly<Record<string, RegExp>> = { 'x.com': /^(?:s|t)$/ };
 
 /** RFC 3986 unreserved characters: a percent-escape of one of them is the character itself. */
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
@@ -37,6 +45,8 @@ const UNRESERVED = /[A-Za-z0-9\-._~]/;
 export function normalizeUrl(href: string): NormalizedUrl | null {
   const url = URL.parse(href.trim());
   if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
+  const identifier = identifierInUrl(url);
+  if (identifier !== null) return { key: identifierUrl(identifier).replace(/^https:\/\//, ''), fragment: decodeFragment(url.hash) };
   let host = url.hostname.replace(/\.$/, '').replace(/^www\./, '');
   let path = normalizeEscapes(url.pathname).replace(/\/+$/, '');
   const reader = host === 'open.substack.com' ? /^\/pub\/([a-z0-9-]+)(\/p\/.+)$/i.exec(path) : null;
@@ -44,9 +54,11 @@ export function normalizeUrl(href: string): NormalizedUrl | null {
     host = `${reader[1]!.toLowerCase()}.substack.com`;
     path = reader[2]!;
   }
+  host = ALIASES[host] ?? host;
+  const share = SHARE[host];
   const port = url.port === '' ? '' : `:${url.port}`;
   const query = [...url.searchParams]
-    .filter(([name]) => !TRACKING.test(name))
+    .filter(([name]) => !TRACKING.test(name) && share?.test(name) !== true)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
     .join('&');

@@ -6,6 +6,7 @@
  * <a href="https://x.substack.com/p/essay">An essay</a>
  *   -> <a href="/articles/essay/" class="corpus-link">An essay</a><span class="original-link" data-pagefind-ignore="">
  *      <a href="https://x.substack.com/p/essay">original<span class="sr-only"> on x.substack.com</span></a></span>
+ * The link an image that cannot load gets ("Open it at its source") is the site's, not recorded.
  * Runs before the permalinks are added, so a paragraph's text is the author's: footnote numbers, back links,
  * residue labels and these "original" links are the site's, and left out of it.
  */
@@ -16,6 +17,8 @@ import type { VFile } from 'vfile';
 /** A link of the body to another site: the href as written and the paragraph it stands in. */
 export interface BodyLink {
   href: string;
+  /** The link's own text as written (what it says it links to), trimmed; empty for a link around an image. */
+  label: string;
   /** Id of its paragraph (a note's id for a link in a footnote, a heading's in a heading); null when none has one. */
   anchor: string | null;
   /** How a reader finds the paragraph without its link: "para. 12", "note 3"; null when neither. */
@@ -49,13 +52,21 @@ export function rehypeOutboundLinks() {
       if (node.tagName !== 'a') return;
       const href = node.properties['href'];
       if (typeof href !== 'string' || !/^https?:\/\//i.test(href.trim())) return;
+      // The site's own "open it at its source" link of an image that cannot load is not the author's.
+      if (ancestors.some((ancestor) => ancestor.type === 'element' && hasClass(ancestor, 'figure-unavailable'))) return 'skip';
       const paragraph = [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && hasClass(ancestor, 'para'));
       const block = paragraph ?? [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && BLOCKS.has(ancestor.tagName));
       const holder =
         paragraph ??
         [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && typeof ancestor.properties['id'] === 'string');
       const anchor = holder === undefined ? null : String(holder.properties['id']);
-      links.push({ href, anchor, place: anchor === null ? null : (places.get(anchor) ?? null), text: block === undefined ? '' : paragraphText(block) });
+      links.push({
+        href,
+        label: paragraphText(node),
+        anchor,
+        place: anchor === null ? null : (places.get(anchor) ?? null),
+        text: block === undefined ? '' : paragraphText(block),
+      });
       const target = Object.hasOwn(rewrites, href) ? rewrites[href] : undefined;
       if (target !== undefined) rewritten.push({ link: node, parent: ancestors.at(-1) as Element | Root, original: href });
       // A link holds no link: nothing inside it to visit.
@@ -93,7 +104,7 @@ function originalLink(href: string): ElementContent {
 }
 
 /** Each anchored paragraph's place as a reader counts it ("para. 12", in reading order) and each note's ("note 3"). */
-function paragraphPlaces(tree: Root): Map<string, string> {
+export function paragraphPlaces(tree: Root): Map<string, string> {
   const places = new Map<string, string>();
   let paragraphs = 0;
   let notes = 0;

@@ -9,7 +9,7 @@
  * The articles loader drops files no entry has any more (`pruneBodies`; a body cached under in-corpus links that
  * have since changed stays until its entry does).
  * src/content/articles/a-title.mdx -> src/content/.articles.bodies/3f9a…c1.json { html, headings, hasFigures, inlineStyles }
- *                                     src/content/.articles.bodies/3f9a…c1.links.json { links, anchors, paragraphs }
+ *                                     src/content/.articles.bodies/3f9a…c1.links.json { links, anchors, paragraphs, mentions }
  *                                     src/content/.articles.bodies/3f9a…c1.5be0…77.json (with its in-corpus links)
  */
 import { createHash } from 'node:crypto';
@@ -30,8 +30,8 @@ export interface BodyJob {
 /** What the article page shows of a body. */
 export type ArticleBody = Pick<RenderedArticle, 'html' | 'headings' | 'hasFigures' | 'inlineStyles'>;
 
-/** What the link graph reads of a body: its links to other sites and its ids; and the shared passages: its paragraphs. */
-export type BodyLinks = Pick<RenderedArticle, 'links' | 'anchors' | 'paragraphs'>;
+/** What the link graph, the shared passages and the works cited read of a body: its links to other sites, its ids, its paragraphs, the identifiers written in it. */
+export type BodyLinks = Pick<RenderedArticle, 'links' | 'anchors' | 'paragraphs' | 'mentions'>;
 
 const CACHE_DIR = path.join(path.dirname(ENTRIES_DIR), `.${path.basename(ENTRIES_DIR)}.bodies`);
 
@@ -91,9 +91,9 @@ function writeJson(file: string, value: unknown): void {
 async function render(job: BodyJob): Promise<RenderedArticle> {
   const rendered = await renderArticle(job.mdx, { label: job.filePath, topics: job.topics, corpusLinks: job.corpusLinks, alsoIn: job.alsoIn });
   mkdirSync(CACHE_DIR, { recursive: true });
-  const { html, headings, hasFigures, inlineStyles, links, anchors, paragraphs } = rendered;
+  const { html, headings, hasFigures, inlineStyles, links, anchors, paragraphs, mentions } = rendered;
   writeJson(bodyFile(job), { html, headings, hasFigures, inlineStyles } satisfies ArticleBody);
-  writeJson(linksFile(job.mdx), { links, anchors, paragraphs } satisfies BodyLinks);
+  writeJson(linksFile(job.mdx), { links, anchors, paragraphs, mentions } satisfies BodyLinks);
   return rendered;
 }
 
@@ -109,8 +109,8 @@ export async function readBody(job: BodyJob): Promise<ArticleBody> {
 export async function readLinks(job: Omit<BodyJob, 'corpusLinks' | 'alsoIn'>): Promise<BodyLinks> {
   const file = linksFile(job.mdx);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as BodyLinks;
-  const { links, anchors, paragraphs } = await render(job);
-  return { links, anchors, paragraphs };
+  const { links, anchors, paragraphs, mentions } = await render(job);
+  return { links, anchors, paragraphs, mentions };
 }
 
 /** Drop cached files that no entry has any more (the loader calls it with every entry it synced). */

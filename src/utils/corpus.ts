@@ -1,4 +1,4 @@
-/** The corpus index, the raw source files, the corpus link graph and the shared passages of this build, each computed on first use and shared by every page. */
+/** The corpus index, the raw source files, the corpus link graph, the shared passages and the works cited of this build, each computed on first use and shared by every page. */
 import { readFile } from 'node:fs/promises';
 import { getCollection } from 'astro:content';
 import { readLinks } from './article-bodies.ts';
@@ -6,12 +6,14 @@ import { buildCorpusIndex, type CorpusIndex } from './corpus-index.ts';
 import { rawSources, type RawSource } from './raw-sources.ts';
 import { addressBook, buildLinkGraph, corpusTargets, type CorpusTarget, type LinkGraph } from './corpus-links.ts';
 import { buildReuse, type Reuse } from './reuse.ts';
+import { groupWorksCited, type BodyCitations, type WorksCited } from './works-cited.ts';
 
 let cached: Promise<CorpusIndex> | undefined;
 let cachedRaw: Promise<RawSource[]> | undefined;
 let cachedDigests: Promise<Map<string, string>> | undefined;
 let cachedGraph: Promise<LinkGraph> | undefined;
 let cachedReuse: Promise<Reuse> | undefined;
+let cachedWorks: Promise<WorksCited> | undefined;
 
 /** The one CorpusIndex of the build. */
 export function getCorpusIndex(): Promise<CorpusIndex> {
@@ -81,4 +83,18 @@ export function getReuse(): Promise<Reuse> {
     return buildReuse(index.articles, paragraphs);
   })();
   return cachedReuse;
+}
+
+/** The one WorksCited of the build: every body's links and identifiers, read from the body cache (src/utils/works-cited.ts). */
+export function getWorksCited(): Promise<WorksCited> {
+  cachedWorks ??= (async () => {
+    const [index, entries] = await Promise.all([getCorpusIndex(), getCollection('articles')]);
+    const bodies = new Map<string, BodyCitations>();
+    for (const entry of entries) {
+      const { links, mentions } = await readLinks({ filePath: entry.filePath!, mdx: await readFile(entry.filePath!, 'utf8'), topics: entry.data.topics });
+      bodies.set(entry.id, { links, mentions });
+    }
+    return groupWorksCited(index.articles, bodies);
+  })();
+  return cachedWorks;
 }

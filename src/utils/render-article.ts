@@ -22,6 +22,7 @@ import { checkMdxTree } from '../core/mdx-safety.ts';
 import { plainText } from '../core/plain-text.ts';
 import { rehypeArticleComponents } from '../plugins/rehype-article-components.ts';
 import { rehypeExternalResources } from '../plugins/rehype-external-resources.ts';
+import { rehypeIdentifierMentions, type BodyMention } from '../plugins/rehype-identifier-mentions.ts';
 import { rehypeOutboundLinks, type BodyLink } from '../plugins/rehype-outbound-links.ts';
 import { rehypeParagraphPermalinks } from '../plugins/rehype-paragraph-permalinks.ts';
 import { rehypeReuseMarkers, type AlsoIn } from '../plugins/rehype-reuse-markers.ts';
@@ -44,6 +45,8 @@ export interface RenderedArticle {
   hasFigures: boolean;
   /** Its links to other sites, each with its paragraph, in reading order (for the corpus link graph). */
   links: BodyLink[];
+  /** The DOIs and arXiv ids written in its paragraphs and notes, in reading order (for the works cited). */
+  mentions: BodyMention[];
   /** Every id in the body, in order: what a link's fragment may name. */
   anchors: string[];
   /** The anchored paragraphs, in order: id and plain text (for the corpus's shared passages). */
@@ -77,6 +80,7 @@ const processor = unified()
   .use(rehypeSlug)
   .use(rehypeTopicLinks)
   .use(rehypeOutboundLinks)
+  .use(rehypeIdentifierMentions)
   .use(rehypeParagraphPermalinks)
   .use(rehypeReuseMarkers)
   .use(rehypeSearchScope)
@@ -97,6 +101,7 @@ export async function renderArticle(mdx: string, options: RenderOptions): Promis
     headings: collectHeadings(hast),
     hasFigures: containsFigure(hast),
     links: file.data.links ?? [],
+    mentions: file.data.mentions ?? [],
     anchors: collectIds(hast),
     paragraphs: file.data.paragraphs ?? [],
     inlineStyles: collectInlineStyles(hast),

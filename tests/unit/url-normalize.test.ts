@@ -26,6 +26,20 @@ describe('normalizeUrl', () => {
     ['white space around the address', '  https://example.com/p/essay\n', 'https://example.com/p/essay'],
     ['the fragment', 'https://example.com/p/essay#part-2', 'https://example.com/p/essay'],
     ['Substack’s reader address', 'https://open.substack.com/pub/someone/p/an-essay?r=2&utm_medium=ios', 'https://someone.substack.com/p/an-essay?r=2'],
+    ['more click ids', 'https://example.com/a?igshid=1&yclid=2&twclid=3&_gl=4&mkt_tok=5', 'https://example.com/a'],
+    ['arXiv: abs and pdf', 'https://arxiv.org/pdf/2507.06379', 'https://arxiv.org/abs/2507.06379'],
+    ['arXiv: a pdf file of a version', 'http://arxiv.org/pdf/2507.06379v2.pdf', 'https://arxiv.org/abs/2507.06379'],
+    ['arXiv: the html page of a version', 'https://arxiv.org/html/2507.06379v1', 'https://arxiv.org/abs/2507.06379'],
+    ['arXiv: a version', 'https://arxiv.org/abs/2408.16074v2', 'https://arxiv.org/abs/2408.16074'],
+    ['arXiv: www. and export.', 'https://export.arxiv.org/abs/2310.09217', 'https://www.arxiv.org/abs/2310.09217/'],
+    ['arXiv: alphaXiv’s page of the paper', 'https://www.alphaxiv.org/abs/2507.15916', 'https://arxiv.org/abs/2507.15916'],
+    ['arXiv: an old-style id', 'https://arxiv.org/pdf/hep-th/9901001v3', 'https://arxiv.org/abs/hep-th/9901001'],
+    ['arXiv: its own DOI', 'https://doi.org/10.48550/arXiv.2507.06379', 'https://arxiv.org/abs/2507.06379'],
+    ['DOI: the resolver', 'http://dx.doi.org/10.1093/ia/iiae124', 'https://doi.org/10.1093/ia/iiae124'],
+    ['DOI: its case', 'https://doi.org/10.1093/IA/IIAE124', 'https://doi.org/10.1093/ia/iiae124'],
+    ['DOI: percent-encoded', 'https://doi.org/10.1093%2Fia%2Fiiae124', 'https://doi.org/10.1093/ia/iiae124'],
+    ['DOI: a tracking query', 'https://doi.org/10.1093/ia/iiae124?utm_source=x', 'https://doi.org/10.1093/ia/iiae124'],
+    ['x.com: twitter.com', 'https://twitter.com/someone/status/1?s=20&t=abc', 'https://x.com/someone/status/1'],
   ])('one page whatever its %s', (_, a, b) => {
     expect(key(a)).toBeDefined();
     expect(key(a)).toBe(key(b));
@@ -41,8 +55,18 @@ describe('normalizeUrl', () => {
     ['a query that names another page', 'https://example.com/?p=12', 'https://example.com/?p=13'],
     ['a parameter that is not tracking', 'https://example.com/a?id=7', 'https://example.com/a'],
     ['an escaped reserved character', 'https://example.com/a%2Fb', 'https://example.com/a/b'],
+    ['another arXiv paper', 'https://arxiv.org/abs/2507.06379', 'https://arxiv.org/abs/2507.06380'],
+    ['an arXiv listing, not a paper', 'https://arxiv.org/list/cs.AI/recent', 'https://arxiv.org/abs/2507.06379'],
+    ['another DOI', 'https://doi.org/10.1093/ia/iiae124', 'https://doi.org/10.1093/ia/iiae125'],
+    ['a share parameter on another host', 'https://example.com/a?s=20', 'https://example.com/a'],
+    ['a DOI-looking path on a publisher', 'https://example.com/10.1093/ia/iiae124', 'https://doi.org/10.1093/ia/iiae124'],
   ])('different pages stay apart: %s', (_, a, b) => {
     expect(key(a)).not.toBe(key(b));
+  });
+
+  test('an identified work is keyed by its identifier; its fragment is kept apart', () => {
+    expect(normalizeUrl('https://arxiv.org/pdf/2507.06379v2#page=3')).toEqual({ key: 'arxiv.org/abs/2507.06379', fragment: 'page=3' });
+    expect(normalizeUrl('https://dx.doi.org/10.1000/ABC')).toEqual({ key: 'doi.org/10.1000/abc', fragment: null });
   });
 
   test('the key has no scheme, no www., no trailing slash and no fragment', () => {

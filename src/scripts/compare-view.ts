@@ -1,0 +1,243 @@
+/**
+ * The comparison of two articles in the browser (/compare/?a=<slug>&b=<slug>): reads the two slugs from the
+ * address, fetches each article's file (/compare/<slug>.json, src/utils/compare-data.ts) and builds the view with
+ * DOM methods only (every text from the files is a text node: nothing from a source becomes markup). Topics both
+ * treat come first, in rows, the strongest evidence first; then the topics only one treats; then the works both
+ * cite, highlighted in each article's list.
+ */
+import type { CompareData, ComparePassage, CompareTopic } from '../utils/compare-data.ts';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Passages shown per article and topic before "Show all". */
+const SHOWN = 3;
+const STANCE_LABEL: Record<string, string> = { supports: 'supports', critiques: 'critiques', reports: 'reports' };
+
+type Child = Node | string | null | undefined | false;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
+  return node;
+}
+
+/**
+ * HOOK(reuse): the passages the two articles share (the shared-passages index), to highlight in the view. Until
+ * the site has one, there are none to show.
+ */
+export function sharedPassages(_a: CompareData, _b: CompareData): { a: string; b: string }[] {
+  return [];
+}
+
+async function load(slug: string): Promise<CompareData | null> {
+  const response = await fetch(`/compare/${slug}.json`);
+  if (!response.ok) return null;
+  const data = (await response.json()) as CompareData;
+  return data.schemaVersion === 1 ? data : null;
+}
+
+/** A passage: its text with the terms that counted marked, exactly as the article has it, and a link to it. */
+function passage(article: CompareData, item: ComparePassage, shared: ReadonlySet<string>): HTMLLIElement {
+  const text = el('p');
+  let cursor = 0;
+  for (const mark of item.marks) {
+    if (mark.start > cursor) text.append(item.text.slice(cursor, mark.start));
+    text.append(el('mark', { 'data-term': mark.term }, item.text.slice(mark.start, mark.end)));
+    cursor = mark.end;
+  }
+  if (cursor < item.text.length) text.append(item.text.slice(cursor));
+  const isShared = shared.has(item.id);
+  return el(
+    'li',
+    isShared ? { class: 'compare-passage shared-passage', 'data-shared-passage': '' } : { class: 'compare-passage' },
+    el('blockquote', { cite: `${article.path}#${item.id}` }, text),
+    el(
+      'p',
+      { class: 'passage-evidence' },
+      isShared && el('span', { class: 'badge' }, 'Shared passage'),
+      isShared && ' ',
+      `Strength ${item.strength} · `,
+      el('a', { href: `${article.path}#${item.id}` }, 'Read in context', el('span', { class: 'sr-only' }, `: ${article.title}`)),
+    ),
+  );
+}
+
+function passages(article: CompareData, topic: CompareTopic, shared: ReadonlySet<string>): HTMLElement {
+  const cell = el('div', { class: 'compare-cell', 'data-article': article.slug });
+  cell.append(el('p', { class: 'compare-cell-title' }, el('a', { href: article.path }, article.title)));
+  cell.append(
+    el(
+      'p',
+      { class: 'meta' },
+      topic.stance === null
+        ? 'No stance set'
+        : el('span', { class: 'stance', 'data-stance': topic.stance }, `Stance: ${STANCE_LABEL[topic.stance]} (set by the curator)`),
+      ` · ${topic.passages.length} ${topic.passages.length === 1 ? 'passage' : 'passages'}`,
+    ),
+  );
+  const first = el('ol', { class: 'passages' }, ...topic.passages.slice(0, SHOWN).map((item) => passage(article, item, shared)));
+  cell.append(first);
+  if (topic.passages.length > SHOWN) {
+    cell.append(
+      el(
+        'details',
+        { class: 'more-passages' },
+        el('summary', {}, `Show all ${topic.passages.length} passages`),
+        el('ol', { class: 'passages', start: String(SHOWN + 1) }, ...topic.passages.slice(SHOWN).map((item) => passage(article, item, shared))),
+      ),
+    );
+  }
+  return cell;
+}
+
+function topicHeading(topic: CompareTopic, level: 'h3' | 'h4'): HTMLElement {
+  return el(
+    level,
+    { class: 'compare-topic-heading' },
+    el('a', { href: topic.path }, topic.label),
+    topic.onEveryArticle && el('span', { class: 'meta' }, ' (on every article, so it does not tell them apart)'),
+  );
+}
+
+function header(a: CompareData, b: CompareData): HTMLElement {
+  const side = (article: CompareData, which: string) =>
+    el(
+      'div',
+      { class: 'compare-side', 'data-side': which },
+      el('p', { class: 'compare-which meta' }, which === 'a' ? 'First article' : 'Second article'),
+      el(
+        'p',
+        { class: 'compare-title' },
+        el('a', { href: article.path, 'data-compare-article': article.slug }, article.title),
+        article.titleInferred && ' [title taken from its opening text]',
+      ),
+      el('p', { class: 'meta' }, article.byline),
+    );
+  return el('div', { class: 'compare-header' }, side(a, 'a'), side(b, 'b'));
+}
+
+function render(a: CompareData, b: CompareData): HTMLElement {
+  const root = el('div');
+  root.append(header(a, b));
+  const shared = sharedPassages(a, b);
+  const sharedA = new Set(shared.map((pair) => pair.a));
+  const sharedB = new Set(shared.map((pair) => pair.b));
+
+  const topicsB = new Map(b.topics.map((topic) => [topic.slug, topic]));
+  const both = a.topics
+    .filter((topic) => topicsB.has(topic.slug))
+    .map((topic) => ({ a: topic, b: topicsB.get(topic.slug)! }))
+    .sort((x, y) => y.a.strength + y.b.strength - (x.a.strength + x.b.strength) || x.a.label.localeCompare(y.a.label, 'en'));
+  const onlyA = a.topics.filter((topic) => !topicsB.has(topic.slug));
+  const topicsA = new Set(a.topics.map((topic) => topic.slug));
+  const onlyB = b.topics.filter((topic) => !topicsA.has(topic.slug));
+
+  const bothSection = el('section', { class: 'compare-section', 'aria-labelledby': 'compare-both' });
+  bothSection.append(el('h2', { id: 'compare-both' }, `Topics both treat (${both.length})`));
+  if (both.length === 0) bothSection.append(el('p', {}, 'These two articles share no topic.'));
+  else bothSection.append(el('p', { class: 'meta' }, 'Strongest evidence first: the sum of both articles’ passage strengths on the topic.'));
+  for (const row of both) {
+    bothSection.append(
+      el(
+        'section',
+        { class: 'compare-row', 'data-topic': row.a.slug, 'aria-label': row.a.label },
+        topicHeading(row.a, 'h3'),
+        el('div', { class: 'compare-columns' }, passages(a, row.a, sharedA), passages(b, row.b, sharedB)),
+      ),
+    );
+  }
+  root.append(bothSection);
+
+  const only = (article: CompareData, list: CompareTopic[], id: string, sharedIds: ReadonlySet<string>) => {
+    const section = el('section', { class: 'compare-section compare-only', 'aria-labelledby': id, 'data-only': article.slug });
+    section.append(el('h2', { id }, `Only in “${article.title}” (${list.length})`));
+    if (list.length === 0) section.append(el('p', {}, 'Every topic of this article is one the other treats too.'));
+    for (const topic of list)
+      section.append(el('div', { class: 'compare-only-topic', 'data-topic': topic.slug }, topicHeading(topic, 'h3'), passages(article, topic, sharedIds)));
+    return section;
+  };
+  root.append(
+    el('div', { class: 'compare-columns compare-only-columns' }, only(a, onlyA, 'compare-only-a', sharedA), only(b, onlyB, 'compare-only-b', sharedB)),
+  );
+
+  const worksB = new Set(b.works.map((work) => work.id));
+  const bothWorks = a.works.filter((work) => worksB.has(work.id));
+  const worksSection = el('section', { class: 'compare-section', 'aria-labelledby': 'compare-works' });
+  worksSection.append(el('h2', { id: 'compare-works' }, `Works both cite (${bothWorks.length})`));
+  if (bothWorks.length === 0) worksSection.append(el('p', {}, 'They cite no work in common.'));
+  else
+    worksSection.append(
+      el(
+        'ul',
+        { class: 'compare-shared-works' },
+        ...bothWorks.map((work) =>
+          el(
+            'li',
+            { 'data-shared-work': work.id },
+            el('a', { href: work.url, rel: 'noopener noreferrer' }, work.label),
+            ' · ',
+            el('a', { href: work.path }, 'who cites it'),
+          ),
+        ),
+      ),
+    );
+  const list = (article: CompareData) =>
+    el(
+      'div',
+      { class: 'compare-cell', 'data-article': article.slug },
+      el('h3', {}, `Cited by “${article.title}” (${article.works.length})`),
+      article.works.length === 0
+        ? el('p', {}, 'No work cited.')
+        : el(
+            'ol',
+            { class: 'compare-works' },
+            ...article.works.map((work) => {
+              const common = (article === a ? worksB : new Set(a.works.map((item) => item.id))).has(work.id);
+              return el(
+                'li',
+                common ? { class: 'shared-work', 'data-shared-work': work.id } : {},
+                el('a', { href: work.inCorpus === null ? work.url : `/articles/${work.inCorpus}/` }, work.label),
+                common && ' ',
+                common && el('span', { class: 'badge' }, 'Both cite it'),
+              );
+            }),
+          ),
+    );
+  worksSection.append(el('div', { class: 'compare-columns' }, list(a), list(b)));
+  root.append(worksSection);
+  return root;
+}
+
+/** Read the address, fetch the two articles and show them; or leave the picker, saying what is missing. */
+export async function showComparison(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>('[data-compare-form]');
+  const view = document.querySelector<HTMLElement>('[data-compare-view]');
+  const status = document.querySelector<HTMLElement>('[data-compare-status]');
+  const explanation = document.querySelector<HTMLElement>('[data-compare-static]');
+  if (form === null || view === null || status === null) return;
+  if (explanation !== null) explanation.hidden = true;
+  const params = new URLSearchParams(location.search);
+  const a = params.get('a') ?? '';
+  const b = params.get('b') ?? '';
+  const selects = { a: form.elements.namedItem('a') as HTMLSelectElement, b: form.elements.namedItem('b') as HTMLSelectElement };
+  if (SLUG.test(a)) selects.a.value = a;
+  if (SLUG.test(b)) selects.b.value = b;
+  if (!SLUG.test(a) || !SLUG.test(b)) {
+    status.textContent = a === '' && b === '' ? 'Choose two articles to compare.' : 'Choose the second article to compare with.';
+    return;
+  }
+  if (a === b) {
+    status.textContent = 'Both are the same article: choose another one to compare with.';
+    return;
+  }
+  status.textContent = 'Loading the two articles…';
+  const [first, second] = await Promise.all([load(a), load(b)]);
+  if (first === null || second === null) {
+    status.textContent = `No article here is called “${first === null ? a : b}”: choose one from the list.`;
+    return;
+  }
+  view.replaceChildren(render(first, second));
+  view.hidden = false;
+  document.title = `Compare: ${first.title} and ${second.title} · Dossier`;
+  status.textContent = `Comparing “${first.title}” and “${second.title}”.`;
+}
