@@ -21,12 +21,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<st
   return node;
 }
 
-/**
- * HOOK(reuse): the passages the two articles share (the shared-passages index), to highlight in the view. Until
- * the site has one, there are none to show.
- */
-export function sharedPassages(_a: CompareData, _b: CompareData): { a: string; b: string }[] {
-  return [];
+/** The passages the two articles share (src/utils/reuse.ts): each as a's paragraph and text and b's. */
+export function sharedPassages(a: CompareData, b: CompareData): { a: string; b: string; textA: string; textB: string }[] {
+  return a.shared.flatMap((item) =>
+    item.others.filter((other) => other.slug === b.slug).map((other) => ({ a: item.paragraph, b: other.paragraph, textA: item.text, textB: other.text })),
+  );
 }
 
 async function load(slug: string): Promise<CompareData | null> {
@@ -159,6 +158,35 @@ function render(a: CompareData, b: CompareData): HTMLElement {
   root.append(
     el('div', { class: 'compare-columns compare-only-columns' }, only(a, onlyA, 'compare-only-a', sharedA), only(b, onlyB, 'compare-only-b', sharedB)),
   );
+
+  const sharedSection = el('section', { class: 'compare-section', 'aria-labelledby': 'compare-shared' });
+  sharedSection.append(el('h2', { id: 'compare-shared' }, `Passages both carry (${shared.length})`));
+  if (shared.length === 0) sharedSection.append(el('p', {}, 'No wording appears in both.'));
+  else {
+    sharedSection.append(
+      el('p', { class: 'meta' }, 'The same words, verbatim or nearly, in both articles (marked “Shared passage” above where they are passages on a topic).'),
+    );
+    for (const pair of shared)
+      sharedSection.append(
+        el(
+          'div',
+          { class: 'compare-columns', 'data-shared-pair': '' },
+          el(
+            'blockquote',
+            { cite: `${a.path}#${pair.a}` },
+            el('p', {}, pair.textA),
+            el('p', { class: 'meta' }, el('a', { href: `${a.path}#${pair.a}` }, `In “${a.title}”`)),
+          ),
+          el(
+            'blockquote',
+            { cite: `${b.path}#${pair.b}` },
+            el('p', {}, pair.textB),
+            el('p', { class: 'meta' }, el('a', { href: `${b.path}#${pair.b}` }, `In “${b.title}”`)),
+          ),
+        ),
+      );
+  }
+  root.append(sharedSection);
 
   const worksB = new Set(b.works.map((work) => work.id));
   const bothWorks = a.works.filter((work) => worksB.has(work.id));

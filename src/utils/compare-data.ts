@@ -12,6 +12,7 @@ import type { CorpusIndex } from './corpus-index.ts';
 import { formatDate, outletName } from './format.ts';
 import { rankTopic } from './topic-passages.ts';
 import { workPath } from './references-export.ts';
+import type { SharedPassage } from './reuse.ts';
 import type { CitedWork } from './works-cited.ts';
 
 /** Version of the compare files; the page checks it. */
@@ -70,10 +71,21 @@ export interface CompareData {
   topics: CompareTopic[];
   /** The works it cites, in the order it first cites them. */
   works: CompareWork[];
+  /** The passages it shares with other articles (src/utils/reuse.ts): its version, and the others' paragraphs. */
+  shared: CompareShared[];
+}
+
+/** One shared passage as this article has it, with the other articles' versions. */
+export interface CompareShared {
+  cluster: string;
+  /** This article's paragraph and the shared words in it, exactly as the paragraph has them. */
+  paragraph: string;
+  text: string;
+  others: { slug: string; paragraph: string; text: string }[];
 }
 
 /** What the comparison reads of `article`. */
-export function compareData(article: Article, index: CorpusIndex, works: readonly CitedWork[]): CompareData {
+export function compareData(article: Article, index: CorpusIndex, works: readonly CitedWork[], shared: readonly SharedPassage[] = []): CompareData {
   const topics = article.topics.flatMap((slug): CompareTopic[] => {
     const entry = index.topicBySlug.get(slug);
     if (entry === undefined) return [];
@@ -116,6 +128,11 @@ export function compareData(article: Article, index: CorpusIndex, works: readonl
       path: workPath(work),
       inCorpus: work.inCorpus?.slug ?? null,
     })),
+    shared: shared.flatMap((cluster) => {
+      const own = cluster.versions.filter((version) => version.slug === article.slug);
+      const others = cluster.versions.filter((version) => version.slug !== article.slug).map(({ slug, paragraph, text }) => ({ slug, paragraph, text }));
+      return own.map(({ paragraph, text }) => ({ cluster: cluster.id, paragraph, text, others }));
+    }),
   };
 }
 
@@ -123,7 +140,7 @@ export function compareData(article: Article, index: CorpusIndex, works: readonl
 export function describeComparison(): string[] {
   return [
     'The topics both articles carry come first, one row each, with each article’s passages on the topic in its own column (the passages of the topic pages, strongest first, the terms that counted marked); rows are ordered by the sum of both articles’ passage strengths.',
-    'Then the topics only one of the two carries, each with its passages, and the works both cite (by the grouping of the works cited), highlighted in each article’s list of works.',
+    'Then the topics only one of the two carries, each with its passages; the passages both carry (the shared passages, verbatim or nearly), side by side; and the works both cite (by the grouping of the works cited), highlighted in each article’s list of works.',
     'A stance is shown where a curator set one for that article and topic; none is ever inferred.',
     'The page is put together in the browser from one small file per article (/compare/<slug>.json): no pair is built in advance and no server is needed. Without JavaScript the page says so and links every article.',
   ];

@@ -110,3 +110,17 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('two articles that share a passage show both versions side by side, each linking to its paragraph', async ({ page, request }) => {
+  const reuse = await (await request.get('/reuse.json')).json();
+  const cluster = reuse.clusters.find((item: { versions: { slug: string }[] }) => new Set(item.versions.map((version) => version.slug)).size >= 2);
+  test.skip(cluster === undefined, 'no two articles of the corpus share a passage');
+  const [first, second] = cluster.versions as { slug: string; paragraph: string; text: string }[];
+  await page.goto(`/compare/?a=${first!.slug}&b=${second!.slug}`);
+  await expect(page.getByRole('heading', { name: /^Passages both carry \(\d+\)$/ })).toBeVisible();
+  const pair = page.locator('[data-shared-pair]').filter({ hasText: first!.text }).first();
+  await expect(pair.locator('blockquote').nth(0)).toContainText(first!.text);
+  await expect(pair.locator('blockquote').nth(1)).toContainText(second!.text);
+  await expect(pair.locator('blockquote').nth(0).getByRole('link')).toHaveAttribute('href', `/articles/${first!.slug}/#${first!.paragraph}`);
+  await expect(pair.locator('blockquote').nth(1).getByRole('link')).toHaveAttribute('href', `/articles/${second!.slug}/#${second!.paragraph}`);
+});

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Article } from '../../schemas/article.ts';
 import { compareData } from '../../utils/compare-data.ts';
-import { getCorpusIndex, getWorksCited } from '../../utils/corpus.ts';
+import { getCorpusIndex, getReuse, getWorksCited } from '../../utils/corpus.ts';
 
 export const getStaticPaths = (async () => {
   const index = await getCorpusIndex();
@@ -10,9 +10,9 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = async ({ props }) => {
-  const [index, works] = await Promise.all([getCorpusIndex(), getWorksCited()]);
+  const [index, works, reuse] = await Promise.all([getCorpusIndex(), getWorksCited(), getReuse()]);
   const { article } = props;
-  return new Response(JSON.stringify(compareData(article, index, works.byArticle.get(article.slug) ?? [])), {
+  return new Response(JSON.stringify(compareData(article, index, works.byArticle.get(article.slug) ?? [], reuse.byArticle.get(article.slug) ?? [])), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };
