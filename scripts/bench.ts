@@ -589,7 +589,28 @@ function budgetLines(runs: SizeResult[]): string[] {
     k1 ? 1000 / rebuild(k1) >= BUDGETS.e2eArticlesPerSecond1k : null,
   );
   row('1,000 articles peak memory <= 3 GB', k1 ? mb(k1.endToEnd.peakMB) : '–', k1 ? k1.endToEnd.peakMB <= BUDGETS.peakMB1k : null);
+  row(
+    'whole build at 1,000 articles <= 1.0x a bare Astro + @astrojs/mdx build of the same entries',
+    k1?.bare
+      ? `${(k1.endToEnd.wallS / k1.bare.wallS).toFixed(2)}x wall, ${(k1.endToEnd.cpuS / k1.bare.cpuS).toFixed(2)}x CPU (${s(k1.endToEnd.wallS)} s against ${s(k1.bare.wallS)} s)`
+      : '–',
+    k1?.bare ? k1.endToEnd.wallS <= k1.bare.wallS : null,
+  );
+  row(
+    'rebuild after one changed source at 1,000 articles <= 0.25x the cold build',
+    k1?.rebuild
+      ? `${(rebuild(k1) / k1.endToEnd.wallS).toFixed(2)}x wall (${s(rebuild(k1))} s), ${((k1.rebuild.ingest.cpuS + k1.rebuild.build.cpuS + k1.rebuild.pagefind.cpuS) / k1.endToEnd.cpuS).toFixed(2)}x CPU`
+      : '–',
+    k1?.rebuild ? rebuild(k1) <= 0.25 * k1.endToEnd.wallS : null,
+  );
   const k10 = bySize(10000);
+  row('rebuild after one changed source at 10,000 articles <= 30 s', k10?.rebuild ? `${s(rebuild(k10))} s` : '–', k10?.rebuild ? rebuild(k10) <= 30 : null);
+  const largestHtml = k10 ?? runs.at(-1);
+  row(
+    'largest HTML page at 10,000 articles <= 200 KB',
+    largestHtml?.listPages['largest HTML page'] ? `${n(largestHtml.articles)} articles: ${kb(largestHtml.listPages['largest HTML page'])}` : '–',
+    k10?.listPages['largest HTML page'] ? k10.listPages['largest HTML page'] <= 200 * 1024 : null,
+  );
   row(
     '10,000 articles end to end <= 5 minutes',
     k10 ? `${s(k10.endToEnd.wallS)} s (${s(k10.endToEnd.cpuS)} s CPU)` : '–',
