@@ -21,6 +21,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<st
   return node;
 }
 
+/** An article's title as the view names it: in square brackets when the ingest took it from the text, as citations mark it. */
+function shownTitle(article: Pick<CompareData, 'title' | 'titleInferred'>): string {
+  return article.titleInferred ? `[${article.title}]` : article.title;
+}
+
 /** The passages the two articles share (src/utils/reuse.ts): each as a's paragraph and text and b's. */
 export function sharedPassages(a: CompareData, b: CompareData): { a: string; b: string; textA: string; textB: string }[] {
   return a.shared.flatMap((item) =>
@@ -56,14 +61,14 @@ function passage(article: CompareData, item: ComparePassage, shared: ReadonlySet
       isShared && el('span', { class: 'badge' }, 'Shared passage'),
       isShared && ' ',
       `Strength ${item.strength} · `,
-      el('a', { href: `${article.path}#${item.id}` }, 'Read in context', el('span', { class: 'sr-only' }, `: ${article.title}`)),
+      el('a', { href: `${article.path}#${item.id}` }, 'Read in context', el('span', { class: 'sr-only' }, `: ${shownTitle(article)}`)),
     ),
   );
 }
 
 function passages(article: CompareData, topic: CompareTopic, shared: ReadonlySet<string>): HTMLElement {
   const cell = el('div', { class: 'compare-cell', 'data-article': article.slug });
-  cell.append(el('p', { class: 'compare-cell-title' }, el('a', { href: article.path }, article.title)));
+  cell.append(el('p', { class: 'compare-cell-title' }, el('a', { href: article.path }, shownTitle(article))));
   cell.append(
     el(
       'p',
@@ -149,7 +154,7 @@ function render(a: CompareData, b: CompareData): HTMLElement {
 
   const only = (article: CompareData, list: CompareTopic[], id: string, sharedIds: ReadonlySet<string>) => {
     const section = el('section', { class: 'compare-section compare-only', 'aria-labelledby': id, 'data-only': article.slug });
-    section.append(el('h2', { id }, `Only in “${article.title}” (${list.length})`));
+    section.append(el('h2', { id }, `Only in “${shownTitle(article)}” (${list.length})`));
     if (list.length === 0) section.append(el('p', {}, 'Every topic of this article is one the other treats too.'));
     for (const topic of list)
       section.append(el('div', { class: 'compare-only-topic', 'data-topic': topic.slug }, topicHeading(topic, 'h3'), passages(article, topic, sharedIds)));
@@ -175,13 +180,13 @@ function render(a: CompareData, b: CompareData): HTMLElement {
             'blockquote',
             { cite: `${a.path}#${pair.a}` },
             el('p', {}, pair.textA),
-            el('p', { class: 'meta' }, el('a', { href: `${a.path}#${pair.a}` }, `In “${a.title}”`)),
+            el('p', { class: 'meta' }, el('a', { href: `${a.path}#${pair.a}` }, `In “${shownTitle(a)}”`)),
           ),
           el(
             'blockquote',
             { cite: `${b.path}#${pair.b}` },
             el('p', {}, pair.textB),
-            el('p', { class: 'meta' }, el('a', { href: `${b.path}#${pair.b}` }, `In “${b.title}”`)),
+            el('p', { class: 'meta' }, el('a', { href: `${b.path}#${pair.b}` }, `In “${shownTitle(b)}”`)),
           ),
         ),
       );
@@ -213,7 +218,7 @@ function render(a: CompareData, b: CompareData): HTMLElement {
     el(
       'div',
       { class: 'compare-cell', 'data-article': article.slug },
-      el('h3', {}, `Cited by “${article.title}” (${article.works.length})`),
+      el('h3', {}, `Cited by “${shownTitle(article)}” (${article.works.length})`),
       article.works.length === 0
         ? el('p', {}, 'No work cited.')
         : el(
@@ -266,6 +271,6 @@ export async function showComparison(): Promise<void> {
   }
   view.replaceChildren(render(first, second));
   view.hidden = false;
-  document.title = `Compare: ${first.title} and ${second.title} · Dossier`;
-  status.textContent = `Comparing “${first.title}” and “${second.title}”.`;
+  document.title = `Compare: ${shownTitle(first)} and ${shownTitle(second)} · Dossier`;
+  status.textContent = `Comparing “${shownTitle(first)}” and “${shownTitle(second)}”.`;
 }
