@@ -9,7 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
-      '.astro/',
+      '**/.astro/',
       'node_modules/',
       'bench/out/',
       'test-results/',
