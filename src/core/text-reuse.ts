@@ -14,7 +14,8 @@
  *    cut). So the candidate pairs are at most the fingerprints' postings: the work grows with the corpus, not its square.
  * 3. Alignment: each candidate pair is aligned word by word (Smith-Waterman local alignment: a content word
  *    matched +2, a stopword +1, a changed, missing or extra word -2), repeatedly, so one pair can share several
- *    passages (reordered sentences). A passage counts when both sides are at least `minWords` words long, at least
+ *    passages (reordered sentences); only around the three-word runs both paragraphs have (ALIGNMENT_REGION), so
+ *    its work grows with what they share, not with the product of their lengths. A passage counts when both sides are at least `minWords` words long, at least
  *    `minMatched` words match, `minContentWords` distinct content words among them, and the matched words are at
  *    least `minIdentity` of the longer side: "artificial intelligence" alone, or any common phrase, never counts.
  * 4. Clusters: passages that overlap in one paragraph are one version; versions joined by an alignment are one
@@ -111,17 +112,43 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
 
+/** A word as compared: lowercased, NFKC, curly apostrophe and Unicode hyphens as the ASCII ones (ASCII words need only the first). */
+function wordKey(word: string): string {
+  // eslint-disable-next-line no-control-regex -- the ASCII range, on purpose
+  return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFKC').toLowerCase().replaceAll('’', "'").replace(/[‐‑]/g, '-');
+}
+
 /** The words of a text with their offsets. */
 export function words(text: string): Word[] {
   const found: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    found.push({
-      key: match[0].normalize('NFKC').toLowerCase().replaceAll('’', "'").replace(/[‐‑]/g, '-'),
-      start: match.index,
-      end: match.index + match[0].length,
-    });
-  }
+  for (const match of text.matchAll(WORD)) found.push({ key: wordKey(match[0]), start: match.index, end: match.index + match[0].length });
   return found;
+}
+
+/**
+ * The distinct words of a run, each as a small integer with its hash and whether it is content: paragraphs hold
+ * their words as arrays of these, so 10,000 articles' 13 million words cost bytes, not objects.
+ */
+class Lexicon {
+  private ids = new Map<string, number>();
+  readonly hashes: number[] = [];
+  readonly content: boolean[] = [];
+
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.hashes.length;
+      this.ids.set(key, id);
+      this.hashes.push(hash32(key));
+      this.content.push(isContentWord(key));
+    }
+    return id;
+  }
+
+  /** A list of keys as ids. */
+  of(keys: readonly string[]): Int32Array {
+    return Int32Array.from(keys, (key) => this.id(key));
+  }
 }
 
 /** Whether a word (its key) counts as content. */
@@ -138,17 +165,20 @@ function hash32(value: string): number {
 
 /** The winnowed fingerprints of a word list: hash -> the first word of its shingle (each hash once, first place). */
 export function fingerprints(keys: readonly string[], options: Pick<ReuseOptions, 'shingle' | 'window'> = REUSE_OPTIONS): Map<number, number> {
+  const lexicon = new Lexicon();
+  return fingerprintIds(lexicon.of(keys), lexicon, options);
+}
+
+function fingerprintIds(ids: Int32Array, lexicon: Lexicon, options: Pick<ReuseOptions, 'shingle' | 'window'>): Map<number, number> {
   const { shingle, window } = options;
-  const wordHashes = keys.map(hash32);
-  const content = keys.map(isContentWord);
   const hashes: number[] = [];
-  for (let i = 0; i + shingle <= keys.length; i++) {
+  for (let i = 0; i + shingle <= ids.length; i++) {
     // A run of stopwords only ("one of the") is everywhere: it is no evidence of reuse.
     let any = false;
     let h = 0x811c9dc5;
     for (let k = i; k < i + shingle; k++) {
-      any ||= content[k]!;
-      h = Math.imul(h ^ wordHashes[k]!, 0x01000193) >>> 0;
+      any ||= lexicon.content[ids[k]!]!;
+      h = Math.imul(h ^ lexicon.hashes[ids[k]!]!, 0x01000193) >>> 0;
       h = (h ^ (h >>> 15)) >>> 0;
     }
     hashes.push(any ? h : -1);
@@ -170,64 +200,145 @@ export interface Alignment {
 }
 
 /**
- * The best local alignments of two word lists (Smith-Waterman, linear gaps), best first, one at a time; each later
- * one uses only words no earlier one matched, so a pair of paragraphs yields each passage it shares once.
+ * Where the alignment looks: around the runs of `seed` words two paragraphs share (with a content word; the pair's
+ * candidate fingerprint is one), seeds within `reach` words of each other in both joined, each region `reach` words
+ * wider on every side (documented on /about/).
  */
-export function* alignments(a: readonly string[], b: readonly string[]): Generator<Alignment> {
-  // Words as small integers (b's words that a lacks never match), matched ones set to -1/-2 once used.
-  const ids = new Map<string, number>();
-  const idA = Int32Array.from(a, (key) => ids.get(key) ?? (ids.set(key, ids.size), ids.size - 1));
-  const idB = Int32Array.from(b, (key) => ids.get(key) ?? -2);
-  const gain = Int32Array.from(a, (key) => (isContentWord(key) ? ALIGNMENT_SCORES.content : ALIGNMENT_SCORES.stopword));
+export const ALIGNMENT_REGION = { seed: 3, reach: 12 } as const;
+const { seed: SEED, reach: REACH } = ALIGNMENT_REGION;
+
+/** The score matrix of one region, reused from alignment to alignment (each fill and trace back ends before a yield). */
+let scratch = new Int32Array(1024);
+
+/** A rectangle of two word lists to align: rows a[i0, i1), columns b[j0, j1). */
+interface Region {
+  i0: number;
+  i1: number;
+  j0: number;
+  j1: number;
+}
+
+/**
+ * Where two word lists can share a passage: around the runs of SEED words both have (with a content word), seeds
+ * within REACH words of each other in both lists joined, each region padded by REACH. The alignment then fills
+ * these rectangles only, so its work grows with the passages the lists share, not with the product of their lengths.
+ */
+function seedRegions(idA: Int32Array, idB: Int32Array, content: Uint8Array): Region[] {
+  const at = new Map<number, number[]>();
+  for (let i = 0; i + SEED <= idA.length; i++) {
+    const list = at.get(idA[i]!);
+    if (list === undefined) at.set(idA[i]!, [i]);
+    else list.push(i);
+  }
+  const seeds: [number, number][] = [];
+  for (let j = 0; j + SEED <= idB.length; j++) {
+    const starts = at.get(idB[j]!);
+    if (starts === undefined) continue;
+    for (const i of starts) {
+      let same = true;
+      let any = false;
+      for (let k = 0; k < SEED && same; k++) {
+        same = idA[i + k] === idB[j + k];
+        any ||= content[i + k] === 1;
+      }
+      if (same && any) seeds.push([i, j]);
+    }
+  }
+  seeds.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const regions: Region[] = [];
+  const open: Region[] = [];
+  for (const [i, j] of seeds) {
+    // Seeds come in order of their place in a: a region that ends too far before this one is closed.
+    while (open.length > 0 && open[0]!.i1 + REACH < i) open.shift();
+    const region = open.find((r) => i <= r.i1 + REACH && j + SEED >= r.j0 - REACH && j <= r.j1 + REACH);
+    if (region === undefined) {
+      const added = { i0: i, i1: i + SEED, j0: j, j1: j + SEED };
+      regions.push(added);
+      open.push(added);
+    } else {
+      region.i1 = Math.max(region.i1, i + SEED);
+      region.j0 = Math.min(region.j0, j);
+      region.j1 = Math.max(region.j1, j + SEED);
+    }
+  }
+  return regions.map(({ i0, i1, j0, j1 }) => ({
+    i0: Math.max(0, i0 - REACH),
+    i1: Math.min(idA.length, i1 + REACH),
+    j0: Math.max(0, j0 - REACH),
+    j1: Math.min(idB.length, j1 + REACH),
+  }));
+}
+
+/**
+ * The best local alignments of two word lists (Smith-Waterman, linear gaps), one at a time, region by region (see
+ * `seedRegions`), best first in each; each later one uses only words no earlier one matched, so a pair of paragraphs
+ * yields each passage it shares once. A region is done when its best alignment matches fewer than `minPairs` words.
+ */
+export function alignments(a: readonly string[], b: readonly string[], minPairs = 1): Generator<Alignment> {
+  const lexicon = new Lexicon();
+  return alignIds(lexicon.of(a), lexicon.of(b), lexicon, minPairs);
+}
+
+function* alignIds(wordsA: Int32Array, wordsB: Int32Array, lexicon: Lexicon, minPairs: number): Generator<Alignment> {
+  // Copies, whose matched words are set to -1 (in a) and -3 (in b) once used.
+  const idA = wordsA.slice();
+  const idB = wordsB.slice();
+  const content = Uint8Array.from(idA, (id) => (lexicon.content[id]! ? 1 : 0));
+  const gain = Int32Array.from(content, (flag) => (flag === 1 ? ALIGNMENT_SCORES.content : ALIGNMENT_SCORES.stopword));
   const { mismatch, gap } = ALIGNMENT_SCORES;
-  const cols = b.length + 1;
-  const score = new Int32Array((a.length + 1) * cols);
-  for (;;) {
-    score.fill(0);
-    let best = 0;
-    let bestAt = -1;
-    for (let i = 1; i <= a.length; i++) {
-      const word = idA[i - 1]!;
-      const match = gain[i - 1]!;
-      const row = i * cols;
-      const above = row - cols;
-      for (let j = 1; j <= b.length; j++) {
-        let value = score[above + j - 1]! + (word === idB[j - 1] ? match : mismatch);
-        const up = score[above + j]! + gap;
-        const left = score[row + j - 1]! + gap;
-        if (up > value) value = up;
-        if (left > value) value = left;
-        if (value < 0) value = 0;
-        score[row + j] = value;
-        if (value > best) {
-          best = value;
-          bestAt = row + j;
+  for (const { i0, i1, j0, j1 } of seedRegions(idA, idB, content)) {
+    // Cell (r, c) of the region's matrix is a[i0 + r - 1] against b[j0 + c - 1]; row 0 and column 0 are zeros.
+    const rows = i1 - i0;
+    const cols = j1 - j0 + 1;
+    if (scratch.length < (rows + 1) * cols) scratch = new Int32Array(2 * (rows + 1) * cols);
+    const score = scratch;
+    for (;;) {
+      score.fill(0, 0, (rows + 1) * cols);
+      let best = 0;
+      let bestAt = -1;
+      for (let r = 1; r <= rows; r++) {
+        const word = idA[i0 + r - 1]!;
+        const match = gain[i0 + r - 1]!;
+        const row = r * cols;
+        const above = row - cols;
+        for (let c = 1; c < cols; c++) {
+          let value = score[above + c - 1]! + (word === idB[j0 + c - 1] ? match : mismatch);
+          const up = score[above + c]! + gap;
+          const left = score[row + c - 1]! + gap;
+          if (up > value) value = up;
+          if (left > value) value = left;
+          if (value < 0) value = 0;
+          score[row + c] = value;
+          if (value > best) {
+            best = value;
+            bestAt = row + c;
+          }
         }
       }
+      if (bestAt === -1) break;
+      // Trace back from the best cell to where the score started.
+      const pairs: [number, number][] = [];
+      let r = Math.floor(bestAt / cols);
+      let c = bestAt % cols;
+      while (r > 0 && c > 0 && score[r * cols + c]! > 0) {
+        const here = score[r * cols + c]!;
+        const same = idA[i0 + r - 1] === idB[j0 + c - 1];
+        if (here === score[(r - 1) * cols + c - 1]! + (same ? gain[i0 + r - 1]! : mismatch)) {
+          if (same) pairs.push([i0 + r - 1, j0 + c - 1]);
+          r--;
+          c--;
+        } else if (here === score[(r - 1) * cols + c]! + gap) r--;
+        else c--;
+      }
+      if (pairs.length === 0 || pairs.length < minPairs) break;
+      pairs.reverse();
+      // A word matched once matches nothing again.
+      for (const [x, y] of pairs) {
+        idA[x] = -1;
+        idB[y] = -3;
+      }
+      yield { pairs };
     }
-    if (bestAt === -1) return;
-    // Trace back from the best cell to where the score started.
-    const pairs: [number, number][] = [];
-    let i = Math.floor(bestAt / cols);
-    let j = bestAt % cols;
-    while (i > 0 && j > 0 && score[i * cols + j]! > 0) {
-      const here = score[i * cols + j]!;
-      const same = idA[i - 1] === idB[j - 1];
-      if (here === score[(i - 1) * cols + j - 1]! + (same ? gain[i - 1]! : mismatch)) {
-        if (same) pairs.push([i - 1, j - 1]);
-        i--;
-        j--;
-      } else if (here === score[(i - 1) * cols + j]! + gap) i--;
-      else j--;
-    }
-    if (pairs.length === 0) return;
-    pairs.reverse();
-    // A word matched once matches nothing again.
-    for (const [x, y] of pairs) {
-      idA[x] = -1;
-      idB[y] = -3;
-    }
-    yield { pairs };
   }
 }
 
@@ -243,13 +354,17 @@ export function align(a: readonly string[], b: readonly string[], limit = 8): Al
 
 /** Whether an alignment is a shared passage under the thresholds (see the module comment, step 3). */
 export function isSharedPassage(alignment: Alignment, a: readonly string[], options: ReuseOptions = REUSE_OPTIONS): boolean {
-  const { pairs } = alignment;
+  const lexicon = new Lexicon();
+  return sharedPassage(alignment, lexicon.of(a), lexicon, options);
+}
+
+function sharedPassage({ pairs }: Alignment, a: Int32Array, lexicon: Lexicon, options: ReuseOptions): boolean {
   if (pairs.length < options.minMatched) return false;
   const wordsA = pairs.at(-1)![0] - pairs[0]![0] + 1;
   const wordsB = pairs.at(-1)![1] - pairs[0]![1] + 1;
   if (Math.min(wordsA, wordsB) < options.minWords) return false;
   if (pairs.length < options.minIdentity * Math.max(wordsA, wordsB)) return false;
-  const content = new Set(pairs.map(([x]) => a[x]!).filter(isContentWord));
+  const content = new Set(pairs.map(([x]) => a[x]!).filter((id) => lexicon.content[id]));
   return content.size >= options.minContentWords;
 }
 
@@ -258,8 +373,10 @@ interface Paragraph {
   index: number;
   id: string;
   text: string;
-  words: Word[];
-  keys: string[];
+  /** Its words as lexicon ids, and where each stands in its text. */
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 /** What a run did, for the benchmark: its input and how many candidates each step kept. */
@@ -277,18 +394,26 @@ export interface ReuseStats {
 
 /** The passages shared by more than one of `documents` (see the module comment); `stats`, when given, is filled in. */
 export function detectReuse(documents: readonly ReuseDocument[], options: ReuseOptions = REUSE_OPTIONS, stats?: ReuseStats): ReuseCluster[] {
+  const lexicon = new Lexicon();
   const paragraphs: Paragraph[] = [];
   documents.forEach((document, doc) =>
     document.paragraphs.forEach(({ id, text }, index) => {
-      const found = words(text);
-      paragraphs.push({ doc, index, id, text, words: found, keys: found.map((word) => word.key) });
+      const ids: number[] = [];
+      const starts: number[] = [];
+      const ends: number[] = [];
+      for (const match of text.matchAll(WORD)) {
+        ids.push(lexicon.id(wordKey(match[0])));
+        starts.push(match.index);
+        ends.push(match.index + match[0].length);
+      }
+      paragraphs.push({ doc, index, id, text, ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends) });
     }),
   );
 
   // 2. Candidates: an inverted index of fingerprints (paragraph and word of each posting).
   const postings = new Map<number, number[]>();
   paragraphs.forEach((paragraph, p) => {
-    for (const [hash, at] of fingerprints(paragraph.keys, options)) {
+    for (const [hash, at] of fingerprintIds(paragraph.ids, lexicon, options)) {
       const list = postings.get(hash);
       if (list === undefined) postings.set(hash, [p, at]);
       else list.push(p, at);
@@ -326,22 +451,21 @@ export function detectReuse(documents: readonly ReuseDocument[], options: ReuseO
     const q = pairs[k]! - p * total;
     const a = paragraphs[p]!;
     const b = paragraphs[q]!;
-    for (const alignment of alignments(a.keys, b.keys)) {
-      if (alignment.pairs.length < options.minMatched) break;
-      if (!isSharedPassage(alignment, a.keys, options)) continue;
+    for (const alignment of alignIds(a.ids, b.ids, lexicon, options.minMatched)) {
+      if (!sharedPassage(alignment, a.ids, lexicon, options)) continue;
       passages++;
       const [firstA, firstB] = alignment.pairs[0]!;
       const [lastA, lastB] = alignment.pairs.at(-1)!;
       spans.link(
-        { paragraph: p, start: a.words[firstA]!.start, end: a.words[lastA]!.end },
-        { paragraph: q, start: b.words[firstB]!.start, end: b.words[lastB]!.end },
+        { paragraph: p, start: a.starts[firstA]!, end: a.ends[lastA]! },
+        { paragraph: q, start: b.starts[firstB]!, end: b.ends[lastB]! },
       );
     }
   }
   if (stats !== undefined) {
     Object.assign(stats, {
       paragraphs: paragraphs.length,
-      words: paragraphs.reduce((sum, paragraph) => sum + paragraph.words.length, 0),
+      words: paragraphs.reduce((sum, paragraph) => sum + paragraph.ids.length, 0),
       fingerprints: postings.size,
       boilerplate,
       candidatePairs,
