@@ -1,11 +1,8 @@
 /**
  * Rehype plugin: the body's links to other sites. Each one is recorded where it stands (`file.data.links`: the
- * href as written, the anchor and text of its paragraph), for the corpus link graph (src/utils/corpus-links.ts);
- * and those the graph found to be another article of this corpus (`file.data.corpusLinks`: href -> site path)
- * go to its copy here, with the original one click away in a small link after them.
- * <a href="https://x.substack.com/p/essay">An essay</a>
- *   -> <a href="/articles/essay/" class="corpus-link">An essay</a><span class="original-link" data-pagefind-ignore="">
- *      <a href="https://x.substack.com/p/essay">original<span class="sr-only"> on x.substack.com</span></a></span>
+ * href as written, the anchor and text of its paragraph), for the corpus link graph (src/utils/corpus-links.ts),
+ * which then sends those that name another article of this corpus to its copy here (rehype-corpus-links).
+ * <a href="https://x.substack.com/p/essay">An essay</a> in <p id="p-1" class="para"> -> { href, label: 'An essay', anchor: 'p-1', place: 'para. 1', text }
  * The link an image that cannot load gets ("Open it at its source") is the site's, not recorded.
  * Runs before the permalinks are added, so a paragraph's text is the author's: footnote numbers, back links,
  * residue labels and these "original" links are the site's, and left out of it.
@@ -29,8 +26,6 @@ export interface BodyLink {
 
 declare module 'vfile' {
   interface DataMap {
-    /** In-corpus links of this body: href as written -> the site path of the article it names (input). */
-    corpusLinks: Readonly<Record<string, string>>;
     /** Every link of this body to another site, in reading order (output). */
     links: BodyLink[];
   }
@@ -41,13 +36,11 @@ const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th
 
 const FOOTNOTE_ID = /^user-content-fn-/;
 
-/** Record the body's links to other sites; send the in-corpus ones to the copy here. */
+/** Record the body's links to other sites. */
 export function rehypeOutboundLinks() {
   return (tree: Root, file: VFile) => {
-    const rewrites = file.data.corpusLinks ?? {};
     const places = paragraphPlaces(tree);
     const links: BodyLink[] = [];
-    const rewritten: { link: Element; parent: Element | Root; original: string }[] = [];
     visitParents(tree, 'element', (node, ancestors) => {
       if (node.tagName !== 'a') return;
       const href = node.properties['href'];
@@ -67,39 +60,10 @@ export function rehypeOutboundLinks() {
         place: anchor === null ? null : (places.get(anchor) ?? null),
         text: block === undefined ? '' : paragraphText(block),
       });
-      const target = Object.hasOwn(rewrites, href) ? rewrites[href] : undefined;
-      if (target !== undefined) rewritten.push({ link: node, parent: ancestors.at(-1) as Element | Root, original: href });
       // A link holds no link: nothing inside it to visit.
       return 'skip';
     });
-    for (const { link, parent, original } of rewritten) {
-      link.properties['href'] = rewrites[original]!;
-      link.properties['className'] = [...classes(link), 'corpus-link'];
-      parent.children.splice(parent.children.indexOf(link) + 1, 0, originalLink(original));
-    }
     file.data.links = links;
-  };
-}
-
-/** The small link to the original after an in-corpus link; its host said to a screen reader. */
-function originalLink(href: string): ElementContent {
-  const host = URL.parse(href.trim())?.hostname.replace(/^www\./, '') ?? '';
-  return {
-    type: 'element',
-    tagName: 'span',
-    properties: { className: ['original-link'], dataPagefindIgnore: '' },
-    children: [
-      { type: 'text', value: ' ' },
-      {
-        type: 'element',
-        tagName: 'a',
-        properties: { href },
-        children: [
-          { type: 'text', value: 'original' },
-          { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: ` on ${host}` }] },
-        ],
-      },
-    ],
   };
 }
 
@@ -145,11 +109,11 @@ function isSiteAddition(node: Element): boolean {
   return hasClass(node, 'permalink') || hasClass(node, 'original-link') || hasClass(node, 'residue-label');
 }
 
-function classes(node: Element): string[] {
+export function classes(node: Element): string[] {
   const value = node.properties['className'];
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-function hasClass(node: Element, name: string): boolean {
+export function hasClass(node: Element, name: string): boolean {
   return classes(node).includes(name);
 }

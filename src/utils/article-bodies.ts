@@ -4,8 +4,9 @@
  * graph (and the shared passages) read each body's outbound links, ids and paragraphs (`readLinks`) from a small file beside it. The cache is a
  * folder beside the entries folder, named by the SHA-256 of everything the HTML depends on: the entry's bytes,
  * the topic taxonomy's bytes, and the renderer's own source files and locked dependencies; a body whose links
- * to other articles of the corpus go to their copies here, or that marks passages other articles share, is cached
- * under that key and a hash of those links and marks.
+ * to other articles of the corpus go to their copies here, or that marks passages other articles share, is the plain
+ * body decorated with them (src/utils/render-article.ts, `decorateBody`: no second render), cached under that key
+ * and a hash of those links and marks.
  * The articles loader drops files no entry has any more (`pruneBodies`; a body cached under in-corpus links that
  * have since changed stays until its entry does).
  * src/content/articles/a-title.mdx -> src/content/.articles.bodies/3f9a…c1.json { html, headings, hasFigures, inlineStyles }
@@ -16,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ENTRIES_DIR, TOPICS_FILE } from './corpus-paths.ts';
-import { renderArticle, type RenderedArticle, type RenderOptions } from './render-article.ts';
+import { decorateBody, renderArticle, type RenderedArticle, type RenderOptions } from './render-article.ts';
 
 /** One entry to render: its file (named in errors), its MDX, its topics, its in-corpus links (href -> site path) and its shared passages. */
 export interface BodyJob {
@@ -87,21 +88,30 @@ function writeJson(file: string, value: unknown): void {
   renameSync(temporary, file);
 }
 
-/** Render an entry and cache both its body and its links. */
-async function render(job: BodyJob): Promise<RenderedArticle> {
-  const rendered = await renderArticle(job.mdx, { label: job.filePath, topics: job.topics, corpusLinks: job.corpusLinks, alsoIn: job.alsoIn });
+/** Render an entry (without what depends on the rest of the corpus) and cache both its body and its links. */
+async function render(job: Omit<BodyJob, 'corpusLinks' | 'alsoIn'>): Promise<RenderedArticle> {
+  const rendered = await renderArticle(job.mdx, { label: job.filePath, topics: job.topics });
   mkdirSync(CACHE_DIR, { recursive: true });
   const { html, headings, hasFigures, inlineStyles, links, anchors, paragraphs, mentions } = rendered;
-  writeJson(bodyFile(job), { html, headings, hasFigures, inlineStyles } satisfies ArticleBody);
+  writeJson(bodyFile({ filePath: job.filePath, mdx: job.mdx, topics: job.topics }), { html, headings, hasFigures, inlineStyles } satisfies ArticleBody);
   writeJson(linksFile(job.mdx), { links, anchors, paragraphs, mentions } satisfies BodyLinks);
   return rendered;
 }
 
-/** An entry's rendered body: from the cache, or rendered now (and cached). */
+/** An entry's rendered body: from the cache, or rendered now (and cached); with in-corpus links or shared passages,
+ * the plain body decorated with them (decorateBody: the body is parsed once, never twice), and that cached too. */
 export async function readBody(job: BodyJob): Promise<ArticleBody> {
   const file = bodyFile(job);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ArticleBody;
-  const { html, headings, hasFigures, inlineStyles } = await render(job);
+  const plainFile = bodyFile({ ...job, corpusLinks: undefined, alsoIn: undefined });
+  const plain: ArticleBody = existsSync(plainFile) ? (JSON.parse(readFileSync(plainFile, 'utf8')) as ArticleBody) : await render(job);
+  if (file === plainFile) return pick(plain);
+  const decorated = { ...pick(plain), html: decorateBody(plain.html, { label: job.filePath, corpusLinks: job.corpusLinks, alsoIn: job.alsoIn }) };
+  writeJson(file, decorated);
+  return decorated;
+}
+
+function pick({ html, headings, hasFigures, inlineStyles }: ArticleBody): ArticleBody {
   return { html, headings, hasFigures, inlineStyles };
 }
 

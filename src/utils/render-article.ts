@@ -11,6 +11,7 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
+import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import rehypeSlug from 'rehype-slug';
 import remarkRehype from 'remark-rehype';
@@ -21,6 +22,7 @@ import { parseMdx } from '../core/mdx.ts';
 import { checkMdxTree } from '../core/mdx-safety.ts';
 import { plainText } from '../core/plain-text.ts';
 import { rehypeArticleComponents } from '../plugins/rehype-article-components.ts';
+import { rehypeCorpusLinks } from '../plugins/rehype-corpus-links.ts';
 import { rehypeExternalResources } from '../plugins/rehype-external-resources.ts';
 import { rehypeIdentifierMentions, type BodyMention } from '../plugins/rehype-identifier-mentions.ts';
 import { rehypeOutboundLinks, type BodyLink } from '../plugins/rehype-outbound-links.ts';
@@ -82,22 +84,35 @@ const processor = unified()
   .use(rehypeOutboundLinks)
   .use(rehypeIdentifierMentions)
   .use(rehypeParagraphPermalinks)
-  .use(rehypeReuseMarkers)
   .use(rehypeSearchScope)
   .use(rehypeExternalResources);
+
+// What depends on the rest of the corpus, on a body already rendered: its in-corpus links and its shared passages'
+// marks (both known only once every body has been read: src/utils/corpus.ts). Their own markup is the site's, with
+// data-pagefind-ignore and rel set as the plugins give them.
+const decorator = unified().use(rehypeCorpusLinks).use(rehypeReuseMarkers).use(rehypeExternalResources);
+
+/** A rendered body's HTML with its in-corpus links sent to the copies here and its shared passages marked. */
+export function decorateBody(html: string, options: Pick<RenderOptions, 'label' | 'corpusLinks' | 'alsoIn'>): string {
+  const tree = fromHtml(html, { fragment: true });
+  const file = new VFile({ path: options.label, data: { corpusLinks: options.corpusLinks ?? {}, alsoIn: options.alsoIn ?? {} } });
+  return toHtml(decorator.runSync(tree, file) as HastRoot);
+}
 
 /** Render one entry's MDX. */
 export async function renderArticle(mdx: string, options: RenderOptions): Promise<RenderedArticle> {
   const file = new VFile({
     value: blankFrontmatter(mdx),
     path: options.label,
-    data: { topics: options.topics, corpusLinks: options.corpusLinks ?? {}, alsoIn: options.alsoIn ?? {} },
+    data: { topics: options.topics },
   });
   const mdast = parseMdx(String(file.value));
   checkMdxTree(mdast, options.label);
   const hast = (await processor.run(mdast, file)) as HastRoot;
+  const html = toHtml(hast);
+  const decorated = Object.keys(options.corpusLinks ?? {}).length > 0 || Object.keys(options.alsoIn ?? {}).length > 0;
   return {
-    html: toHtml(hast),
+    html: decorated ? decorateBody(html, options) : html,
     headings: collectHeadings(hast),
     hasFigures: containsFigure(hast),
     links: file.data.links ?? [],
