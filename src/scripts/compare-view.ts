@@ -8,6 +8,16 @@
 import type { CompareData, ComparePassage, CompareTopic } from '../utils/compare-data.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The article a field names: its slug as given, or the slug of an article address pasted into it (on a large corpus
+ * the form takes addresses, see src/components/CompareForm.astro).
+ * "https://example.org/articles/a-title/#p-1" -> "a-title"; "/articles/a-title/" -> "a-title"; "a-title" -> "a-title"
+ */
+export function slugFrom(value: string): string {
+  const trimmed = value.trim();
+  return /(?:^|\/)articles\/([^/?#]+)/.exec(trimmed)?.[1] ?? trimmed;
+}
 /** Passages shown per article and topic before "Show all". */
 const SHOWN = 3;
 const STANCE_LABEL: Record<string, string> = { supports: 'supports', critiques: 'critiques', reports: 'reports' };
@@ -250,9 +260,10 @@ export async function showComparison(): Promise<void> {
   if (form === null || view === null || status === null) return;
   if (explanation !== null) explanation.hidden = true;
   const params = new URLSearchParams(location.search);
-  const a = params.get('a') ?? '';
-  const b = params.get('b') ?? '';
-  const selects = { a: form.elements.namedItem('a') as HTMLSelectElement, b: form.elements.namedItem('b') as HTMLSelectElement };
+  const a = slugFrom(params.get('a') ?? '');
+  const b = slugFrom(params.get('b') ?? '');
+  // A list of every article, or (on a large corpus) a text field for one's address or slug.
+  const selects = { a: form.elements.namedItem('a') as HTMLSelectElement | HTMLInputElement, b: form.elements.namedItem('b') as HTMLSelectElement | HTMLInputElement };
   if (SLUG.test(a)) selects.a.value = a;
   if (SLUG.test(b)) selects.b.value = b;
   if (!SLUG.test(a) || !SLUG.test(b)) {
@@ -266,7 +277,7 @@ export async function showComparison(): Promise<void> {
   status.textContent = 'Loading the two articles…';
   const [first, second] = await Promise.all([load(a), load(b)]);
   if (first === null || second === null) {
-    status.textContent = `No article here is called “${first === null ? a : b}”: choose one from the list.`;
+    status.textContent = `No article here is called “${first === null ? a : b}”: choose another one.`;
     return;
   }
   view.replaceChildren(render(first, second));

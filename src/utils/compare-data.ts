@@ -18,6 +18,10 @@ import type { CitedWork } from './works-cited.ts';
 /** Version of the compare files; the page checks it. */
 export const COMPARE_DATA_VERSION = 1;
 
+/** Up to this many articles, the compare form offers each one in a list; beyond, it takes an article's address or
+ * slug (two lists of 10,000 titles would make every page that has the form a megabyte or more). */
+export const COMPARE_LIST_MAX = 200;
+
 /** `/compare/`, or the comparison of two articles (`?a=<slug>&b=<slug>`), or of one with another to choose (`?a=<slug>`). */
 export function comparePath(a?: string, b?: string): string {
   const query = [a === undefined ? '' : `a=${encodeURIComponent(a)}`, b === undefined ? '' : `b=${encodeURIComponent(b)}`].filter(Boolean).join('&');
