@@ -36,10 +36,10 @@ function shownTitle(article: Pick<CompareData, 'title' | 'titleInferred'>): stri
   return article.titleInferred ? `[${article.title}]` : article.title;
 }
 
-/** The passages the two articles share (src/utils/reuse.ts): each as a's paragraph and text and b's. */
+/** The passages the two articles share (src/utils/reuse.ts): each version of a and of b of the same cluster, as a's paragraph and text and b's. */
 export function sharedPassages(a: CompareData, b: CompareData): { a: string; b: string; textA: string; textB: string }[] {
   return a.shared.flatMap((item) =>
-    item.others.filter((other) => other.slug === b.slug).map((other) => ({ a: item.paragraph, b: other.paragraph, textA: item.text, textB: other.text })),
+    b.shared.filter((other) => other.cluster === item.cluster).map((other) => ({ a: item.paragraph, b: other.paragraph, textA: item.text, textB: other.text })),
   );
 }
 
@@ -47,7 +47,8 @@ async function load(slug: string): Promise<CompareData | null> {
   const response = await fetch(`/compare/${slug}.json`);
   if (!response.ok) return null;
   const data = (await response.json()) as CompareData;
-  return data.schemaVersion === 1 ? data : null;
+  // COMPARE_DATA_VERSION of src/utils/compare-data.ts (not imported: that module is the build's, not the browser's).
+  return data.schemaVersion === 2 ? data : null;
 }
 
 /** A passage: its text with the terms that counted marked, exactly as the article has it, and a link to it. */

@@ -16,7 +16,7 @@ import type { SharedPassage } from './reuse.ts';
 import type { CitedWork } from './works-cited.ts';
 
 /** Version of the compare files; the page checks it. */
-export const COMPARE_DATA_VERSION = 1;
+export const COMPARE_DATA_VERSION = 2;
 
 /** Up to this many articles, the compare form offers each one in a list; beyond, it takes an article's address or
  * slug (two lists of 10,000 titles would make every page that has the form a megabyte or more). */
@@ -75,17 +75,20 @@ export interface CompareData {
   topics: CompareTopic[];
   /** The works it cites, in the order it first cites them. */
   works: CompareWork[];
-  /** The passages it shares with other articles (src/utils/reuse.ts): its version, and the others' paragraphs. */
+  /** The passages it shares with other articles (src/utils/reuse.ts): its versions, each with its cluster's id. */
   shared: CompareShared[];
 }
 
-/** One shared passage as this article has it, with the other articles' versions. */
+/**
+ * One shared passage as this article has it. The other article of a comparison has its own versions of the same
+ * cluster in its own file: listing every other version here would make each file grow with the cluster (thousands
+ * of versions in a large corpus) and the files together with its square.
+ */
 export interface CompareShared {
   cluster: string;
   /** This article's paragraph and the shared words in it, exactly as the paragraph has them. */
   paragraph: string;
   text: string;
-  others: { slug: string; paragraph: string; text: string }[];
 }
 
 /** What the comparison reads of `article`. */
@@ -132,11 +135,9 @@ export function compareData(article: Article, index: CorpusIndex, works: readonl
       path: workPath(work),
       inCorpus: work.inCorpus?.slug ?? null,
     })),
-    shared: shared.flatMap((cluster) => {
-      const own = cluster.versions.filter((version) => version.slug === article.slug);
-      const others = cluster.versions.filter((version) => version.slug !== article.slug).map(({ slug, paragraph, text }) => ({ slug, paragraph, text }));
-      return own.map(({ paragraph, text }) => ({ cluster: cluster.id, paragraph, text, others }));
-    }),
+    shared: shared.flatMap((cluster) =>
+      cluster.versions.filter((version) => version.slug === article.slug).map(({ paragraph, text }) => ({ cluster: cluster.id, paragraph, text })),
+    ),
   };
 }
 
