@@ -75,9 +75,9 @@ export function aboutPath(anchor?: string): string {
   return withAnchor('/about/', anchor);
 }
 
-/** `/reuse/` (the passages several articles share), with `#<cluster id>` when given. */
-export function reusePath(anchor?: string): string {
-  return withAnchor('/reuse/', anchor);
+/** `/reuse/` (the passages several articles share) or its page `page`, `/reuse/page/<n>/`, with `#<cluster id>` when given. */
+export function reusePath(anchor?: string, page = 1): string {
+  return withAnchor(page === 1 ? '/reuse/' : `/reuse/page/${page}/`, anchor);
 }
 
 /** `/about/curators/`: the curator's guide. */

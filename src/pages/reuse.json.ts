@@ -6,6 +6,7 @@ import { REUSE_SCHEMA_VERSION, reuseExportSchema } from '../schemas/reuse-export
 import { citedTitle } from '../utils/citation.ts';
 import { getReuse } from '../utils/corpus.ts';
 import { jsonBody } from '../utils/corpus-export.ts';
+import { PAGE_SIZE, pageOfIndex } from '../utils/pagination.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { clusters } = await getReuse();
@@ -16,9 +17,9 @@ export const GET: APIRoute = async ({ site }) => {
     site: site === undefined ? null : siteUrl('/', site),
     thresholds: { ...REUSE_OPTIONS },
     clusterCount: clusters.length,
-    clusters: clusters.map(({ id, articles, versions }) => ({
+    clusters: clusters.map(({ id, articles, versions }, index) => ({
       id,
-      url: siteUrl(reusePath(id), site),
+      url: siteUrl(reusePath(id, pageOfIndex(index, PAGE_SIZE.reusePassages)), site),
       articles,
       versions: versions.map(({ article, paragraph, start, end, text }) => ({
         slug: article.slug,

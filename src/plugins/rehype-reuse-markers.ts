@@ -1,7 +1,8 @@
 /**
  * Rehype plugin: the quiet marker under a paragraph that holds a passage other articles of the corpus share
  * (src/core/text-reuse.ts): "Also in: <title>, <title> · compare the versions", each title a link to the other
- * article's paragraph and the last link to the passage on /reuse/. Out of the search index, so a search finds
+ * article's paragraph and the last link to the passage on /reuse/; beyond the first few others, "and 46 more" (a
+ * passage a thousand articles carry would otherwise put a thousand links under one paragraph). Out of the search index, so a search finds
  * only the author's words. A <p> gets it as its next sibling, or, in a quotation, the quotation does (the mark is
  * not part of what is quoted); a list item that holds its paragraph without a <p> (a tight list), right after the
  * paragraph's permalink.
@@ -15,7 +16,12 @@ import { articlePath, reusePath } from '../core/urls.ts';
 /** A shared passage of one paragraph: its cluster on /reuse/ and the other articles' paragraphs that have it. */
 export interface AlsoIn {
   cluster: string;
+  /** The other articles named, oldest first (src/utils/reuse.ts, ALSO_IN_SHOWN of them at most). */
   articles: { slug: string; title: string; paragraph: string }[];
+  /** How many other articles have it besides those named (none when absent). */
+  more?: number;
+  /** The page of /reuse/ that shows it (1 when absent). */
+  page?: number;
 }
 
 declare module 'vfile' {
@@ -51,15 +57,16 @@ export function rehypeReuseMarkers() {
   };
 }
 
-function marker({ cluster, articles }: AlsoIn): Element {
+function marker({ cluster, articles, more = 0, page = 1 }: AlsoIn): Element {
   const children: ElementContent[] = [{ type: 'text', value: 'Also in: ' }];
   articles.forEach(({ slug, title, paragraph }, position) => {
     if (position > 0) children.push({ type: 'text', value: ', ' });
     children.push({ type: 'element', tagName: 'a', properties: { href: articlePath(slug, paragraph) }, children: [{ type: 'text', value: title }] });
   });
+  if (more > 0) children.push({ type: 'text', value: ` and ${more} more` });
   children.push(
     { type: 'text', value: ' · ' },
-    { type: 'element', tagName: 'a', properties: { href: reusePath(cluster) }, children: [{ type: 'text', value: 'compare the versions' }] },
+    { type: 'element', tagName: 'a', properties: { href: reusePath(cluster, page) }, children: [{ type: 'text', value: 'compare the versions' }] },
   );
   return { type: 'element', tagName: 'p', properties: { className: ['also-in'], dataPagefindIgnore: '' }, children };
 }

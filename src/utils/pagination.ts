@@ -19,6 +19,10 @@ export const PAGE_SIZE = {
   raw: 100,
   /** Articles, with their passages, on a topic page and in each part of its passages.json. */
   topicArticles: 20,
+  /** Shared passages on /reuse/ and /reuse/page/<n>/. */
+  reusePassages: 20,
+  /** Versions of one shared passage shown there (all of them are in /reuse.json and marked on their articles). */
+  reuseVersions: 6,
 } as const;
 
 /** How many pages `total` items fill (at least one, so an empty list still has its page). */

@@ -20,6 +20,7 @@ import {
 import type { AlsoIn } from '../plugins/rehype-reuse-markers.ts';
 import type { Article } from '../schemas/article.ts';
 import { citedTitle } from './citation.ts';
+import { PAGE_SIZE, pageOfIndex } from './pagination.ts';
 
 /** One version of a shared passage, with its article and its text in pieces marked where it differs. */
 export interface SharedVersion extends ReuseVersion {
@@ -40,6 +41,9 @@ export interface Reuse {
   /** Per article slug: paragraph id -> the passages it shares, each with the other articles' paragraphs. */
   alsoIn: Map<string, Record<string, AlsoIn[]>>;
 }
+
+/** The other articles an "Also in" mark names by title; the rest it counts ("and 46 more"), and /reuse/ lists. */
+export const ALSO_IN_SHOWN = 3;
 
 /** Oldest first, undated ones after the dated, then by slug: the earliest version of a passage comes first. */
 function oldestFirst(a: Article, b: Article): number {
@@ -66,17 +70,20 @@ export function buildReuse(
   });
   const byArticle = new Map<string, SharedPassage[]>();
   const alsoIn = new Map<string, Record<string, AlsoIn[]>>();
-  for (const cluster of clusters) {
+  for (const [index, cluster] of clusters.entries()) {
+    const page = pageOfIndex(index, PAGE_SIZE.reusePassages);
+    // Each article of the cluster once, at its first version: what the marks of its other versions name.
+    const firsts = new Map<string, { slug: string; title: string; paragraph: string }>();
+    for (const { slug, article, paragraph } of cluster.versions) if (!firsts.has(slug)) firsts.set(slug, { slug, title: citedTitle(article), paragraph });
+    const distinct = [...firsts.values()];
     for (const version of cluster.versions) {
       const list = byArticle.get(version.slug) ?? [];
       if (list.at(-1) !== cluster) list.push(cluster);
       byArticle.set(version.slug, list);
-      const others = new Map<string, { slug: string; title: string; paragraph: string }>();
-      for (const other of cluster.versions)
-        if (other.slug !== version.slug && !others.has(other.slug))
-          others.set(other.slug, { slug: other.slug, title: citedTitle(other.article), paragraph: other.paragraph });
+      const named = distinct.slice(0, ALSO_IN_SHOWN + 1).filter(({ slug }) => slug !== version.slug).slice(0, ALSO_IN_SHOWN);
+      const more = distinct.length - 1 - named.length;
       const marks = alsoIn.get(version.slug) ?? {};
-      (marks[version.paragraph] ??= []).push({ cluster: cluster.id, articles: [...others.values()] });
+      (marks[version.paragraph] ??= []).push({ cluster: cluster.id, articles: named, ...(more > 0 ? { more } : {}), ...(page > 1 ? { page } : {}) });
       alsoIn.set(version.slug, marks);
     }
   }

@@ -5,7 +5,9 @@
 // the entries' paragraphs, as the build does.
 import { parseMdx } from '../../src/core/mdx.ts';
 import { anchoredParagraphs, paragraphIds } from '../../src/core/paragraph-id.ts';
-import { buildReuse } from '../../src/utils/reuse.ts';
+import { reusePath } from '../../src/core/urls.ts';
+import { PAGE_SIZE, pageOfIndex } from '../../src/utils/pagination.ts';
+import { ALSO_IN_SHOWN, buildReuse, type SharedVersion } from '../../src/utils/reuse.ts';
 import { entryBody, loadArticles } from '../helpers/entries.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -24,6 +26,9 @@ const DISTINCTIVE = [/\bAmerican oligopoly\b/, /\bown company\b/];
 const using = [...paragraphs].filter(([, list]) => list.some(({ text }) => DISTINCTIVE.every((words) => words.test(text)))).map(([slug]) => slug);
 const oligopoly = reuse.clusters.find((cluster) => cluster.versions.some(({ text }) => DISTINCTIVE.every((words) => words.test(text))));
 const titleOf = (slug: string) => articles.find((article) => article.slug === slug)!.title;
+// The page of /reuse/ that shows it, and the versions shown there.
+const oligopolyPath = reusePath(undefined, pageOfIndex(reuse.clusters.indexOf(oligopoly!), PAGE_SIZE.reusePassages));
+const shownVersions = oligopoly!.versions.slice(0, PAGE_SIZE.reuseVersions);
 
 test('the entries that use the distinctive wording share it as one passage', () => {
   expect(using.length, 'articles whose paragraphs use the wording').toBeGreaterThanOrEqual(2);
@@ -32,10 +37,10 @@ test('the entries that use the distinctive wording share it as one passage', () 
 });
 
 test('/reuse/ shows the shared wording with both articles, the versions side by side, the differences marked', async ({ page }) => {
-  await page.goto('/reuse/');
+  await page.goto(oligopolyPath);
   const section = page.locator(`section#${oligopoly!.id}`);
   await expect(section).toBeVisible();
-  for (const version of oligopoly!.versions) {
+  for (const version of shownVersions) {
     const item = section.locator(`li[data-slug="${version.slug}"]`);
     await expect(item.getByRole('link', { name: titleOf(version.slug), exact: true })).toBeVisible();
     // The version exactly as its paragraph has it, every space kept.
@@ -48,12 +53,12 @@ test('/reuse/ shows the shared wording with both articles, the versions side by 
   // Sorted by how many articles share a passage.
   const counts = await page.locator('section.shared-passage').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-articles'))));
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
-  expect(counts).toHaveLength(Math.min(reuse.clusters.length, 200));
+  expect(counts.length).toBeLessThanOrEqual(PAGE_SIZE.reusePassages);
 });
 
 test('each version’s link lands on its paragraph, which holds the version', async ({ page }) => {
-  for (const version of oligopoly!.versions) {
-    await page.goto('/reuse/');
+  for (const version of shownVersions) {
+    await page.goto(oligopolyPath);
     await page.locator(`section#${oligopoly!.id} li[data-slug="${version.slug}"]`).getByRole('link', { name: 'Read it in context' }).click();
     await expect(page).toHaveURL(new RegExp(`/articles/${version.slug}/#${version.paragraph}$`));
     const paragraph = page.locator(`[id="${version.paragraph}"]`);
@@ -72,12 +77,16 @@ test('the paragraph on each article page says "Also in:" the other, with links t
     await expect(marker).toBeVisible();
     await expect(marker).toHaveAttribute('data-pagefind-ignore', '');
     expect(await marker.textContent()).toMatch(/^Also in: /);
-    for (const other of oligopoly!.versions.filter(({ slug }) => slug !== version.slug)) {
+    // The other articles by title, each at its first version, the first ALSO_IN_SHOWN of them; the rest counted.
+    const firstOf = new Map<string, SharedVersion>();
+    for (const other of oligopoly!.versions) if (other.slug !== version.slug && !firstOf.has(other.slug)) firstOf.set(other.slug, other);
+    for (const other of [...firstOf.values()].slice(0, ALSO_IN_SHOWN)) {
       const link = marker.locator(`a[href="/articles/${other.slug}/#${other.paragraph}"]`);
       await expect(link).toHaveCount(1);
       expect((await link.textContent())!.replace(/^\[|\]$/g, '')).toBe(titleOf(other.slug));
     }
-    await expect(marker.getByRole('link', { name: 'compare the versions' })).toHaveAttribute('href', `/reuse/#${oligopoly!.id}`);
+    if (firstOf.size > ALSO_IN_SHOWN) expect(await marker.textContent()).toContain(`and ${firstOf.size - ALSO_IN_SHOWN} more`);
+    await expect(marker.getByRole('link', { name: 'compare the versions' })).toHaveAttribute('href', reusePath(oligopoly!.id, pageOfIndex(reuse.clusters.indexOf(oligopoly!), PAGE_SIZE.reusePassages)));
   }
   // A paragraph that shares nothing has no marker: every marker follows a paragraph with a version of some passage.
   for (const slug of using) {
@@ -113,6 +122,6 @@ test('/reuse.json has the same passages as the page, with a schema version and e
   }
   await page.goto('/reuse/');
   expect(await page.locator('section.shared-passage').evaluateAll((nodes) => nodes.map((node) => node.id))).toEqual(
-    data.clusters.slice(0, 200).map(({ id }) => id),
+    data.clusters.slice(0, PAGE_SIZE.reusePassages).map(({ id }) => id),
   );
 });

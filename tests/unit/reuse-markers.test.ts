@@ -61,3 +61,19 @@ describe('Also-in marks', () => {
     ]);
   });
 });
+
+describe('a passage many articles carry', () => {
+  test('the mark names the first few others, counts the rest, and links the page of /reuse/ that shows it', async () => {
+    const plain = await renderArticle(MDX, { label: 'x.mdx', topics: [] });
+    const id = plain.paragraphs[0]!.id;
+    const { html } = await renderArticle(MDX, { label: 'x.mdx', topics: [], alsoIn: { [id]: [{ cluster: 'r-00000001', articles: [other], more: 46, page: 3 }] } });
+    const tree = fromHtml(html, { fragment: true });
+    const marks: Element[] = [];
+    visit(tree, 'element', (node: Element) => {
+      if (Array.isArray(node.properties['className']) && node.properties['className'].includes('also-in')) marks.push(node);
+    });
+    expect(marks.map((node) => toString(node))).toEqual(['Also in: Article B and 46 more · compare the versions']);
+    const links = marks[0]!.children.filter((child): child is Element => child.type === 'element').map((link) => String(link.properties['href']));
+    expect(links).toEqual(['/articles/b/#p-0000009', '/reuse/page/3/#r-00000001']);
+  });
+});
