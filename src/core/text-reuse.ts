@@ -95,7 +95,7 @@ export interface ReuseVersion {
 
 /** A passage shared by several articles. */
 export interface ReuseCluster {
-  /** Stable id from its versions ("r-" + 8 hex digits). */
+  /** Stable id from its first version ("r-" + 8 hex digits). */
   id: string;
   /** How many distinct articles have it (at least 2). */
   articles: number;
@@ -553,12 +553,9 @@ class Spans {
         end,
         text: paragraphs[p]!.text.slice(start, end),
       }));
-      const id =
-        'r-' +
-        createHash('sha256')
-          .update(out.map((v) => `${v.slug}#${v.paragraph}:${v.start}-${v.end}`).join('\n'))
-          .digest('hex')
-          .slice(0, 8);
+      // Named by its first version alone (no two clusters share one: overlapping spans are one version), so a
+      // change to another article of the cluster leaves its id, and the links and pages keyed by it, as they are.
+      const id = 'r-' + createHash('sha256').update(`${out[0]!.slug}#${out[0]!.paragraph}:${out[0]!.start}-${out[0]!.end}`).digest('hex').slice(0, 8);
       const head = list[0]!;
       const longest = Math.max(...out.map(({ text }) => words(text).length));
       clusters.push({ id, articles, versions: out, longest, first: [paragraphs[head.p]!.doc, paragraphs[head.p]!.index, head.start] });
