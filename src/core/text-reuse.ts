@@ -456,10 +456,7 @@ export function detectReuse(documents: readonly ReuseDocument[], options: ReuseO
       passages++;
       const [firstA, firstB] = alignment.pairs[0]!;
       const [lastA, lastB] = alignment.pairs.at(-1)!;
-      spans.link(
-        { paragraph: p, start: a.starts[firstA]!, end: a.ends[lastA]! },
-        { paragraph: q, start: b.starts[firstB]!, end: b.ends[lastB]! },
-      );
+      spans.link({ paragraph: p, start: a.starts[firstA]!, end: a.ends[lastA]! }, { paragraph: q, start: b.starts[firstB]!, end: b.ends[lastB]! });
     }
   }
   if (stats !== undefined) {

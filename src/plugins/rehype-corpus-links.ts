@@ -64,4 +64,3 @@ function originalLink(href: string): ElementContent {
     ],
   };
 }
-

@@ -264,7 +264,10 @@ export async function showComparison(): Promise<void> {
   const a = slugFrom(params.get('a') ?? '');
   const b = slugFrom(params.get('b') ?? '');
   // A list of every article, or (on a large corpus) a text field for one's address or slug.
-  const selects = { a: form.elements.namedItem('a') as HTMLSelectElement | HTMLInputElement, b: form.elements.namedItem('b') as HTMLSelectElement | HTMLInputElement };
+  const selects = {
+    a: form.elements.namedItem('a') as HTMLSelectElement | HTMLInputElement,
+    b: form.elements.namedItem('b') as HTMLSelectElement | HTMLInputElement,
+  };
   if (SLUG.test(a)) selects.a.value = a;
   if (SLUG.test(b)) selects.b.value = b;
   if (!SLUG.test(a) || !SLUG.test(b)) {

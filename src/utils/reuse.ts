@@ -80,7 +80,10 @@ export function buildReuse(
       const list = byArticle.get(version.slug) ?? [];
       if (list.at(-1) !== cluster) list.push(cluster);
       byArticle.set(version.slug, list);
-      const named = distinct.slice(0, ALSO_IN_SHOWN + 1).filter(({ slug }) => slug !== version.slug).slice(0, ALSO_IN_SHOWN);
+      const named = distinct
+        .slice(0, ALSO_IN_SHOWN + 1)
+        .filter(({ slug }) => slug !== version.slug)
+        .slice(0, ALSO_IN_SHOWN);
       const more = distinct.length - 1 - named.length;
       const marks = alsoIn.get(version.slug) ?? {};
       (marks[version.paragraph] ??= []).push({ cluster: cluster.id, articles: named, ...(more > 0 ? { more } : {}), ...(page > 1 ? { page } : {}) });

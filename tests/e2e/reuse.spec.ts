@@ -86,7 +86,10 @@ test('the paragraph on each article page says "Also in:" the other, with links t
       expect((await link.textContent())!.replace(/^\[|\]$/g, '')).toBe(titleOf(other.slug));
     }
     if (firstOf.size > ALSO_IN_SHOWN) expect(await marker.textContent()).toContain(`and ${firstOf.size - ALSO_IN_SHOWN} more`);
-    await expect(marker.getByRole('link', { name: 'compare the versions' })).toHaveAttribute('href', reusePath(oligopoly!.id, pageOfIndex(reuse.clusters.indexOf(oligopoly!), PAGE_SIZE.reusePassages)));
+    await expect(marker.getByRole('link', { name: 'compare the versions' })).toHaveAttribute(
+      'href',
+      reusePath(oligopoly!.id, pageOfIndex(reuse.clusters.indexOf(oligopoly!), PAGE_SIZE.reusePassages)),
+    );
   }
   // A paragraph that shares nothing has no marker: every marker follows a paragraph with a version of some passage.
   for (const slug of using) {

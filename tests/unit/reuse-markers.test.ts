@@ -66,7 +66,11 @@ describe('a passage many articles carry', () => {
   test('the mark names the first few others, counts the rest, and links the page of /reuse/ that shows it', async () => {
     const plain = await renderArticle(MDX, { label: 'x.mdx', topics: [] });
     const id = plain.paragraphs[0]!.id;
-    const { html } = await renderArticle(MDX, { label: 'x.mdx', topics: [], alsoIn: { [id]: [{ cluster: 'r-00000001', articles: [other], more: 46, page: 3 }] } });
+    const { html } = await renderArticle(MDX, {
+      label: 'x.mdx',
+      topics: [],
+      alsoIn: { [id]: [{ cluster: 'r-00000001', articles: [other], more: 46, page: 3 }] },
+    });
     const tree = fromHtml(html, { fragment: true });
     const marks: Element[] = [];
     visit(tree, 'element', (node: Element) => {
