@@ -23,6 +23,8 @@ export const PAGE_SIZE = {
   reusePassages: 20,
   /** Versions of one shared passage shown there (all of them are in /reuse.json and marked on their articles). */
   reuseVersions: 6,
+  /** Citing articles of one work on /references/ (all of them are in /references.json, and list it under Works cited). */
+  workCiting: 20,
 } as const;
 
 /** How many pages `total` items fill (at least one, so an empty list still has its page). */
