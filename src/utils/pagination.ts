@@ -18,7 +18,7 @@ export const PAGE_SIZE = {
   /** Raw files on /sources/raw/. */
   raw: 100,
   /** Articles, with their passages, on a topic page and in each part of its passages.json. */
-  topicArticles: 20,
+  topicArticles: 10,
   /** Shared passages on /reuse/ and /reuse/page/<n>/. */
   reusePassages: 20,
   /** Versions of one shared passage shown there (all of them are in /reuse.json and marked on their articles). */
