@@ -1,14 +1,14 @@
 /**
- * The concordance's static index of a built site (called by scripts/index-search.ts after Pagefind): reads
- * each article page of `dist/`, takes the text search indexes (the `data-pagefind-body` region less every
- * `data-pagefind-ignore` part) block by block, each paragraph, heading and note with its id on the page, as
- * `plainText` gives it, and the metadata the page gives search (title, outlet, date, what was inferred); then
- * writes what `buildConcordance` (src/core/concordance.ts) makes of them under `dist/concordance/data/`.
+ * The concordance's static index of a built site (called by scripts/index-search.ts after Pagefind): from
+ * each article page's tree (parsed once for both indexes, scripts/search-pages.ts), the text search indexes
+ * (the `data-pagefind-body` region less every `data-pagefind-ignore` part) block by block, each paragraph,
+ * heading and note with its id on the page, as `plainText` gives it, and the metadata the page gives search
+ * (title, outlet, date, what was inferred); then writes what `buildConcordance` (src/core/concordance.ts)
+ * makes of them under `dist/concordance/data/`.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { buildConcordance, CONCORDANCE_DATA, type SourceArticle, type SourceBlock } from '../src/core/concordance.ts';
 import { HTML_BLOCKS, plainText } from '../src/core/plain-text.ts';
@@ -50,7 +50,7 @@ function bodyBlocks(body: Element): SourceBlock[] {
 }
 
 /** The article page's concordance record, or undefined for a page without an indexed body. */
-function readArticlePage(tree: Root, slug: string): SourceArticle | undefined {
+export function readArticlePage(tree: Root, slug: string): SourceArticle | undefined {
   let body: Element | undefined;
   const meta: Record<string, string> = {};
   const filters: Record<string, string[]> = {};
@@ -85,20 +85,8 @@ function readArticlePage(tree: Root, slug: string): SourceArticle | undefined {
   };
 }
 
-/** Build the index of the site in `site` into `<site>/concordance/data/`; returns what it wrote. */
-export function writeConcordance(site: string): { articles: number; shards: number; bytes: number } {
-  const articlesDir = path.join(site, 'articles');
-  const articles: SourceArticle[] = [];
-  for (const slug of readdirSync(articlesDir).sort()) {
-    let html: string;
-    try {
-      html = readFileSync(path.join(articlesDir, slug, 'index.html'), 'utf8');
-    } catch {
-      continue;
-    }
-    const article = readArticlePage(fromHtml(html), slug);
-    if (article) articles.push(article);
-  }
+/** Write the index of `articles` (the site's article pages, by slug) into `<site>/concordance/data/`; returns what it wrote. */
+export function writeConcordance(site: string, articles: readonly SourceArticle[]): { articles: number; shards: number; bytes: number } {
   const files = buildConcordance(articles);
   const out = path.join(site, ...CONCORDANCE_DATA.split('/').filter(Boolean));
   rmSync(out, { recursive: true, force: true });

@@ -22,6 +22,10 @@
  *    cluster, shared by the articles it spans (reuse within one article is never a pair). Clusters come sorted by
  *    how many articles share them, then how many versions, then where their first version stands.
  *
+ * Steps 3 and the versions' diff are the costly ones and depend on nothing but the texts they compare: given a
+ * `ReuseMemo` (src/utils/reuse-cache.ts keeps one between builds), their results are looked up by a hash of those
+ * texts and computed only for texts not seen before, with the same result.
+ *
  * detectReuse([{ slug: 'a', paragraphs: [{ id: 'p-1', text: 'It would hand a big advantage to an American oligopoly that includes his own company.' }] },
  *              { slug: 'b', paragraphs: [{ id: 'p-9', text: 'It could reward an American oligopoly that includes Altman’s own company, they say.' }] }])
  *   -> [{ id: 'r-…', articles: 2, versions: [{ slug: 'a', paragraph: 'p-1', start: 32, end: 82, text: 'an American … own company' }, { slug: 'b', … }] }]
@@ -55,6 +59,21 @@ export const REUSE_OPTIONS: Readonly<ReuseOptions> = {
   minContentWords: 4,
   minIdentity: 0.6,
 };
+
+/**
+ * Results of an earlier run, by a key made of a hash of the texts they were computed from: the passages two
+ * paragraphs share (`a` keys: offsets [startA, endA, startB, endB, …]) and the diff of a passage's versions (`d`
+ * keys: per version, the lengths of its pieces, changed ones negative, versions separated by 0).
+ */
+export interface ReuseMemo {
+  get(key: string): readonly number[] | undefined;
+  set(key: string, value: readonly number[]): void;
+}
+
+/** A short, collision-safe hash of a text, for memo keys. */
+function textKey(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 24);
+}
 
 /** Alignment scores: a content word matched, a stopword matched, a word changed, missing or extra. */
 export const ALIGNMENT_SCORES = { content: 2, stopword: 1, mismatch: -2, gap: -2 } as const;
@@ -377,6 +396,8 @@ interface Paragraph {
   ids: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
+  /** A hash of its text, for the memo (made when first needed). */
+  key?: string;
 }
 
 /** What a run did, for the benchmark: its input and how many candidates each step kept. */
@@ -393,7 +414,7 @@ export interface ReuseStats {
 }
 
 /** The passages shared by more than one of `documents` (see the module comment); `stats`, when given, is filled in. */
-export function detectReuse(documents: readonly ReuseDocument[], options: ReuseOptions = REUSE_OPTIONS, stats?: ReuseStats): ReuseCluster[] {
+export function detectReuse(documents: readonly ReuseDocument[], options: ReuseOptions = REUSE_OPTIONS, stats?: ReuseStats, memo?: ReuseMemo): ReuseCluster[] {
   const lexicon = new Lexicon();
   const paragraphs: Paragraph[] = [];
   documents.forEach((document, doc) =>
@@ -451,12 +472,22 @@ export function detectReuse(documents: readonly ReuseDocument[], options: ReuseO
     const q = pairs[k]! - p * total;
     const a = paragraphs[p]!;
     const b = paragraphs[q]!;
-    for (const alignment of alignIds(a.ids, b.ids, lexicon, options.minMatched)) {
-      if (!sharedPassage(alignment, a.ids, lexicon, options)) continue;
+    const key = memo && `a${(a.key ??= textKey(a.text))}${(b.key ??= textKey(b.text))}`;
+    let found = key === undefined ? undefined : memo!.get(key);
+    if (found === undefined) {
+      const offsets: number[] = [];
+      for (const alignment of alignIds(a.ids, b.ids, lexicon, options.minMatched)) {
+        if (!sharedPassage(alignment, a.ids, lexicon, options)) continue;
+        const [firstA, firstB] = alignment.pairs[0]!;
+        const [lastA, lastB] = alignment.pairs.at(-1)!;
+        offsets.push(a.starts[firstA]!, a.ends[lastA]!, b.starts[firstB]!, b.ends[lastB]!);
+      }
+      if (key !== undefined) memo!.set(key, offsets);
+      found = offsets;
+    }
+    for (let i = 0; i < found.length; i += 4) {
       passages++;
-      const [firstA, firstB] = alignment.pairs[0]!;
-      const [lastA, lastB] = alignment.pairs.at(-1)!;
-      spans.link({ paragraph: p, start: a.starts[firstA]!, end: a.ends[lastA]! }, { paragraph: q, start: b.starts[firstB]!, end: b.ends[lastB]! });
+      spans.link({ paragraph: p, start: found[i]!, end: found[i + 1]! }, { paragraph: q, start: found[i + 2]!, end: found[i + 3]! });
     }
   }
   if (stats !== undefined) {
@@ -581,7 +612,36 @@ export interface DiffSegment {
  * longest common word subsequence with the first version (for the first version: not in that of every other one).
  * The spaces and punctuation between two changed words are changed too, so a change reads as one run.
  */
-export function diffVersions(texts: readonly string[]): DiffSegment[][] {
+export function diffVersions(texts: readonly string[], memo?: ReuseMemo): DiffSegment[][] {
+  const key = memo && `d${textKey(texts.join('\0'))}`;
+  const known = key === undefined ? undefined : memo!.get(key);
+  if (known !== undefined) {
+    // Lengths of pieces, changed ones negative, each version's list ended by 0.
+    const out: DiffSegment[][] = texts.map(() => []);
+    let v = 0;
+    let at = 0;
+    for (const length of known) {
+      if (length === 0) {
+        v++;
+        at = 0;
+        continue;
+      }
+      const size = Math.abs(length);
+      out[v]!.push({ text: texts[v]!.slice(at, at + size), changed: length < 0 });
+      at += size;
+    }
+    return out;
+  }
+  const result = computeDiff(texts);
+  if (key !== undefined)
+    memo!.set(
+      key,
+      result.flatMap((pieces) => [...pieces.map(({ text, changed }) => (changed ? -text.length : text.length)), 0]),
+    );
+  return result;
+}
+
+function computeDiff(texts: readonly string[]): DiffSegment[][] {
   const all = texts.map(words);
   const keep = all.map((list) => new Uint8Array(list.length).fill(1));
   const first = all[0] ?? [];

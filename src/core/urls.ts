@@ -85,11 +85,6 @@ export function curatorsGuidePath(): string {
   return '/about/curators/';
 }
 
-/** `/about/coverage/`: what the reading room holds and what it left out; `#warnings-<source>` for one source's warnings. */
-export function coveragePath(file?: string): string {
-  return withAnchor('/about/coverage/', file === undefined ? undefined : coverageSourceId(file));
-}
-
 /** The id of a source's warnings on the coverage page: its file name with every other character than a-z, 0-9 and - spelled as its code. */
 export function coverageSourceId(file: string): string {
   return `warnings-${file.replace(/[^a-z0-9-]/g, (char) => `_${char.codePointAt(0)!.toString(16)}_`)}`;

@@ -78,19 +78,3 @@ export function buildCoverage(report: IngestReport, articles: readonly Article[]
     other: report.other,
   });
 }
-
-let flagged: Set<string> | undefined;
-
-/**
- * The source files that had warnings or feed items left out (their articles' provenance panels link to the coverage
- * page): read once per build; in dev on every call, since the ingest may have run again.
- */
-export function sourcesWithWarnings(): ReadonlySet<string> {
-  if (flagged !== undefined && !import.meta.env.DEV) return flagged;
-  flagged = new Set(
-    readIngestReport()
-      .sources.filter((source) => source.warnings.length > 0 || source.leftOut.length > 0)
-      .map((source) => source.file),
-  );
-  return flagged;
-}

@@ -2,6 +2,8 @@
  * How the pages that list the corpus are cut so that none grows with it: the home page's articles, the
  * sources, one source's articles, the raw files, a topic's articles (and its passages.json parts) are shown
  * a page at a time. One place for the sizes, so a page, its neighbours' links and the exports agree.
+ * Lists whose items differ in weight (a source with one article, a feed with thousands) are packed into pages
+ * of about the same number of lines instead (packPages, splitGroup).
  * slicePage([a, b, c, d, e], 2, 2) -> [c, d]; pageCount(5, 2) -> 3; pageOfIndex(4, 2) -> 3; pagerPages(50, 334) -> [1, 48, 49, 50, 51, 52, 334]
  */
 
@@ -15,8 +17,8 @@ export const PAGE_SIZE = {
   sourcePreview: 5,
   /** Articles of one source on /sources/<slug>/. */
   sourceArticles: 100,
-  /** Raw files on /sources/raw/. */
-  raw: 100,
+  /** Lines of /sources/raw/ a page: a file's heading and one per article it became (rawSourcePages). */
+  rawLines: 150,
   /** Articles, with their passages, on a topic page and in each part of its passages.json. */
   topicArticles: 10,
   /** Shared passages on /reuse/ and /reuse/page/<n>/. */
@@ -24,7 +26,7 @@ export const PAGE_SIZE = {
   /** Versions of one shared passage shown there (all of them are in /reuse.json and marked on their articles). */
   reuseVersions: 6,
   /** Citing articles of one work on /references/ (all of them are in /references.json, and list it under Works cited). */
-  workCiting: 20,
+  workCiting: 8,
 } as const;
 
 /** How many pages `total` items fill (at least one, so an empty list still has its page). */
@@ -50,4 +52,36 @@ export function laterPages(total: number, size: number): number[] {
 /** The page numbers a pager links: the first, the last and the two on either side of the current one, in order. */
 export function pagerPages(current: number, last: number): number[] {
   return [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, last])].filter((n) => n >= 1 && n <= last).sort((a, b) => a - b);
+}
+
+/** Part of a group (a source's articles, a rule's articles, a source's warnings): `items`, from item `from` (1-based) of `of`. */
+export interface Part<G, T> {
+  group: G;
+  items: T[];
+  from: number;
+  of: number;
+}
+
+/** A group cut into parts of at most `size` items (a group without items is one empty part). */
+export function splitGroup<G, T>(group: G, items: readonly T[], size: number): Part<G, T>[] {
+  if (items.length === 0) return [{ group, items: [], from: 1, of: 0 }];
+  const parts: Part<G, T>[] = [];
+  for (let start = 0; start < items.length; start += size) parts.push({ group, items: items.slice(start, start + size), from: start + 1, of: items.length });
+  return parts;
+}
+
+/** Rows in order on pages of at most `budget` weight (a heavier row has a page of its own); at least one page. */
+export function packPages<T>(rows: readonly T[], weight: (row: T) => number, budget: number): T[][] {
+  const pages: T[][] = [[]];
+  let used = 0;
+  for (const row of rows) {
+    const w = weight(row);
+    if (used > 0 && used + w > budget) {
+      pages.push([]);
+      used = 0;
+    }
+    pages.at(-1)!.push(row);
+    used += w;
+  }
+  return pages;
 }

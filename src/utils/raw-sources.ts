@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, SourceFormat } from '../schemas/article.ts';
 import { SOURCES_DIR } from './corpus-paths.ts';
-import { PAGE_SIZE, slicePage } from './pagination.ts';
+import { packPages, PAGE_SIZE, splitGroup, type Part } from './pagination.ts';
 
 /** A source file and the articles made from it. */
 export interface RawSource {
@@ -31,12 +31,21 @@ export function rawSources(articles: readonly Article[]): RawSource[] {
   return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-/** Page `page` of `sources` (by file name), each with its size in bytes (read and checked), and how many files there are in all. */
-export async function rawSourcePage(sources: readonly RawSource[], page: number): Promise<{ sources: (RawSource & { bytes: number })[]; total: number }> {
-  const shown = await Promise.all(
-    slicePage(sources, page, PAGE_SIZE.raw).map(async (source) => ({ ...source, bytes: (await readRawSource(source)).byteLength })),
-  );
-  return { sources: shown, total: sources.length };
+/** Lines a raw file's own heading and details take in the list, before its articles. */
+const FILE_LINES = 3;
+
+/**
+ * The raw files by name on pages of about PAGE_SIZE.rawLines lines, a file weighing its heading and one line per
+ * article: a page holds many one-article texts or a few feeds, and a feed longer than a page continues on the next.
+ */
+export function rawSourcePages(sources: readonly RawSource[]): Part<RawSource, Article>[][] {
+  const parts = sources.flatMap((source) => splitGroup(source, source.articles, PAGE_SIZE.rawLines - FILE_LINES));
+  return packPages(parts, (part) => FILE_LINES + part.items.length, PAGE_SIZE.rawLines);
+}
+
+/** Page `page` (1-based) of `pages`, each file with its size in bytes (read and checked). */
+export async function rawSourcePage(pages: readonly Part<RawSource, Article>[][], page: number): Promise<(Part<RawSource, Article> & { bytes: number })[]> {
+  return Promise.all((pages[page - 1] ?? []).map(async (part) => ({ ...part, bytes: (await readRawSource(part.group)).byteLength })));
 }
 
 /** The file's bytes; throws when they are not the bytes the ingest saw (run `npm run ingest`). */

@@ -13,6 +13,7 @@ import {
   REUSE_OPTIONS,
   type DiffSegment,
   type ReuseCluster,
+  type ReuseMemo,
   type ReuseOptions,
   type ReuseParagraph,
   type ReuseVersion,
@@ -57,15 +58,21 @@ export function buildReuse(
   articles: readonly Article[],
   paragraphs: ReadonlyMap<string, readonly ReuseParagraph[]>,
   options: ReuseOptions = REUSE_OPTIONS,
+  memo?: ReuseMemo,
 ): Reuse {
   const ordered = [...articles].sort(oldestFirst);
   const bySlug = new Map(ordered.map((article) => [article.slug, article]));
   const found = detectReuse(
     ordered.map((article) => ({ slug: article.slug, paragraphs: paragraphs.get(article.slug) ?? [] })),
     options,
+    undefined,
+    memo,
   );
   const clusters: SharedPassage[] = found.map((cluster) => {
-    const diff = diffVersions(cluster.versions.map(({ text }) => text));
+    const diff = diffVersions(
+      cluster.versions.map(({ text }) => text),
+      memo,
+    );
     return { ...cluster, versions: cluster.versions.map((version, index) => ({ ...version, article: bySlug.get(version.slug)!, segments: diff[index]! })) };
   });
   const byArticle = new Map<string, SharedPassage[]>();

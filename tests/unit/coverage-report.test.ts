@@ -14,6 +14,8 @@ import { ingestSources, type SourceFile } from '../../scripts/ingest/pipeline.ts
 import { articleSchema } from '../../src/schemas/article.ts';
 import { ingestReportSchema } from '../../src/schemas/ingest-report.ts';
 import { buildCoverage } from '../../src/utils/coverage.ts';
+import { COVERAGE_SECTIONS, coverageSectionPath, coverageSections, coverageSourcePaths } from '../../src/utils/coverage-pages.ts';
+import { coverageSourceId } from '../../src/core/urls.ts';
 import { corpusTopics } from '../helpers/ingest-corpus.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -124,5 +126,29 @@ describe('coverage report', () => {
       if (/has no (?:title|date|link)|could not be read/.test(text)) expect(warningKind(text), text).toBe('metadata');
     }
     expect(lines.length).toBeGreaterThan(20);
+  });
+
+  test('a list too long for the coverage page is cut into pages that hold it whole, and each source links to the page of its warnings', () => {
+    const whole = coverageSections(coverage);
+    // On pages of three lines every list of this run overflows; each page's lines, joined, are the whole list.
+    const small = coverageSections(coverage, 3);
+    for (const { id } of COVERAGE_SECTIONS) {
+      const lines = (sections: typeof whole): unknown[] => sections[id].flat().flatMap((row): unknown[] => ('items' in row ? row.items : [row]));
+      expect(lines(small), id).toEqual(lines(whole));
+      if (small[id].length > 1) expect(coverageSectionPath(small, id, 2)).toBe(`/about/coverage/${id}/2/`);
+      if (whole[id].length === 1) expect(coverageSectionPath(whole, id)).toBe(`/about/coverage/#${id}`);
+    }
+    expect(small.sources.length).toBeGreaterThan(1);
+    for (const sections of [whole, small]) {
+      const paths = coverageSourcePaths(sections);
+      for (const one of coverage.sources) {
+        const target = paths.get(one.file);
+        if (one.warnings.length > 0) {
+          const page = sections.warnings.findIndex((rows) => rows.some((row) => row.group.file === one.file && row.from === 1));
+          expect(target).toBe(`${coverageSectionPath(sections, 'warnings', page + 1).replace(/#.*$/, '')}#${coverageSourceId(one.file)}`);
+        } else if (one.leftOut.length > 0) expect(target).toMatch(/^\/about\/coverage\/(?:#left-out|left-out\/)/);
+        else expect(target).toBeUndefined();
+      }
+    }
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { passagesExportSchema } from '../../src/schemas/corpus-export.ts';
 import { buildPassagesExport } from '../../src/utils/corpus-export.ts';
-import { laterPages, PAGE_SIZE, pageCount, pageOfIndex, pagerPages, slicePage } from '../../src/utils/pagination.ts';
+import { laterPages, packPages, PAGE_SIZE, pageCount, pageOfIndex, pagerPages, slicePage, splitGroup } from '../../src/utils/pagination.ts';
 import { rankTopic, topicArticlePlace } from '../../src/utils/topic-passages.ts';
 import { listPagePath, sourcePath, topicPassagesPath, topicPath } from '../../src/core/urls.ts';
 import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
@@ -19,6 +19,26 @@ describe('cutting a list into pages', () => {
     expect(pages.flat()).toEqual(items);
     expect(items.every((item) => pages[pageOfIndex(item, 30) - 1]!.includes(item))).toBe(true);
     expect(laterPages(items.length, 30)).toEqual([2, 3, 4]);
+  });
+
+  test('groups of any length are packed into pages of at most the budget, every item once and in order', () => {
+    // Sizes like a corpus's sources: mostly one-article texts, some feeds, one feed longer than a page.
+    const sizes = [1, 1, 40, 1, 0, 3, 1, 520, 1, 1, 149, 150, 2, 1];
+    const groups = sizes.map((size, g) => ({ name: `g${g}`, items: Array.from({ length: size }, (_, i) => `g${g}-${i}`) }));
+    for (const budget of [1, 2, 10, 150]) {
+      const parts = groups.flatMap((group) => splitGroup(group, group.items, Math.max(1, budget - 1)));
+      const pages = packPages(parts, (part) => 1 + part.items.length, budget);
+      expect(pages.flat().flatMap((part) => part.items)).toEqual(groups.flatMap((group) => group.items));
+      for (const page of pages) {
+        const weight = page.reduce((sum, part) => sum + 1 + part.items.length, 0);
+        expect(page.length === 1 || weight <= budget, `budget ${budget}`).toBe(true);
+      }
+      // Each part says which items of its group it holds.
+      for (const part of pages.flat()) expect(part.group.items.slice(part.from - 1, part.from - 1 + part.items.length)).toEqual(part.items);
+      // A group without items is still listed (a source that became no article).
+      expect(pages.flat().some((part) => part.group.name === 'g4' && part.of === 0)).toBe(true);
+    }
+    expect(packPages([], () => 1, 10)).toEqual([[]]);
   });
 
   test('an empty list still has its first page, and no later ones', () => {

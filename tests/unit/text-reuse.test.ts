@@ -4,7 +4,17 @@
  * each version's exact span in its paragraph; precision and recall are printed. And the word-level differences.
  */
 import { describe, expect, test } from 'vitest';
-import { align, detectReuse, diffVersions, fingerprints, isSharedPassage, REUSE_OPTIONS, words, type ReuseCluster } from '../../src/core/text-reuse.ts';
+import {
+  align,
+  detectReuse,
+  diffVersions,
+  fingerprints,
+  isSharedPassage,
+  REUSE_OPTIONS,
+  words,
+  type ReuseCluster,
+  type ReuseMemo,
+} from '../../src/core/text-reuse.ts';
 import { plantedCorpus, type Planted } from '../helpers/planted-reuse.ts';
 
 const { documents, planted } = plantedCorpus();
@@ -69,6 +79,42 @@ describe('detectReuse on the planted corpus', () => {
     expect(slugs).not.toContain('delta#d3');
     expect(slugs.filter((key) => key.startsWith('epsilon'))).toEqual([]);
     for (const cluster of found) for (const { text } of cluster.versions) expect(text.toLowerCase()).not.toBe('artificial intelligence');
+  });
+
+  test('with a memo of an earlier run, the same clusters and diffs, and nothing aligned or diffed again', () => {
+    const store = new Map<string, readonly number[]>();
+    let misses = 0;
+    const memo: ReuseMemo = {
+      get: (key) => {
+        const value = store.get(key);
+        if (value === undefined) misses++;
+        return value;
+      },
+      set: (key, value) => void store.set(key, value),
+    };
+    const diffs = (clusters: ReuseCluster[], with_?: ReuseMemo) =>
+      clusters.map((cluster) =>
+        diffVersions(
+          cluster.versions.map(({ text }) => text),
+          with_,
+        ),
+      );
+    const first = detectReuse(documents, REUSE_OPTIONS, undefined, memo);
+    const firstDiffs = diffs(first, memo);
+    expect(first).toEqual(found);
+    expect(firstDiffs).toEqual(diffs(found));
+    expect(store.size).toBeGreaterThan(found.length);
+    misses = 0;
+    expect(detectReuse(documents, REUSE_OPTIONS, undefined, memo)).toEqual(found);
+    expect(diffs(found, memo)).toEqual(firstDiffs);
+    expect(misses).toBe(0);
+    // A changed paragraph is aligned again: its old results are not reused for the new text.
+    const changed = documents.map((document, d) =>
+      d === 0 ? { ...document, paragraphs: document.paragraphs.map((p, i) => (i === 0 ? { ...p, text: `${p.text} Added.` } : p)) } : document,
+    );
+    misses = 0;
+    expect(detectReuse(changed, REUSE_OPTIONS, undefined, memo)).toEqual(detectReuse(changed));
+    expect(misses).toBeGreaterThan(0);
   });
 
   test('the same result whatever else the corpus holds: clusters and their ids are stable', () => {
