@@ -7,7 +7,7 @@
  * - for the concordance, its record (scripts/concordance-index.ts).
  * A page whose bytes are unchanged since the last run is not parsed again: its reading comes from
  * `<cache>/search-pages/<site>/<sha256>.json` (Astro's cache folder, or DOSSIER_CACHE_DIR; one folder per built
- * site), keyed also by this module's and the concordance reader's code and the lockfile. Entries not used by a run are removed.
+ * site), keyed also by this module's, the concordance's and the indexer's code and the lockfile. Entries not used by a run are removed.
  * parse5 is called directly, without source positions (hast-util-from-html always records them, which costs a
  * third of the parse and nothing here reads them).
  */
@@ -34,7 +34,14 @@ const root = path.resolve(import.meta.dirname, '..');
 /** A hash of the code that decides what a page's reading is: a change to it makes every cached reading stale. */
 const CODE_KEY = createHash('sha256')
   .update(
-    ['scripts/search-pages.ts', 'scripts/concordance-index.ts', 'src/core/plain-text.ts', 'package-lock.json']
+    [
+      'scripts/search-pages.ts',
+      'scripts/concordance-index.ts',
+      'scripts/index-search.ts',
+      'src/core/plain-text.ts',
+      'src/core/concordance.ts',
+      'package-lock.json',
+    ]
       .map((file) => readFileSync(path.join(root, file), 'utf8'))
       .join('\0'),
   )
@@ -80,17 +87,30 @@ export function readSearchPage(source: string, slug: string): SearchPage {
   return { pagefind: toHtml(reduced), concordance: readArticlePage(tree, slug) ?? null };
 }
 
-/** Reads pages through the cache in `dir`; `done()` removes the entries this run did not use and says how many pages were parsed. */
-export function searchPageReader(dir: string): { read: (source: string, slug: string) => SearchPage; done: () => { parsed: number; cached: number } } {
-  const folder = dir;
-  mkdirSync(folder, { recursive: true });
-  const used = new Set<string>();
+/** The pages of one site through the cache folder `dir`. */
+export interface SearchPageReader {
+  /** The cache key of a page: its slug and bytes, and the code that reads it. */
+  key(source: string, slug: string): string;
+  /** The page's reading, from the cache when its key is there (`key` as `key()` gave it). */
+  read(key: string, source: string, slug: string): SearchPage;
+  /** Whether the indexes written last time were made from exactly these keys, in this order. */
+  sameAsLastRun(keys: readonly string[]): boolean;
+  /** Forget what the indexes were made from (before they are replaced: a run that fails then never counts as the last). */
+  forget(): void;
+  /** Record that the indexes are now made from `keys`, remove the readings not used, and say how many pages were parsed. */
+  done(keys: readonly string[]): { parsed: number; cached: number };
+}
+
+/** Reads pages through the cache in `dir` (one folder per built site). */
+export function searchPageReader(dir: string): SearchPageReader {
+  mkdirSync(dir, { recursive: true });
+  const digestFile = path.join(dir, 'indexes.sha256');
+  const digest = (keys: readonly string[]) => createHash('sha256').update(keys.join('\n')).digest('hex');
   let parsed = 0;
   return {
-    read(source, slug) {
-      const key = createHash('sha256').update(CODE_KEY).update('\0').update(slug).update('\0').update(source).digest('hex');
-      used.add(`${key}.json`);
-      const file = path.join(folder, `${key}.json`);
+    key: (source, slug) => createHash('sha256').update(CODE_KEY).update('\0').update(slug).update('\0').update(source).digest('hex'),
+    read(key, source, slug) {
+      const file = path.join(dir, `${key}.json`);
       try {
         return JSON.parse(readFileSync(file, 'utf8')) as SearchPage;
       } catch {
@@ -100,9 +120,21 @@ export function searchPageReader(dir: string): { read: (source: string, slug: st
         return page;
       }
     },
-    done() {
-      for (const name of readdirSync(folder)) if (!used.has(name)) rmSync(path.join(folder, name), { force: true });
-      return { parsed, cached: used.size - parsed };
+    sameAsLastRun(keys) {
+      try {
+        return readFileSync(digestFile, 'utf8') === digest(keys);
+      } catch {
+        return false;
+      }
+    },
+    forget() {
+      rmSync(digestFile, { force: true });
+    },
+    done(keys) {
+      const used = new Set(keys.map((key) => `${key}.json`));
+      for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
+      writeFileSync(digestFile, digest(keys));
+      return { parsed, cached: keys.length - parsed };
     },
   };
 }

@@ -1,6 +1,8 @@
-/** The search query: phrases and words, the term Pagefind gets, the reader's label, phrase checks, anchors, hit links. */
+/** The search query: phrases and words, the term Pagefind gets, the reader's label, phrase checks, anchors, hit links; and how far a phrase's candidates are checked. */
 import { describe, expect, test } from 'vitest';
 import { searchHitPath } from '../../src/core/urls.ts';
+import { PhraseCheck } from '../../src/scripts/search/hits.ts';
+import type { ResultData } from '../../src/scripts/search/pagefind.ts';
 import { anchorAt, containsPhrases, contentWords, findPhrase, parseQuery, phraseSpan } from '../../src/scripts/search/query.ts';
 
 describe('parseQuery', () => {
@@ -70,4 +72,54 @@ describe('anchorAt', () => {
 test('searchHitPath: the page, a phrase as one highlight term, the paragraph', () => {
   expect(searchHitPath('/articles/a-title/', ['world order', 'iaea'], 'p-3f9a2c1')).toBe('/articles/a-title/?highlight=world%20order&highlight=iaea#p-3f9a2c1');
   expect(searchHitPath('/articles/a-title/', [])).toBe('/articles/a-title/');
+});
+
+describe('PhraseCheck', () => {
+  // Candidates as Pagefind returns them for "world order": every third page has the phrase word for word, the
+  // others only its words apart (stems match, the phrase does not).
+  const pages = Array.from({ length: 40 }, (_, i) => ({
+    url: `/articles/a-${i}/`,
+    content: i % 3 === 0 ? 'a new world order for the age' : 'the world has no order yet',
+    filters: { topic: [i % 2 === 0 ? 'Even' : 'Odd'] },
+    meta: {},
+  }));
+  const candidates = () => {
+    const loaded: number[] = [];
+    const results = pages.map((page, i) => ({ id: String(i), data: async () => (loaded.push(i), page as unknown as ResultData) }));
+    return { results, loaded };
+  };
+  const query = parseQuery('"world order"');
+  const truly = pages.filter((page) => page.content.includes('world order'));
+
+  test('loads only as many candidates as it takes to fill a list, in Pagefind’s order', async () => {
+    const { results, loaded } = candidates();
+    const check = new PhraseCheck(results, query);
+    await check.until(3);
+    expect(check.results.map((result) => Number(result.id))).toEqual([0, 3, 6, 9].slice(0, check.results.length));
+    expect(check.results.length).toBeGreaterThanOrEqual(3);
+    expect(loaded.length).toBeLessThan(results.length);
+    expect(loaded.length % PhraseCheck.BATCH).toBe(0);
+    expect(check.complete).toBe(false);
+    expect(check.counts()).toBeUndefined();
+  });
+
+  test('once every candidate is checked: exactly the pages with the phrase, and their facet counts', async () => {
+    const { results, loaded } = candidates();
+    const check = new PhraseCheck(results, query);
+    await check.until(Infinity);
+    expect(check.complete).toBe(true);
+    expect(check.results.map((result) => pages[Number(result.id)]!.url)).toEqual(truly.map((page) => page.url));
+    expect(new Set(loaded).size).toBe(loaded.length);
+    const even = truly.filter((page) => page.filters.topic[0] === 'Even').length;
+    expect(check.counts()).toEqual({ topic: { Even: even, Odd: truly.length - even } });
+  });
+
+  test('without a phrase nothing is loaded: every result is kept, and Pagefind’s counts stand', async () => {
+    const { results, loaded } = candidates();
+    const check = new PhraseCheck(results, parseQuery('world order'));
+    await check.until(Infinity);
+    expect(check.results).toHaveLength(results.length);
+    expect(loaded).toEqual([]);
+    expect(check.counts()).toBeUndefined();
+  });
 });

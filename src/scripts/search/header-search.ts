@@ -4,7 +4,7 @@
  * the results, Enter opens one, Escape closes the list, and the result count is announced.
  * Pagefind itself loads on first use.
  */
-import { matchingResults, toHit } from './hits.ts';
+import { PhraseCheck, toHit } from './hits.ts';
 import { inferredMark } from './inferred-mark.ts';
 import { pagefind } from './pagefind.ts';
 import { parseQuery } from './query.ts';
@@ -52,9 +52,12 @@ export function setUpHeaderSearch(root: HTMLElement): void {
     const query = parseQuery(term);
     const response = query.term ? await api.search(query.term) : null;
     if (mine !== generation || !response) return;
-    // With a phrase, only the pages that contain it, word for word (hits.ts).
-    const { results } = await matchingResults(response.results, query);
+    // With a phrase, only the pages that contain it, word for word (hits.ts): enough candidates are checked to
+    // fill the list, not all of them, so the count is exact only when every one was checked.
+    const check = new PhraseCheck(response.results, query);
+    await check.until(SHOWN + 1, () => mine !== generation);
     if (mine !== generation) return;
+    const results = check.results;
     const hits = (await Promise.all(results.slice(0, SHOWN).map((result) => result.data()))).map((data) => toHit(data, query));
     if (mine !== generation) return;
     const items = hits.map((hit, index) => {
@@ -79,13 +82,15 @@ export function setUpHeaderSearch(root: HTMLElement): void {
       return option;
     });
     const total = results.length;
+    const exact = check.complete;
     const all = document.createElement('a');
     all.id = 'site-search-option-all';
     all.href = searchPath({ q: term });
     all.setAttribute('role', 'option');
     all.setAttribute('aria-selected', 'false');
     all.className = 'search-option search-option-all';
-    all.textContent = total === 0 ? `No results for ${query.label}. Open the search page` : `See all ${total} results, with filters`;
+    all.textContent =
+      total === 0 ? `No results for ${query.label}. Open the search page` : exact ? `See all ${total} results, with filters` : 'See all results, with filters';
     listbox.replaceChildren(...items, all);
     listbox.hidden = false;
     input.setAttribute('aria-expanded', 'true');
@@ -94,7 +99,7 @@ export function setUpHeaderSearch(root: HTMLElement): void {
     status.textContent =
       total === 0
         ? `No results for ${query.label}.`
-        : `${total} ${total === 1 ? 'result' : 'results'}; ${Math.min(total, SHOWN)} shown. Use the arrow keys to choose.`;
+        : `${exact ? total : `More than ${SHOWN}`} ${total === 1 ? 'result' : 'results'}; ${Math.min(total, SHOWN)} shown. Use the arrow keys to choose.`;
   };
 
   input.addEventListener('input', () => {

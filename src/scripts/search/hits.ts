@@ -27,23 +27,62 @@ export interface Hit {
 const SEARCHED_META = ['title', 'dek', 'author', 'outlet'];
 
 /**
- * The results that truly match, in Pagefind's order. Without phrases, every result, unloaded. With
- * phrases, every result's data is loaded to check it (fragments are small and cached), and the facet
- * counts are counted again over the pages that stay.
+ * Checks Pagefind's results against a query's phrases in Pagefind's order, `BATCH` at a time, loading each
+ * candidate's data once (fragments are small and cached), so that a box showing five hits loads about five
+ * fragments, not one per candidate: a phrase of common words has thousands of candidates at 10,000 articles.
+ * Without phrases every result is kept, unloaded. The facet counts are counted over the kept pages, and are
+ * known only once every candidate is checked.
  */
-export async function matchingResults(results: Result[], query: Query): Promise<{ results: Result[]; counts?: FilterCounts }> {
-  if (query.phrases.length === 0) return { results };
-  const data = await Promise.all(results.map((result) => result.data()));
-  const kept = results.filter((_, index) => containsPhrases(searchedTexts(data[index]!), query.phrases));
-  const counts: FilterCounts = {};
-  data.forEach((page, index) => {
-    if (!kept.includes(results[index]!)) return;
-    for (const [name, values] of Object.entries(page.filters)) {
-      const group = (counts[name] ??= {});
-      for (const value of values ?? []) group[value] = (group[value] ?? 0) + 1;
+export class PhraseCheck {
+  static readonly BATCH = 5;
+  readonly #results: Result[];
+  readonly #query: Query;
+  readonly #kept: { result: Result; data: ResultData | undefined }[] = [];
+  #checked = 0;
+
+  constructor(results: Result[], query: Query) {
+    this.#results = results;
+    this.#query = query;
+    if (query.phrases.length === 0) {
+      this.#kept = results.map((result) => ({ result, data: undefined }));
+      this.#checked = results.length;
     }
-  });
-  return { results: kept, counts };
+  }
+
+  /** Check candidates until `want` are kept or none is left; stops early when `cancelled()` says so. */
+  async until(want: number, cancelled: () => boolean = () => false): Promise<void> {
+    while (this.#kept.length < want && this.#checked < this.#results.length && !cancelled()) {
+      const batch = this.#results.slice(this.#checked, this.#checked + PhraseCheck.BATCH);
+      const data = await Promise.all(batch.map((result) => result.data()));
+      this.#checked += batch.length;
+      batch.forEach((result, index) => {
+        if (containsPhrases(searchedTexts(data[index]!), this.#query.phrases)) this.#kept.push({ result, data: data[index] });
+      });
+    }
+  }
+
+  /** The results kept so far, in Pagefind's order. */
+  get results(): Result[] {
+    return this.#kept.map(({ result }) => result);
+  }
+
+  /** Whether every candidate has been checked, so that `results` is all of them. */
+  get complete(): boolean {
+    return this.#checked >= this.#results.length;
+  }
+
+  /** The facet counts of the kept pages, once complete and only for a query with phrases (else Pagefind's own are right). */
+  counts(): FilterCounts | undefined {
+    if (this.#query.phrases.length === 0 || !this.complete) return undefined;
+    const counts: FilterCounts = {};
+    for (const { data } of this.#kept) {
+      for (const [name, values] of Object.entries(data!.filters)) {
+        const group = (counts[name] ??= {});
+        for (const value of values ?? []) group[value] = (group[value] ?? 0) + 1;
+      }
+    }
+    return counts;
+  }
 }
 
 function searchedTexts(data: ResultData): string[] {

@@ -7,7 +7,7 @@
  * count is announced (a polite live region) and the document title names the query.
  */
 import { concordancePath } from '../../core/urls.ts';
-import { matchingResults, toHit } from './hits.ts';
+import { PhraseCheck, toHit } from './hits.ts';
 import { inferredMark } from './inferred-mark.ts';
 import { pagefind, type FilterCounts, type Result, type SearchResponse } from './pagefind.ts';
 import { parseQuery } from './query.ts';
@@ -199,14 +199,25 @@ export function setUpSearchPage(root: HTMLElement): void {
       sort: SORTS[state.sort],
     });
     if (mine !== generation || !response) return;
-    const matching = await matchingResults(response.results, query);
-    if (mine !== generation) return;
-    results = matching.results;
+    // With a phrase, only the pages that contain it (hits.ts): the first page is shown once enough candidates are
+    // checked; the rest are checked after it, and the count and the facets are given when all are.
+    const check = new PhraseCheck(response.results, query);
+    const cancelled = () => mine !== generation;
+    await check.until(PAGE_SIZE + 1, cancelled);
+    if (cancelled()) return;
+    results = check.results;
     shown = 0;
     list.replaceChildren();
-    updateFilters(matching.counts ?? response.filters);
     await showMore(mine);
-    if (mine !== generation) return;
+    if (cancelled()) return;
+    if (!check.complete) {
+      summary.textContent = `More than ${PAGE_SIZE} results; checking the other candidates for the exact phrase…`;
+      await check.until(Infinity, cancelled);
+      if (cancelled()) return;
+      results = check.results;
+      more.hidden = shown >= results.length;
+    }
+    updateFilters(check.counts() ?? response.filters);
     summary.textContent = describe(results.length);
   };
 
