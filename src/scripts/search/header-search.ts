@@ -2,7 +2,8 @@
  * The header search box, an ARIA combobox. Without JavaScript it is a plain form that opens
  * /search/?q=. With it, results drop down as you type: "/" focuses the box, arrow keys move through
  * the results, Enter opens one, Escape closes the list, and the result count is announced.
- * Pagefind itself loads on first use.
+ * This code is fetched when the box is first focused (site-search.ts, which also handles "/"); it starts
+ * loading Pagefind at once and picks up whatever was typed while it loaded.
  */
 import { PhraseCheck, toHit } from './hits.ts';
 import { inferredMark } from './inferred-mark.ts';
@@ -13,7 +14,7 @@ import { searchPath } from '../../core/urls.ts';
 /** Results shown in the dropdown; the last option opens the full search page. */
 const SHOWN = 5;
 
-export function setUpHeaderSearch(root: HTMLElement): void {
+function setUpHeaderSearch(root: HTMLElement): void {
   const input = root.querySelector<HTMLInputElement>('input[role="combobox"]')!;
   const listbox = root.querySelector<HTMLElement>('[role="listbox"]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
@@ -106,7 +107,6 @@ export function setUpHeaderSearch(root: HTMLElement): void {
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void run(input.value), 120);
   });
-  input.addEventListener('focus', () => void pagefind(), { once: true });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (listbox.hidden) {
@@ -132,12 +132,9 @@ export function setUpHeaderSearch(root: HTMLElement): void {
   root.addEventListener('focusout', (event) => {
     if (!root.contains(event.relatedTarget as Node | null)) close();
   });
-  document.addEventListener('keydown', (event) => {
-    const target = event.target as HTMLElement;
-    const typing = target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-    if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      input.focus();
-    }
-  });
+  void pagefind();
+  if (input.value) void run(input.value);
 }
+
+const root = document.querySelector<HTMLElement>('[data-site-search]');
+if (root) setUpHeaderSearch(root);
