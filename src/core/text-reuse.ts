@@ -133,7 +133,6 @@ const WORD = /[\p{L}\p{N}]+(?:['’\-‐‑][\p{L}\p{N}]+)*/gu;
 
 /** A word as compared: lowercased, NFKC, curly apostrophe and Unicode hyphens as the ASCII ones (ASCII words need only the first). */
 function wordKey(word: string): string {
-  // eslint-disable-next-line no-control-regex -- the ASCII range, on purpose
   return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFKC').toLowerCase().replaceAll('’', "'").replace(/[‐‑]/g, '-');
 }
 
