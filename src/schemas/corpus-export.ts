@@ -24,8 +24,11 @@ import {
  * Also in 3: each article lists the articles of the corpus it links to (`cites`) and that link to it (`citedBy`).
  * 4: a topic's passages come in parts, one per page of the topic (`passages.json` is the first; `part` and
  * `parts` say which and list them all), so no file grows with the corpus.
+ * 5: only the first part lists every part (`parts`); each part links the first, the previous and the next
+ * (`part.first`, `part.previous`, `part.next`): a list of every part in every part made the parts together grow
+ * with the square of the topic's articles.
  */
-export const EXPORT_SCHEMA_VERSION = 4;
+export const EXPORT_SCHEMA_VERSION = 5;
 
 /**
  * A link into the site: absolute on its public address (SITE_URL), or a site path (`/articles/a/`) when the
@@ -174,9 +177,12 @@ export const passagesExportSchema = z
         articleCount: z.number().int().nonnegative().describe('Articles whose passages are in this part.'),
         passageCount: z.number().int().nonnegative().describe('Passages in this part.'),
         page: siteLinkSchema.describe('The page of the topic that shows these passages.'),
+        first: siteLinkSchema.describe('The first part, /topics/<slug>/passages.json, which lists every part.'),
+        previous: siteLinkSchema.nullable().describe('The part before this one; null for the first.'),
+        next: siteLinkSchema.nullable().describe('The part after this one; null for the last.'),
       })
       .describe('Which part of the topic’s passages this file holds: the passages of one page of the topic.'),
-    parts: z.array(siteLinkSchema).min(1).describe('Every part, in order; the first is /topics/<slug>/passages.json.'),
+    parts: z.array(siteLinkSchema).min(1).optional().describe('In the first part only: every part, in order; the first is /topics/<slug>/passages.json.'),
     passages: z
       .array(exportedPassageSchema)
       .describe(

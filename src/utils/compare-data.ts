@@ -10,10 +10,10 @@ import { articlePath, topicPath } from '../core/urls.ts';
 import type { Article, Stance } from '../schemas/article.ts';
 import type { CorpusIndex } from './corpus-index.ts';
 import { formatDate, outletName } from './format.ts';
-import { rankTopic } from './topic-passages.ts';
+import { rankedArticle } from './topic-passages.ts';
 import { workPath } from './references-export.ts';
-import type { SharedPassage } from './reuse.ts';
-import type { CitedWork } from './works-cited.ts';
+import type { OwnVersion } from './reuse.ts';
+import type { ArticleWork } from './works-cited.ts';
 
 /** Version of the compare files; the page checks it. */
 export const COMPARE_DATA_VERSION = 2;
@@ -92,11 +92,11 @@ export interface CompareShared {
 }
 
 /** What the comparison reads of `article`. */
-export function compareData(article: Article, index: CorpusIndex, works: readonly CitedWork[], shared: readonly SharedPassage[] = []): CompareData {
+export function compareData(article: Article, index: CorpusIndex, works: readonly ArticleWork[], shared: readonly OwnVersion[] = []): CompareData {
   const topics = article.topics.flatMap((slug): CompareTopic[] => {
     const entry = index.topicBySlug.get(slug);
     if (entry === undefined) return [];
-    const ranked = rankTopic(entry).find((item) => item.article.slug === article.slug);
+    const ranked = rankedArticle(entry, article.slug);
     const passages = (ranked?.passages ?? []).map(({ id, text, evidence }) => ({
       id,
       text,
@@ -130,14 +130,12 @@ export function compareData(article: Article, index: CorpusIndex, works: readonl
     topics,
     works: works.map((work) => ({
       id: work.id,
-      label: work.citing.find((citing) => citing.article.slug === article.slug)?.places[0]?.label ?? work.label,
+      label: work.places[0]!.label,
       url: work.url,
       path: workPath(work),
-      inCorpus: work.inCorpus?.slug ?? null,
+      inCorpus: work.inCorpus,
     })),
-    shared: shared.flatMap((cluster) =>
-      cluster.versions.filter((version) => version.slug === article.slug).map(({ paragraph, text }) => ({ cluster: cluster.id, paragraph, text })),
-    ),
+    shared: shared.map(({ cluster, paragraph, text }) => ({ cluster, paragraph, text })),
   };
 }
 

@@ -88,6 +88,7 @@ export function buildPassagesExport(entry: TopicEntry, site: URL | undefined, pa
   const ranked = rankTopic(entry);
   const of = pageCount(ranked.length, PAGE_SIZE.topicArticles);
   const shown = slicePage(ranked, part, PAGE_SIZE.topicArticles);
+  const partPath = (n: number) => absolute(topicPassagesPath(entry.topic.slug, n), site);
   const passages = shown.flatMap(({ article, passages, stance }) =>
     passages.map((passage) => ({
       id: passage.id,
@@ -120,8 +121,18 @@ export function buildPassagesExport(entry: TopicEntry, site: URL | undefined, pa
       onEveryArticle: entry.onEveryArticle,
     },
     passageCount: ranked.reduce((sum, { passages }) => sum + passages.length, 0),
-    part: { number: part, of, articleCount: shown.length, passageCount: passages.length, page: absolute(topicPath(entry.topic.slug, undefined, part), site) },
-    parts: Array.from({ length: of }, (_, i) => absolute(topicPassagesPath(entry.topic.slug, i + 1), site)),
+    part: {
+      number: part,
+      of,
+      articleCount: shown.length,
+      passageCount: passages.length,
+      page: absolute(topicPath(entry.topic.slug, undefined, part), site),
+      first: partPath(1),
+      previous: part > 1 ? partPath(part - 1) : null,
+      next: part < of ? partPath(part + 1) : null,
+    },
+    // Only the first part lists them all: in every part, the lists together would grow with the square of the topic.
+    ...(part === 1 ? { parts: Array.from({ length: of }, (_, i) => partPath(i + 1)) } : {}),
     passages,
   };
 }

@@ -5,7 +5,7 @@
  * (`getReuse` in src/utils/corpus.ts) and shared by /reuse/, the article pages and /reuse.json. Pure.
  * buildReuse([a, b], { a: [p-1 "…an American oligopoly…"], b: [p-9 "…an American oligopoly…"] })
  *   -> { clusters: [{ id: 'r-…', articles: 2, versions: [{ article: a, paragraph: 'p-1', start, end, text, segments }, { article: b, … }] }],
- *        byArticle: { a: [cluster], b: [cluster] }, alsoIn: { a: { 'p-1': [{ cluster: 'r-…', articles: [{ slug: 'b', title, paragraph: 'p-9' }] }] }, b: … } }
+ *        ownVersions: { a: [{ cluster: 'r-…', paragraph: 'p-1', text }], b: … }, alsoIn: { a: { 'p-1': [{ cluster: 'r-…', articles: [{ slug: 'b', title, paragraph: 'p-9' }] }] }, b: … } }
  */
 import {
   detectReuse,
@@ -34,11 +34,19 @@ export interface SharedPassage extends Omit<ReuseCluster, 'versions'> {
   versions: SharedVersion[];
 }
 
+/** One article's version of a shared passage: the passage's id, its paragraph and the shared words, exactly as the paragraph has them. */
+export interface OwnVersion {
+  cluster: string;
+  paragraph: string;
+  text: string;
+}
+
 export interface Reuse {
   /** Every shared passage, most articles first (src/core/text-reuse.ts, step 4). */
   clusters: SharedPassage[];
-  /** Per article slug: the shared passages it has a version of, in the order of `clusters`. */
-  byArticle: Map<string, SharedPassage[]>;
+  /** Per article slug: its own versions of shared passages, each with its passage's id, in the order of `clusters`
+   * (what /compare/<slug>.json lists: the other versions are in the other articles' files). */
+  ownVersions: Map<string, OwnVersion[]>;
   /** Per article slug: paragraph id -> the passages it shares, each with the other articles' paragraphs. */
   alsoIn: Map<string, Record<string, AlsoIn[]>>;
 }
@@ -75,7 +83,7 @@ export function buildReuse(
     );
     return { ...cluster, versions: cluster.versions.map((version, index) => ({ ...version, article: bySlug.get(version.slug)!, segments: diff[index]! })) };
   });
-  const byArticle = new Map<string, SharedPassage[]>();
+  const ownVersions = new Map<string, OwnVersion[]>();
   const alsoIn = new Map<string, Record<string, AlsoIn[]>>();
   for (const [index, cluster] of clusters.entries()) {
     const page = pageOfIndex(index, PAGE_SIZE.reusePassages);
@@ -84,9 +92,9 @@ export function buildReuse(
     for (const { slug, article, paragraph } of cluster.versions) if (!firsts.has(slug)) firsts.set(slug, { slug, title: citedTitle(article), paragraph });
     const distinct = [...firsts.values()];
     for (const version of cluster.versions) {
-      const list = byArticle.get(version.slug) ?? [];
-      if (list.at(-1) !== cluster) list.push(cluster);
-      byArticle.set(version.slug, list);
+      const own = ownVersions.get(version.slug) ?? [];
+      own.push({ cluster: cluster.id, paragraph: version.paragraph, text: version.text });
+      ownVersions.set(version.slug, own);
       const named = distinct
         .slice(0, ALSO_IN_SHOWN + 1)
         .filter(({ slug }) => slug !== version.slug)
@@ -97,5 +105,5 @@ export function buildReuse(
       alsoIn.set(version.slug, marks);
     }
   }
-  return { clusters, byArticle, alsoIn };
+  return { clusters, ownVersions, alsoIn };
 }

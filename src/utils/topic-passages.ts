@@ -44,6 +44,17 @@ export function rankTopic(entry: TopicEntry): RankedArticle[] {
   return result;
 }
 
+/** One article's place in rankTopic(entry), by slug (undefined when it does not carry the topic). */
+export function rankedArticle(entry: TopicEntry, slug: string): RankedArticle | undefined {
+  let bySlug = rankedBySlug.get(entry);
+  if (bySlug === undefined) {
+    bySlug = new Map(rankTopic(entry).map((item) => [item.article.slug, item]));
+    rankedBySlug.set(entry, bySlug);
+  }
+  return bySlug.get(slug);
+}
+const rankedBySlug = new WeakMap<TopicEntry, Map<string, RankedArticle>>();
+
 /** Where an article's passages are on the topic's pages: `topicPath(topic, anchor, page)` links there. */
 export function topicArticlePlace(entry: TopicEntry, slug: string): { page: number; anchor: string } {
   let positions = placed.get(entry);

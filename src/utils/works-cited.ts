@@ -78,11 +78,29 @@ export interface BodyCitations {
   mentions: readonly BodyMention[];
 }
 
+/**
+ * A work as one citing article shows it in its own list: its places in that article and how many other articles
+ * cite it, not the whole list of them (that grows with the corpus, and a page showing it would change with every
+ * other citing article).
+ */
+export interface ArticleWork {
+  key: string;
+  id: string;
+  url: string;
+  domain: string;
+  /** The slug of the article of this corpus it is, if any. */
+  inCorpus: string | null;
+  /** Where this article cites it, in reading order, each with the label it cites it by. */
+  places: CitingPlace[];
+  /** How many other articles cite it. */
+  others: number;
+}
+
 /** The works cited by the corpus, most cited first, then by label, then by key; and each article's own, in reading order. */
 export interface WorksCited {
   works: CitedWork[];
   /** Per article slug: the works it cites, in the order it first cites them (its links in reading order, then the identifiers written without one). */
-  byArticle: Map<string, CitedWork[]>;
+  byArticle: Map<string, ArticleWork[]>;
 }
 
 const NOTE_NUMBER = /^\[?\d+\]?$/;
@@ -218,7 +236,24 @@ export function groupWorksCited(articles: readonly Article[], bodies: ReadonlyMa
   }
   return {
     works: [...finished.values()].sort(byCount),
-    byArticle: new Map([...byArticle].map(([slug, keys]) => [slug, keys.map((key) => finished.get(key)!)])),
+    byArticle: new Map(
+      [...byArticle].map(([slug, keys]) => [
+        slug,
+        keys.map((key): ArticleWork => {
+          const work = finished.get(key)!;
+          const { citing } = works.get(key)!;
+          return {
+            key,
+            id: work.id,
+            url: work.url,
+            domain: work.domain,
+            inCorpus: work.inCorpus?.slug ?? null,
+            places: citing.get(slug)!,
+            others: citing.size - 1,
+          };
+        }),
+      ]),
+    ),
   };
 }
 

@@ -74,14 +74,17 @@ describe('a topic with more articles than one page holds', () => {
   const entry = [...index.topics].sort((a, b) => b.articles.length - a.articles.length)[0]!;
   const ranked = rankTopic(entry);
 
-  test('its passages.json parts hold every passage once, in the order of its pages, and list each other', () => {
+  test('its passages.json parts hold every passage once, in the order of its pages; the first lists them all, each links its neighbours', () => {
     const first = passagesExportSchema.parse(buildPassagesExport(entry, undefined, 1));
     const parts = Array.from({ length: first.part.of }, (_, i) => passagesExportSchema.parse(buildPassagesExport(entry, undefined, i + 1)));
     expect(first.part.of).toBe(pageCount(ranked.length, PAGE_SIZE.topicArticles));
     expect(first.part.of).toBeGreaterThan(1);
+    expect(first.parts).toEqual(parts.map((_, i) => topicPassagesPath(entry.topic.slug, i + 1)));
     for (const [i, part] of parts.entries()) {
-      expect(part.parts).toEqual(first.parts);
-      expect(part.parts[i]).toBe(topicPassagesPath(entry.topic.slug, i + 1));
+      if (i > 0) expect(part.parts).toBeUndefined();
+      expect(part.part.first).toBe(topicPassagesPath(entry.topic.slug, 1));
+      expect(part.part.previous).toBe(i === 0 ? null : topicPassagesPath(entry.topic.slug, i));
+      expect(part.part.next).toBe(i === parts.length - 1 ? null : topicPassagesPath(entry.topic.slug, i + 2));
       expect(part.part.page).toBe(topicPath(entry.topic.slug, undefined, i + 1));
       expect(part.passages).toHaveLength(part.part.passageCount);
       expect(part.passageCount).toBe(first.passageCount);

@@ -11,7 +11,7 @@ import { pageKey } from '../../utils/page-keys.ts';
 export const getStaticPaths = (async () => {
   const [index, works, reuse] = await Promise.all([getCorpusIndex(), getWorksCited(), getReuse()]);
   return index.articles.map((article) => {
-    const data = compareData(article, index, works.byArticle.get(article.slug) ?? [], reuse.byArticle.get(article.slug) ?? []);
+    const data = compareData(article, index, works.byArticle.get(article.slug) ?? [], reuse.ownVersions.get(article.slug) ?? []);
     return { params: { slug: article.slug }, props: { data }, cacheKey: pageKey(data) };
   });
 }) satisfies GetStaticPaths;
