@@ -9,8 +9,7 @@ import { EXPORT_SCHEMA_VERSION, passagesExportSchema, type CorpusExport, type Ex
 import { pageKey } from './page-keys.ts';
 import { citationText } from './citation.ts';
 import type { CorpusIndex, TopicEntry } from './corpus-index.ts';
-import { rankTopic } from './topic-passages.ts';
-import { PAGE_SIZE, pageCount, slicePage } from './pagination.ts';
+import { rankTopic, topicPages } from './topic-passages.ts';
 import type { LinkedArticle, LinkGraph } from './corpus-links.ts';
 import { articlePath, citationPath, rawSourcePath, siteUrl as absolute, topicPassagesPath, topicPath } from '../core/urls.ts';
 
@@ -86,8 +85,9 @@ export function buildCorpusExport(index: CorpusIndex, graph: LinkGraph, site: UR
  */
 export function buildPassagesExport(entry: TopicEntry, site: URL | undefined, part = 1): PassagesExport {
   const ranked = rankTopic(entry);
-  const of = pageCount(ranked.length, PAGE_SIZE.topicArticles);
-  const shown = slicePage(ranked, part, PAGE_SIZE.topicArticles);
+  const pages = topicPages(entry);
+  const of = pages.length;
+  const shown = pages[part - 1] ?? [];
   const partPath = (n: number) => absolute(topicPassagesPath(entry.topic.slug, n), site);
   const passages = shown.flatMap(({ article, passages, stance }) =>
     passages.map((passage) => ({
@@ -147,10 +147,10 @@ export function passageParts(
   digests: ReadonlyMap<string, string>,
 ): { params: { slug: string }; part: number; props: { slug: string; part: number }; cacheKey: string }[] {
   return index.topics.flatMap((entry) => {
-    const ranked = rankTopic(entry);
-    const of = pageCount(ranked.length, PAGE_SIZE.topicArticles);
-    return Array.from({ length: of }, (_, i) => {
-      const shown = slicePage(ranked, i + 1, PAGE_SIZE.topicArticles).map(({ article }) => digests.get(article.slug) ?? article.slug);
+    const pages = topicPages(entry);
+    const of = pages.length;
+    return pages.map((items, i) => {
+      const shown = items.map(({ article }) => digests.get(article.slug) ?? article.slug);
       const cacheKey = pageKey({ topic: entry.topic, onEveryArticle: entry.onEveryArticle, part: i + 1, of, shown });
       return { params: { slug: entry.topic.slug }, part: i + 1, props: { slug: entry.topic.slug, part: i + 1 }, cacheKey };
     });

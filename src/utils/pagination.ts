@@ -5,6 +5,7 @@
  * Lists whose items differ in weight (a source with one article, a feed with thousands) are packed into pages
  * of about the same number of lines instead (packPages, splitGroup).
  * slicePage([a, b, c, d, e], 2, 2) -> [c, d]; pageCount(5, 2) -> 3; pageOfIndex(4, 2) -> 3; pagerPages(50, 334) -> [1, 48, 49, 50, 51, 52, 334]
+ * packPages([a(3), b(2), c(4)], weight, 5) -> [[a, b], [c]]
  */
 
 /** Items per page of each list. */
@@ -19,8 +20,11 @@ export const PAGE_SIZE = {
   sourceArticles: 100,
   /** Lines of /sources/raw/ a page: a file's heading and one per article it became (rawSourcePages). */
   rawLines: 150,
-  /** Articles, with their passages, on a topic page and in each part of its passages.json. */
+  /** Articles, with their passages, on a topic page and in each part of its passages.json: at most this many... */
   topicArticles: 10,
+  /** ...and about this many passages (an article with more has a page of its own): ten articles of twenty passages
+   * each made a page of 227 KB at 10,000 generated articles. */
+  topicPassages: 60,
   /** Shared passages on /reuse/ and /reuse/page/<n>/. */
   reusePassages: 20,
   /** Versions of one shared passage shown there (all of them are in /reuse.json and marked on their articles). */
@@ -70,13 +74,13 @@ export function splitGroup<G, T>(group: G, items: readonly T[], size: number): P
   return parts;
 }
 
-/** Rows in order on pages of at most `budget` weight (a heavier row has a page of its own); at least one page. */
-export function packPages<T>(rows: readonly T[], weight: (row: T) => number, budget: number): T[][] {
+/** Rows in order on pages of at most `budget` weight and `maxRows` rows (a heavier row has a page of its own); at least one page. */
+export function packPages<T>(rows: readonly T[], weight: (row: T) => number, budget: number, maxRows = Infinity): T[][] {
   const pages: T[][] = [[]];
   let used = 0;
   for (const row of rows) {
     const w = weight(row);
-    if (used > 0 && used + w > budget) {
+    if (used > 0 && (used + w > budget || pages.at(-1)!.length >= maxRows)) {
       pages.push([]);
       used = 0;
     }

@@ -8,7 +8,7 @@
 import type { Article, Passage, Stance } from '../schemas/article.ts';
 import { paragraphEvidence, type Evidence } from '../core/topic-evidence.ts';
 import { newestFirst, type TopicEntry } from './corpus-index.ts';
-import { PAGE_SIZE, pageOfIndex } from './pagination.ts';
+import { packPages, PAGE_SIZE } from './pagination.ts';
 
 /** How many passages an article shows on a topic page before "Show all". */
 export const SHOWN_PASSAGES = 3;
@@ -55,14 +55,29 @@ export function rankedArticle(entry: TopicEntry, slug: string): RankedArticle | 
 }
 const rankedBySlug = new WeakMap<TopicEntry, Map<string, RankedArticle>>();
 
+/**
+ * The topic's pages (its page 1, 2, … and the parts of its passages.json): its articles in rankTopic's order, at
+ * most PAGE_SIZE.topicArticles a page and about PAGE_SIZE.topicPassages passages (an article that has more has a
+ * page of its own), so that no page grows with the articles' passages.
+ */
+export function topicPages(entry: TopicEntry): RankedArticle[][] {
+  let pages = paged.get(entry);
+  if (pages === undefined) {
+    pages = packPages(rankTopic(entry), ({ passages }) => Math.max(1, passages.length), PAGE_SIZE.topicPassages, PAGE_SIZE.topicArticles);
+    paged.set(entry, pages);
+  }
+  return pages;
+}
+const paged = new WeakMap<TopicEntry, RankedArticle[][]>();
+
 /** Where an article's passages are on the topic's pages: `topicPath(topic, anchor, page)` links there. */
 export function topicArticlePlace(entry: TopicEntry, slug: string): { page: number; anchor: string } {
-  let positions = placed.get(entry);
-  if (positions === undefined) {
-    positions = new Map(rankTopic(entry).map(({ article }, position) => [article.slug, position]));
-    placed.set(entry, positions);
+  let pages = placed.get(entry);
+  if (pages === undefined) {
+    pages = new Map(topicPages(entry).flatMap((items, index) => items.map(({ article }) => [article.slug, index + 1] as const)));
+    placed.set(entry, pages);
   }
-  return { page: pageOfIndex(positions.get(slug) ?? 0, PAGE_SIZE.topicArticles), anchor: `article-${slug}` };
+  return { page: pages.get(slug) ?? 1, anchor: `article-${slug}` };
 }
 const placed = new WeakMap<TopicEntry, Map<string, number>>();
 

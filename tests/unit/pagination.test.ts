@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { passagesExportSchema } from '../../src/schemas/corpus-export.ts';
 import { buildPassagesExport } from '../../src/utils/corpus-export.ts';
 import { laterPages, packPages, PAGE_SIZE, pageCount, pageOfIndex, pagerPages, slicePage, splitGroup } from '../../src/utils/pagination.ts';
-import { rankTopic, topicArticlePlace } from '../../src/utils/topic-passages.ts';
+import { rankTopic, topicArticlePlace, topicPages } from '../../src/utils/topic-passages.ts';
 import { listPagePath, sourcePath, topicPassagesPath, topicPath } from '../../src/core/urls.ts';
 import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
 import { corpusTopics, ingest } from '../helpers/ingest-corpus.ts';
@@ -77,7 +77,7 @@ describe('a topic with more articles than one page holds', () => {
   test('its passages.json parts hold every passage once, in the order of its pages; the first lists them all, each links its neighbours', () => {
     const first = passagesExportSchema.parse(buildPassagesExport(entry, undefined, 1));
     const parts = Array.from({ length: first.part.of }, (_, i) => passagesExportSchema.parse(buildPassagesExport(entry, undefined, i + 1)));
-    expect(first.part.of).toBe(pageCount(ranked.length, PAGE_SIZE.topicArticles));
+    expect(first.part.of).toBe(topicPages(entry).length);
     expect(first.part.of).toBeGreaterThan(1);
     expect(first.parts).toEqual(parts.map((_, i) => topicPassagesPath(entry.topic.slug, i + 1)));
     for (const [i, part] of parts.entries()) {
@@ -95,11 +95,27 @@ describe('a topic with more articles than one page holds', () => {
   });
 
   test('each article is found on the page of the topic that shows it', () => {
-    for (const [position, { article }] of ranked.entries()) {
+    const pages = topicPages(entry);
+    for (const { article } of ranked) {
       const place = topicArticlePlace(entry, article.slug);
       expect(place.anchor).toBe(`article-${article.slug}`);
-      expect(slicePage(ranked, place.page, PAGE_SIZE.topicArticles).map((item) => item.article.slug)).toContain(article.slug);
-      expect(place.page).toBe(pageOfIndex(position, PAGE_SIZE.topicArticles));
+      expect(pages[place.page - 1]!.map((item) => item.article.slug)).toContain(article.slug);
+    }
+  });
+
+  test('a topic page holds at most its number of articles and about its number of passages; an article with more has a page of its own', () => {
+    const pages = topicPages(entry);
+    expect(pages.flat()).toEqual(ranked);
+    for (const page of pages) {
+      const passages = page.reduce((sum, { passages }) => sum + passages.length, 0);
+      expect(page.length).toBeLessThanOrEqual(PAGE_SIZE.topicArticles);
+      if (page.length > 1) expect(passages).toBeLessThanOrEqual(PAGE_SIZE.topicPassages);
+    }
+    // Packed, not cut short: a page ends only where the next article would not fit.
+    for (const [i, page] of pages.slice(0, -1).entries()) {
+      const passages = page.reduce((sum, { passages }) => sum + Math.max(1, passages.length), 0);
+      const next = Math.max(1, pages[i + 1]![0]!.passages.length);
+      expect(page.length === PAGE_SIZE.topicArticles || passages + next > PAGE_SIZE.topicPassages).toBe(true);
     }
   });
 });
