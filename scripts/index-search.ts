@@ -1,26 +1,38 @@
 /**
- * `node scripts/index-search.ts`: build the Pagefind index of dist/ (step 3 of `npm run build`);
+ * `node scripts/index-search.ts`: build the Pagefind index of dist/ (the last step of `npm run build`, scripts/build.ts);
  * `--site DIR` indexes another built site (the benchmark's). Only article pages are read, and only their
  * `data-pagefind-body` region is indexed; furniture carries `data-pagefind-ignore`. Each page is parsed once for
  * both indexes, and not at all when its bytes are as in the last run (scripts/search-pages.ts). Pages are added
  * one by one in path order, so progress shows on a terminal (scripts/progress.ts) and the index never depends on
  * the file system's order. The concordance's own index of the same text is written beside it (scripts/concordance-index.ts).
+ *
+ * `--prefeed` (scripts/build.ts starts it beside `astro build`): first give Pagefind every article page of the last
+ * run as it was (from the cache of readings), then wait for a line on standard input: `built` when the site is built,
+ * anything else (or its end) when it failed, which ends this without writing. Once built, when the article pages are
+ * the same slugs as last time, only the pages whose bytes changed are added again: Pagefind replaces a page added
+ * twice where it stands, so the index is byte for byte the one a fresh run makes (tests/unit/search-prefeed.test.ts);
+ * otherwise (an article added or removed) the pages go into a fresh index as without `--prefeed`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { writeConcordance } from './concordance-index.ts';
 import { createProgress } from './progress.ts';
-import { searchPageReader } from './search-pages.ts';
+import { searchPageReader, type SearchPageReader } from './search-pages.ts';
 import { CONCORDANCE_DATA, type SourceArticle } from '../src/core/concordance.ts';
 
-const { values } = parseArgs({ options: { site: { type: 'string', default: path.resolve(import.meta.dirname, '..', 'dist') } } });
+const { values } = parseArgs({
+  options: { site: { type: 'string', default: path.resolve(import.meta.dirname, '..', 'dist') }, prefeed: { type: 'boolean' } },
+});
 const site = path.resolve(values.site);
 // The cache of pages already read: Astro's cache folder (DOSSIER_CACHE_DIR for the benchmark's sites).
 const cacheDir = path.resolve(process.env['DOSSIER_CACHE_DIR'] ?? path.join(import.meta.dirname, '..', 'node_modules', '.astro'));
+
+type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
 /** The article pages of the site (the only pages with a `data-pagefind-body`; the others are not read), by slug. */
 function articleSlugs(articles: string): string[] {
@@ -31,12 +43,60 @@ function articleSlugs(articles: string): string[] {
     .sort();
 }
 
+/** A new, empty Pagefind index. */
+async function newIndex(): Promise<Index> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`could not start Pagefind: ${errors.join('; ')}`);
+  return index;
+}
+
+/** Add one page's reading to the index. */
+async function addPage(index: Index, slug: string, html: string): Promise<void> {
+  const added = await index.addHTMLFile({ url: `/articles/${slug}/`, content: html });
+  if (added.errors.length > 0) throw new Error(`could not index /articles/${slug}/: ${added.errors.join('; ')}`);
+}
+
+/** The last run's pages, as they were, in a new index; null when there is no last run or a reading is no longer cached. */
+async function prefeed(reader: SearchPageReader): Promise<{ index: Index; slugs: string[]; keys: string[] } | null> {
+  const last = reader.lastRun();
+  if (last === null || last.slugs.length === 0) return null;
+  const index = await newIndex();
+  for (const [i, slug] of last.slugs.entries()) {
+    const reading = reader.cached(last.keys[i]!);
+    if (reading === null) {
+      await index.deleteIndex();
+      return null;
+    }
+    await addPage(index, slug, reading.pagefind);
+  }
+  return { index, ...last };
+}
+
+/** Wait for scripts/build.ts to say how the site build ended: true for `built`. */
+async function siteBuilt(): Promise<boolean> {
+  for await (const line of createInterface({ input: process.stdin })) return line.trim() === 'built';
+  return false;
+}
+
 async function main(): Promise<void> {
+  // One cache folder per site folder, so that the project's, the fixture's and the benchmark's sites never share one.
+  const reader = searchPageReader(path.join(cacheDir, 'search-pages', createHash('sha256').update(site).digest('hex').slice(0, 16)));
+
+  // 1. With --prefeed: the last run's pages into Pagefind while the site is built, then wait for it.
+  const fed = values.prefeed ? await prefeed(reader) : null;
+  if (values.prefeed) {
+    if (fed !== null)
+      console.log(`search index: ${count(fed.slugs.length, 'article page', 'article pages')} of the last build given to Pagefind while the site is built`);
+    if (!(await siteBuilt())) {
+      console.log('search index: the site build failed; the search indexes are left as they were');
+      return;
+    }
+  }
+
+  // 2. The article pages as built, and whether anything changed since the indexes were written.
   const articles = path.join(site, 'articles');
   const slugs = articleSlugs(articles);
   const page = (slug: string) => readFile(path.join(articles, slug, 'index.html'), 'utf8');
-  // One cache folder per site folder, so that the project's, the fixture's and the benchmark's sites never share one.
-  const reader = searchPageReader(path.join(cacheDir, 'search-pages', createHash('sha256').update(site).digest('hex').slice(0, 16)));
   const keys: string[] = [];
   for (const slug of slugs) keys.push(reader.key(await page(slug), slug));
   const outputs = [path.join(site, 'pagefind', 'pagefind-entry.json'), path.join(site, ...CONCORDANCE_DATA.split('/').filter(Boolean), 'articles.json')];
@@ -45,38 +105,48 @@ async function main(): Promise<void> {
     return;
   }
 
+  // 3. Pagefind: the fed index when it holds the same pages in the same order (only the changed ones are added again,
+  // each in its place), else a fresh one; every page's reading goes to the concordance.
+  const same = fed !== null && fed.slugs.length === slugs.length && fed.slugs.every((slug, i) => slug === slugs[i]);
+  if (fed !== null && !same) await fed.index.deleteIndex();
+  const index = same ? fed.index : await newIndex();
   const records: SourceArticle[] = [];
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`could not start Pagefind: ${errors.join('; ')}`);
-  try {
-    const progress = createProgress('search index: adding pages', slugs.length);
-    for (const [done, slug] of slugs.entries()) {
-      progress.update(done);
-      const read = reader.read(keys[done]!, await page(slug), slug);
-      const added = await index.addHTMLFile({ url: `/articles/${slug}/`, content: read.pagefind });
-      if (added.errors.length > 0) throw new Error(`could not index /articles/${slug}/: ${added.errors.join('; ')}`);
-      if (read.concordance !== null) records.push(read.concordance);
+  let added = 0;
+  const progress = createProgress('search index: adding pages', slugs.length);
+  for (const [done, slug] of slugs.entries()) {
+    progress.update(done);
+    const read = reader.read(keys[done]!, await page(slug), slug);
+    if (!same || fed.keys[done] !== keys[done]) {
+      await addPage(index, slug, read.pagefind);
+      added++;
     }
-    progress.done();
-    // dist/ is kept between builds (astro.config.mjs): the previous index goes first, or its files would linger.
-    reader.forget();
-    rmSync(path.join(site, 'pagefind'), { recursive: true, force: true });
-    // Pagefind writes its index in its own process; the concordance is built and written here meanwhile.
-    const writing = index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-    const concordance = writeConcordance(site, records);
-    const written = await writing;
-    if (written.errors.length > 0) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
-    const { parsed, cached } = reader.done(keys);
-    const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-    console.log(`search index: ${count(parsed, 'article page', 'article pages')} read again, ${cached.toLocaleString('en-GB')} unchanged since the last run`);
-    console.log(`search index: ${slugs.length} pages indexed into ${path.relative(process.cwd(), path.join(site, 'pagefind')) || site}/`);
-    console.log(`concordance index: ${concordance.articles} articles, ${concordance.shards} word shards, ${(concordance.bytes / 1e6).toFixed(1)} MB`);
-  } finally {
-    await pagefind.close();
+    if (read.concordance !== null) records.push(read.concordance);
   }
+  progress.done();
+
+  // 4. Write both. dist/ is kept between builds (astro.config.mjs): the previous index goes first, or its files would linger.
+  reader.forget();
+  rmSync(path.join(site, 'pagefind'), { recursive: true, force: true });
+  // Pagefind writes its index in its own process; the concordance is built and written here meanwhile.
+  const writing = index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+  const concordance = writeConcordance(site, records);
+  const written = await writing;
+  if (written.errors.length > 0) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
+  const { parsed, cached } = reader.done(slugs, keys);
+  console.log(`search index: ${count(parsed, 'article page', 'article pages')} read again, ${cached.toLocaleString('en-GB')} unchanged since the last run`);
+  const into = path.relative(process.cwd(), path.join(site, 'pagefind')) || site;
+  const how = same ? ` (${count(added, 'changed page', 'changed pages')} added again to those given while the site was built)` : '';
+  console.log(`search index: ${slugs.length} pages indexed into ${into}/${how}`);
+  console.log(`concordance index: ${concordance.articles} articles, ${concordance.shards} word shards, ${(concordance.bytes / 1e6).toFixed(1)} MB`);
 }
 
-main().catch((error: unknown) => {
-  console.error(new Error('search indexing failed', { cause: error }));
-  process.exitCode = 1;
-});
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(new Error('search indexing failed', { cause: error }));
+    process.exitCode = 1;
+  })
+  .finally(() => pagefind.close());

@@ -8,6 +8,8 @@
  * A page whose bytes are unchanged since the last run is not parsed again: its reading comes from
  * `<cache>/search-pages/<site>/<sha256>.json` (Astro's cache folder, or DOSSIER_CACHE_DIR; one folder per built
  * site), keyed also by this module's, the concordance's and the indexer's code and the lockfile. Entries not used by a run are removed.
+ * Beside them, what the indexes were last made from: a digest of every page's key (`indexes.sha256`) and the slugs with
+ * their keys in order (`indexes.pages.json`), which the next rebuild gives Pagefind before its site is built.
  * parse5 is called directly, without source positions (hast-util-from-html always records them, which costs a
  * third of the parse and nothing here reads them).
  */
@@ -93,31 +95,40 @@ export interface SearchPageReader {
   key(source: string, slug: string): string;
   /** The page's reading, from the cache when its key is there (`key` as `key()` gave it). */
   read(key: string, source: string, slug: string): SearchPage;
+  /** The reading cached under `key`, or null. */
+  cached(key: string): SearchPage | null;
   /** Whether the indexes written last time were made from exactly these keys, in this order. */
   sameAsLastRun(keys: readonly string[]): boolean;
+  /** The pages the indexes were last made from, in order: each slug with its key (null when there is no last run). */
+  lastRun(): { slugs: string[]; keys: string[] } | null;
   /** Forget what the indexes were made from (before they are replaced: a run that fails then never counts as the last). */
   forget(): void;
-  /** Record that the indexes are now made from `keys`, remove the readings not used, and say how many pages were parsed. */
-  done(keys: readonly string[]): { parsed: number; cached: number };
+  /** Record that the indexes are now made from these pages, remove the readings not used, and say how many pages were parsed. */
+  done(slugs: readonly string[], keys: readonly string[]): { parsed: number; cached: number };
 }
 
 /** Reads pages through the cache in `dir` (one folder per built site). */
 export function searchPageReader(dir: string): SearchPageReader {
   mkdirSync(dir, { recursive: true });
   const digestFile = path.join(dir, 'indexes.sha256');
+  const pagesFile = path.join(dir, 'indexes.pages.json');
   const digest = (keys: readonly string[]) => createHash('sha256').update(keys.join('\n')).digest('hex');
   let parsed = 0;
   return {
     key: (source, slug) => createHash('sha256').update(CODE_KEY).update('\0').update(slug).update('\0').update(source).digest('hex'),
     read(key, source, slug) {
-      const file = path.join(dir, `${key}.json`);
+      const known = this.cached(key);
+      if (known !== null) return known;
+      parsed += 1;
+      const page = readSearchPage(source, slug);
+      writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(page));
+      return page;
+    },
+    cached(key) {
       try {
-        return JSON.parse(readFileSync(file, 'utf8')) as SearchPage;
+        return JSON.parse(readFileSync(path.join(dir, `${key}.json`), 'utf8')) as SearchPage;
       } catch {
-        parsed += 1;
-        const page = readSearchPage(source, slug);
-        writeFileSync(file, JSON.stringify(page));
-        return page;
+        return null;
       }
     },
     sameAsLastRun(keys) {
@@ -127,12 +138,21 @@ export function searchPageReader(dir: string): SearchPageReader {
         return false;
       }
     },
+    lastRun() {
+      try {
+        const last = JSON.parse(readFileSync(pagesFile, 'utf8')) as { slugs: string[]; keys: string[] };
+        return Array.isArray(last.slugs) && Array.isArray(last.keys) && last.slugs.length === last.keys.length ? last : null;
+      } catch {
+        return null;
+      }
+    },
     forget() {
       rmSync(digestFile, { force: true });
     },
-    done(keys) {
+    done(slugs, keys) {
       const used = new Set(keys.map((key) => `${key}.json`));
-      for (const name of readdirSync(dir)) if (name.endsWith('.json') && !used.has(name)) rmSync(path.join(dir, name), { force: true });
+      for (const name of readdirSync(dir)) if (/^[0-9a-f]{64}\.json$/.test(name) && !used.has(name)) rmSync(path.join(dir, name), { force: true });
+      writeFileSync(pagesFile, JSON.stringify({ slugs, keys }));
       writeFileSync(digestFile, digest(keys));
       return { parsed, cached: keys.length - parsed };
     },

@@ -1,0 +1,56 @@
+/**
+ * `npm run build`: the ingest, then the site and its search index side by side.
+ *   1. `scripts/ingest.ts` (incremental); if it fails, the build stops and nothing else is touched;
+ *   2. `scripts/index-search.ts --prefeed` starts, and gives Pagefind the article pages of the last build as they were
+ *      (on the other core), while
+ *   3. `astro build` renders the site (only the pages whose data or code changed: astro.config.mjs);
+ *   4. told that the site is built, the search index adds again only the pages whose bytes changed and writes
+ *      dist/pagefind/ and the concordance; told that it failed, it stops and leaves them as they were.
+ * On a rebuild after one changed source, Pagefind's reading of every page is thus done while Astro renders, not after.
+ *
+ *   node scripts/build.ts [--skip-ingest] [--root DIR] [--out-dir DIR]    the benchmark's sites: their own root and output
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { 'skip-ingest': { type: 'boolean' }, root: { type: 'string' }, 'out-dir': { type: 'string' } } });
+const site = values['out-dir'] === undefined ? [] : ['--site', path.resolve(values['out-dir'])];
+const astroArgs = [
+  ...(values.root === undefined ? [] : ['--root', values.root]),
+  ...(values['out-dir'] === undefined ? [] : ['--outDir', path.resolve(values['out-dir'])]),
+];
+
+/** Start a Node script of the project with this process's output. */
+function start(script: string, args: string[], stdin: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
+  return spawn(process.execPath, [path.join(root, script), ...args], { cwd: process.cwd(), stdio: [stdin, 'inherit', 'inherit'] });
+}
+
+/** Its exit code (1 when it was killed or could not start). */
+function exit(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(1));
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+async function main(): Promise<number> {
+  // 1. The ingest.
+  if (!values['skip-ingest']) {
+    const code = await exit(start('scripts/ingest.ts', []));
+    if (code !== 0) return code;
+  }
+  // 2 and 3. The search index waits, with the last build's pages, while Astro builds the site.
+  const index = start('scripts/index-search.ts', ['--prefeed', ...site], 'pipe');
+  const indexed = exit(index);
+  const built = await exit(start('node_modules/astro/bin/astro.mjs', ['build', ...astroArgs]));
+  // 4. Tell it how that went, and wait for it.
+  index.stdin!.end(built === 0 ? 'built\n' : 'failed\n');
+  const code = await indexed;
+  if (built !== 0) return built;
+  if (code !== 0) console.error('build: the search index failed');
+  return code;
+}
+
+process.exitCode = await main();
