@@ -31,6 +31,11 @@ export function topicFeedPath(slug: string): string {
 }
 
 /** `/topics/<slug>/passages.json`: the topic's passages (those of its first page); part `n` is `/topics/<slug>/passages/<n>.json`. */
+/** `/corpus/<n>.json`: part `n` of /corpus.json's article list. */
+export function corpusPartPath(part: number): string {
+  return `/corpus/${part}.json`;
+}
+
 export function topicPassagesPath(slug: string, part = 1): string {
   return part === 1 ? `/topics/${slug}/passages.json` : `/topics/${slug}/passages/${part}.json`;
 }
@@ -78,6 +83,11 @@ export function aboutPath(anchor?: string): string {
 /** `/reuse/` (the passages several articles share) or its page `page`, `/reuse/page/<n>/`, with `#<cluster id>` when given. */
 export function reusePath(anchor?: string, page = 1): string {
   return withAnchor(page === 1 ? '/reuse/' : `/reuse/page/${page}/`, anchor);
+}
+
+/** `/reuse/<n>.json`: the shared passages of page `n` of /reuse/, every version of each. */
+export function reusePartPath(part: number): string {
+  return `/reuse/${part}.json`;
 }
 
 /** `/about/curators/`: the curator's guide. */

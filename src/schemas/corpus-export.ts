@@ -24,9 +24,10 @@ import {
  * Also in 3: each article lists the articles of the corpus it links to (`cites`) and that link to it (`citedBy`).
  * 4: a topic's passages come in parts, one per page of the topic (`passages.json` is the first; `part` and
  * `parts` say which and list them all), so no file grows with the corpus.
- * 5: only the first part lists every part (`parts`); each part links the first, the previous and the next
- * (`part.first`, `part.previous`, `part.next`): a list of every part in every part made the parts together grow
- * with the square of the topic's articles.
+ * 5: only the first part of a topic's passages lists every part (`parts`); each part links the first, the previous
+ * and the next (`part.first`, `part.previous`, `part.next`): a list of every part in every part made the parts
+ * together grow with the square of the topic's articles. And `/corpus.json` lists the articles in parts
+ * (`parts`: `/corpus/<n>.json`, 100 articles each, see /corpus-part.schema.json) instead of holding them all.
  */
 export const EXPORT_SCHEMA_VERSION = 5;
 
@@ -112,19 +113,41 @@ export const exportedTopicSchema = z.object({
   passages: siteLinkSchema.describe('The topic’s passages.json.'),
 });
 
-/** `/corpus.json`. */
+/** `/corpus.json`: the corpus, its topics, and where its articles are. */
 export const corpusExportSchema = z
   .object({
     $schema: siteLinkSchema.describe('This file’s JSON Schema.'),
     schemaVersion: versionSchema,
     site: webUrlSchema.nullable().describe('Origin of the site that published this export, or null when the build had no public address.'),
     articleCount: z.number().int().nonnegative(),
-    articles: z.array(exportedArticleSchema).describe('Every article, newest first; undated last, by title.'),
+    parts: z
+      .array(siteLinkSchema)
+      .min(1)
+      .describe(
+        'The articles, in parts of at most 100 (/corpus/1.json, /corpus/2.json, …; see /corpus-part.schema.json), in order: newest first; undated last, by title.',
+      ),
     topics: z.array(exportedTopicSchema).describe('Topics that at least one article carries, most articles first.'),
   })
-  .meta({ title: 'Dossier corpus', description: 'Every article of a Dossier reading room: metadata, provenance and topics.' });
+  .meta({ title: 'Dossier corpus', description: 'A Dossier reading room: its topics, and its articles in parts.' });
+
+/** `/corpus/<n>.json`: one part of the article list. */
+export const corpusPartSchema = z
+  .object({
+    $schema: siteLinkSchema.describe('This file’s JSON Schema.'),
+    schemaVersion: versionSchema,
+    corpus: siteLinkSchema.describe('/corpus.json, which lists every part.'),
+    part: z.object({
+      number: z.number().int().positive(),
+      of: z.number().int().positive(),
+      previous: siteLinkSchema.nullable().describe('The part before this one; null for the first.'),
+      next: siteLinkSchema.nullable().describe('The part after this one; null for the last.'),
+    }),
+    articles: z.array(exportedArticleSchema).describe('This part’s articles, in the list’s order: newest first; undated last, by title.'),
+  })
+  .meta({ title: 'Dossier corpus, one part', description: 'Articles of a Dossier reading room: metadata, provenance, topics and links between them.' });
 
 export type CorpusExport = z.infer<typeof corpusExportSchema>;
+export type CorpusPart = z.infer<typeof corpusPartSchema>;
 export type ExportedArticle = z.infer<typeof exportedArticleSchema>;
 
 /** One passage in `/topics/<slug>/passages.json`. */

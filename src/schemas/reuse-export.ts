@@ -1,13 +1,15 @@
 /**
- * Schema of `/reuse.json`: the passages several articles of the corpus share (src/core/text-reuse.ts), each version
- * with its article, paragraph and exact span, and the thresholds the build used. Its JSON Schema is published as
- * `/reuse.schema.json`. Bump the version when a field changes meaning or is removed.
+ * Schemas of `/reuse.json` and its parts (`/reuse/<n>.json`): the passages several articles of the corpus share
+ * (src/core/text-reuse.ts), each version with its article, paragraph and exact span, and the thresholds the build used.
+ * Their JSON Schemas are published as `/reuse.schema.json` and `/reuse-part.schema.json`. Bump the version when a
+ * field changes meaning or is removed.
  */
 import { z } from 'zod';
 import { slugSchema, webUrlSchema } from './article.ts';
 
-/** Version of the `/reuse.json` format; readers should check it. */
-export const REUSE_SCHEMA_VERSION = 1;
+/** Version of the `/reuse.json` format; readers should check it. 2: the passages are in parts, one per page of /reuse/
+ * (`parts`: `/reuse/<n>.json`), not in /reuse.json itself (which was 98 MB at 10,000 generated articles). */
+export const REUSE_SCHEMA_VERSION = 2;
 
 /** A link into the site: absolute on its public address (SITE_URL), or a site path when the build had none. */
 const siteLinkSchema = z.union([webUrlSchema, z.string().regex(/^\/(?!\/)\S*$/, 'must be a site path')]);
@@ -22,11 +24,13 @@ const versionSchema = z.object({
   text: z.string().min(1).describe('The version exactly as the paragraph has it, every space kept.'),
 });
 
-/** `/reuse.json`. */
+const schemaVersionSchema = z.literal(REUSE_SCHEMA_VERSION).describe('Version of this export format; it changes when a field changes meaning or is removed.');
+
+/** `/reuse.json`: the thresholds, how many passages there are, and where they are. */
 export const reuseExportSchema = z
   .object({
     $schema: siteLinkSchema.describe('This file’s JSON Schema.'),
-    schemaVersion: z.literal(REUSE_SCHEMA_VERSION).describe('Version of this export format; it changes when a field changes meaning or is removed.'),
+    schemaVersion: schemaVersionSchema,
     site: webUrlSchema.nullable().describe('Origin of the site that published this export, or null when the build had no public address.'),
     thresholds: z
       .object({
@@ -40,6 +44,31 @@ export const reuseExportSchema = z
       })
       .describe('The detection thresholds of this build (see /about/#shared-passages).'),
     clusterCount: z.number().int().nonnegative(),
+    parts: z
+      .array(siteLinkSchema)
+      .min(1)
+      .describe(
+        'The shared passages, most articles first, then most versions, in parts of one page of /reuse/ each (/reuse/1.json, /reuse/2.json, …; see /reuse-part.schema.json).',
+      ),
+  })
+  .meta({
+    title: 'Dossier shared passages',
+    description: 'The passages several articles of a Dossier reading room share, verbatim or nearly: where they are.',
+  });
+
+/** `/reuse/<n>.json`: the shared passages of one page of /reuse/, every version of each. */
+export const reusePartSchema = z
+  .object({
+    $schema: siteLinkSchema.describe('This file’s JSON Schema.'),
+    schemaVersion: schemaVersionSchema,
+    reuse: siteLinkSchema.describe('/reuse.json, which lists every part and the thresholds.'),
+    part: z.object({
+      number: z.number().int().positive(),
+      of: z.number().int().positive(),
+      page: siteLinkSchema.describe('The page of /reuse/ that shows these passages.'),
+      previous: siteLinkSchema.nullable().describe('The part before this one; null for the first.'),
+      next: siteLinkSchema.nullable().describe('The part after this one; null for the last.'),
+    }),
     clusters: z
       .array(
         z.object({
@@ -49,6 +78,9 @@ export const reuseExportSchema = z
           versions: z.array(versionSchema).min(2).describe('Its versions: oldest article first, then reading order.'),
         }),
       )
-      .describe('Every shared passage, most articles first, then most versions.'),
+      .describe('This part’s shared passages, in the order of /reuse/.'),
   })
-  .meta({ title: 'Dossier shared passages', description: 'The passages several articles of a Dossier reading room share, verbatim or nearly.' });
+  .meta({ title: 'Dossier shared passages, one part', description: 'Passages several articles of a Dossier reading room share, every version of each.' });
+
+export type ReuseExport = z.infer<typeof reuseExportSchema>;
+export type ReusePart = z.infer<typeof reusePartSchema>;

@@ -1,22 +1,31 @@
 /**
- * The machine-readable exports, built from the corpus index (and its link graph): `/corpus.json` and each topic's
- * `passages.json`, with every link absolute on the site's public address (SITE_URL) so a file is useful away
+ * The machine-readable exports, built from the corpus index (and its link graph): `/corpus.json` with the parts of
+ * its article list (`/corpus/<n>.json`) and each topic's `passages.json`, with every link absolute on the site's public address (SITE_URL) so a file is useful away
  * from the site; a build without one links by site path (`/articles/a/`) rather than invent an address.
  * Pure and deterministic: no clock (no "generated at"), no file system.
  */
 import type { Article } from '../schemas/article.ts';
-import { EXPORT_SCHEMA_VERSION, passagesExportSchema, type CorpusExport, type ExportedArticle, type PassagesExport } from '../schemas/corpus-export.ts';
+import {
+  EXPORT_SCHEMA_VERSION,
+  passagesExportSchema,
+  type CorpusExport,
+  type CorpusPart,
+  type ExportedArticle,
+  type PassagesExport,
+} from '../schemas/corpus-export.ts';
+import { PAGE_SIZE, pageCount, slicePage } from './pagination.ts';
 import { pageKey } from './page-keys.ts';
 import { citationText } from './citation.ts';
 import type { CorpusIndex, TopicEntry } from './corpus-index.ts';
 import { rankTopic, topicPages } from './topic-passages.ts';
 import type { LinkedArticle, LinkGraph } from './corpus-links.ts';
-import { articlePath, citationPath, rawSourcePath, siteUrl as absolute, topicPassagesPath, topicPath } from '../core/urls.ts';
+import { articlePath, citationPath, corpusPartPath, rawSourcePath, siteUrl as absolute, topicPassagesPath, topicPath } from '../core/urls.ts';
 
 /** Site paths of the exports and their schemas. */
 export const EXPORT_PATHS = {
   corpus: '/corpus.json',
   corpusSchema: '/corpus.schema.json',
+  corpusPartSchema: '/corpus-part.schema.json',
   passagesSchema: '/passages.schema.json',
   bibtex: '/corpus.bib',
   cslJson: '/corpus.csl.json',
@@ -58,14 +67,14 @@ export function exportArticle(article: Article, graph: LinkGraph, site: URL | un
   };
 }
 
-/** `/corpus.json`: every article (index order), with its links to and from the others, and every topic that has articles. */
-export function buildCorpusExport(index: CorpusIndex, graph: LinkGraph, site: URL | undefined): CorpusExport {
+/** `/corpus.json`: the corpus, every topic that has articles, and the parts of its article list (index order). */
+export function buildCorpusExport(index: CorpusIndex, site: URL | undefined): CorpusExport {
   return {
     $schema: absolute(EXPORT_PATHS.corpusSchema, site),
     schemaVersion: EXPORT_SCHEMA_VERSION,
     site: site === undefined ? null : absolute('/', site),
     articleCount: index.articles.length,
-    articles: index.articles.map((article) => exportArticle(article, graph, site)),
+    parts: Array.from({ length: pageCount(index.articles.length, PAGE_SIZE.corpusArticles) }, (_, i) => absolute(corpusPartPath(i + 1), site)),
     topics: index.topics.map((entry) => ({
       slug: entry.topic.slug,
       label: entry.topic.label,
@@ -76,6 +85,23 @@ export function buildCorpusExport(index: CorpusIndex, graph: LinkGraph, site: UR
       onEveryArticle: entry.onEveryArticle,
       passages: absolute(topicPassagesPath(entry.topic.slug), site),
     })),
+  };
+}
+
+/** `/corpus/<n>.json`: part `part` of the article list (index order), each article with its links to and from the others. */
+export function buildCorpusPart(index: CorpusIndex, graph: LinkGraph, site: URL | undefined, part: number): CorpusPart {
+  const of = pageCount(index.articles.length, PAGE_SIZE.corpusArticles);
+  return {
+    $schema: absolute(EXPORT_PATHS.corpusPartSchema, site),
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    corpus: absolute(EXPORT_PATHS.corpus, site),
+    part: {
+      number: part,
+      of,
+      previous: part > 1 ? absolute(corpusPartPath(part - 1), site) : null,
+      next: part < of ? absolute(corpusPartPath(part + 1), site) : null,
+    },
+    articles: slicePage(index.articles, part, PAGE_SIZE.corpusArticles).map((article) => exportArticle(article, graph, site)),
   };
 }
 

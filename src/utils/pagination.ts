@@ -29,6 +29,8 @@ export const PAGE_SIZE = {
   reusePassages: 20,
   /** Versions of one shared passage shown there (all of them are in /reuse.json and marked on their articles). */
   reuseVersions: 6,
+  /** Articles in each part of /corpus.json's list (`/corpus/<n>.json`). */
+  corpusArticles: 100,
   /** Citing articles of one work on /references/ (all of them are in /references.json, and list it under Works cited). */
   workCiting: 8,
 } as const;

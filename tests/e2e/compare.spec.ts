@@ -3,6 +3,7 @@
 // leads there; without a script the page explains itself and links the articles; axe finds nothing, light and dark.
 import AxeBuilder from '@axe-core/playwright';
 import { loadArticles } from '../helpers/entries.ts';
+import { fetchReuse } from './exports.ts';
 import { expect, test } from './fixtures.ts';
 
 const articles = loadArticles();
@@ -112,8 +113,8 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('two articles that share a passage show both versions side by side, each linking to its paragraph', async ({ page, request }) => {
-  const reuse = await (await request.get('/reuse.json')).json();
-  const cluster = reuse.clusters.find((item: { versions: { slug: string }[] }) => new Set(item.versions.map((version) => version.slug)).size >= 2);
+  const { clusters } = await fetchReuse(request);
+  const cluster = clusters.find((item: { versions: { slug: string }[] }) => new Set(item.versions.map((version) => version.slug)).size >= 2);
   test.skip(cluster === undefined, 'no two articles of the corpus share a passage');
   const [first, second] = cluster.versions as { slug: string; paragraph: string; text: string }[];
   await page.goto(`/compare/?a=${first!.slug}&b=${second!.slug}`);

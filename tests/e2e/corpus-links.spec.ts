@@ -9,6 +9,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { normalizeUrl } from '../../src/core/url-normalize.ts';
 import { distPages, elements, type Page } from '../helpers/dist.ts';
 import { loadArticles } from '../helpers/entries.ts';
+import { fetchCorpus } from './exports.ts';
 import { expect, test } from './fixtures.ts';
 
 const articles = loadArticles();
@@ -133,8 +134,8 @@ test('each cited article lists each citing paragraph once, quoted exactly as wri
   }
 });
 
-test('/corpus.json lists the same links as the pages, from both ends', async ({ request }) => {
-  const corpus = await (await request.get('/corpus.json')).json();
+test('/corpus.json (its parts) lists the same links as the pages, from both ends', async ({ request }) => {
+  const corpus = await fetchCorpus(request);
   const pairs = (key: 'cites' | 'citedBy') =>
     corpus.articles
       .flatMap((article: { slug: string } & Record<string, { slug: string; paragraphs: { id: string }[] }[]>) =>

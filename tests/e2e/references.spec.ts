@@ -5,6 +5,7 @@ import { identifierInUrl } from '../../src/core/work-ids.ts';
 import { describeComparison } from '../../src/utils/compare-data.ts';
 import { describeWorksCited } from '../../src/utils/works-cited.ts';
 import { entryBody, loadArticles } from '../helpers/entries.ts';
+import { fetchCorpus } from './exports.ts';
 import { expect, test } from './fixtures.ts';
 
 const articles = loadArticles();
@@ -77,7 +78,7 @@ test('sorting by name and filtering by domain, kept in the address, undone by th
 });
 
 test('an article of the corpus that another cites is marked as in this reading room', async ({ page, request }) => {
-  const data = (await (await request.get('/corpus.json')).json()) as { articles: { slug: string; citedBy: unknown[] }[] };
+  const data = (await fetchCorpus(request)) as { articles: { slug: string; citedBy: unknown[] }[] };
   const cited = data.articles.filter((article) => article.citedBy.length > 0);
   test.skip(cited.length === 0, 'no article of the corpus cites another');
   await page.goto('/references/');

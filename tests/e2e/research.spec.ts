@@ -14,6 +14,7 @@ import { distDir, distFiles, distPages, elements } from '../helpers/dist.ts';
 import { loadArticles } from '../helpers/entries.ts';
 import { citationKind, citedTitle } from '../../src/utils/citation.ts';
 import { EXPORT_SCHEMA_VERSION } from '../../src/schemas/corpus-export.ts';
+import { fetchCorpus } from './exports.ts';
 import { expect, test } from './fixtures.ts';
 
 const articles = loadArticles();
@@ -166,9 +167,12 @@ test('every article links its BibTeX and CSL-JSON citations, which real parsers 
   }
 });
 
-test('corpus exports: corpus.json lists every article and validates against /corpus.schema.json; .bib and .csl.json hold them all', async ({ request }) => {
-  const corpus = await (await request.get('/corpus.json')).json();
+test('corpus exports: corpus.json and its parts list every article and validate against their schemas; .bib and .csl.json hold them all', async ({
+  request,
+}) => {
+  const { corpus, parts, articles: listed } = await fetchCorpus(request);
   const schema = await (await request.get('/corpus.schema.json')).json();
+  const partSchema = await (await request.get('/corpus-part.schema.json')).json();
   expect(corpus.$schema).toBe(site === null ? '/corpus.schema.json' : schema.$id);
   expect(corpus.site).toBe(site === null ? null : `${site}/`);
   const ajv = new Ajv2020({ allErrors: true });
@@ -176,8 +180,13 @@ test('corpus exports: corpus.json lists every article and validates against /cor
   const validate = ajv.compile(schema);
   expect(validate(corpus), JSON.stringify(validate.errors)).toBe(true);
   expect(corpus.schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
+  const validatePart = ajv.compile(partSchema);
+  for (const part of parts) {
+    expect(part.$schema).toBe(site === null ? '/corpus-part.schema.json' : partSchema.$id);
+    expect(validatePart(part), JSON.stringify(validatePart.errors)).toBe(true);
+  }
   const slugs = articles.map((article) => article.slug).sort();
-  expect(corpus.articles.map((article: { slug: string }) => article.slug).sort()).toEqual(slugs);
+  expect(listed.map((article: { slug: string }) => article.slug).sort()).toEqual(slugs);
   const bib = parseBibtex(await (await request.get('/corpus.bib')).text(), { english: false });
   expect(bib.errors).toEqual([]);
   expect(bib.entries.map((entry) => entry.key).sort()).toEqual(slugs);

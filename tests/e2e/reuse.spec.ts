@@ -6,9 +6,11 @@
 import { parseMdx } from '../../src/core/mdx.ts';
 import { anchoredParagraphs, paragraphIds } from '../../src/core/paragraph-id.ts';
 import { reusePath } from '../../src/core/urls.ts';
+import { REUSE_SCHEMA_VERSION } from '../../src/schemas/reuse-export.ts';
 import { PAGE_SIZE, pageOfIndex } from '../../src/utils/pagination.ts';
 import { ALSO_IN_SHOWN, buildReuse, type SharedVersion } from '../../src/utils/reuse.ts';
 import { entryBody, loadArticles } from '../helpers/entries.ts';
+import { fetchReuse } from './exports.ts';
 import { expect, test } from './fixtures.ts';
 
 const articles = loadArticles();
@@ -106,23 +108,22 @@ test('the paragraph on each article page says "Also in:" the other, with links t
   }
 });
 
-test('/reuse.json has the same passages as the page, with a schema version and exact spans', async ({ request, page }) => {
-  const response = await request.get('/reuse.json');
-  expect(response.ok()).toBe(true);
-  const data = (await response.json()) as {
-    schemaVersion: number;
-    clusters: { id: string; articles: number; versions: { slug: string; paragraph: string; start: number; end: number; text: string }[] }[];
-  };
-  expect(data.schemaVersion).toBeGreaterThanOrEqual(1);
-  expect(data.clusters.map(({ id }) => id)).toEqual(reuse.clusters.map(({ id }) => id));
-  for (const cluster of data.clusters) {
+test('/reuse.json and its parts have the same passages as the pages, with a schema version and exact spans', async ({ request, page }) => {
+  const { reuse: index, parts, clusters } = await fetchReuse(request);
+  expect(index.schemaVersion).toBe(REUSE_SCHEMA_VERSION);
+  expect(index.clusterCount).toBe(reuse.clusters.length);
+  expect(clusters.map(({ id }: { id: string }) => id)).toEqual(reuse.clusters.map(({ id }) => id));
+  for (const cluster of clusters as { versions: { slug: string; paragraph: string; start: number; end: number; text: string }[] }[]) {
     for (const version of cluster.versions) {
       const text = paragraphs.get(version.slug)!.find(({ id }) => id === version.paragraph)!.text;
       expect(text.slice(version.start, version.end)).toBe(version.text);
     }
   }
-  await page.goto('/reuse/');
-  expect(await page.locator('section.shared-passage').evaluateAll((nodes) => nodes.map((node) => node.id))).toEqual(
-    data.clusters.slice(0, PAGE_SIZE.reusePassages).map(({ id }) => id),
-  );
+  // Part n is page n of /reuse/, passage for passage.
+  for (const part of parts.slice(0, 2)) {
+    await page.goto(new URL(part.part.page, 'http://localhost/').pathname);
+    expect(await page.locator('section.shared-passage').evaluateAll((nodes) => nodes.map((node) => node.id))).toEqual(
+      part.clusters.map(({ id }: { id: string }) => id),
+    );
+  }
 });

@@ -1,14 +1,16 @@
 /**
- * /corpus.json and /topics/<slug>/passages.json built from the real corpus (ingested in memory):
- * every article listed, valid against the zod schema and against the published JSON Schema
+ * /corpus.json with its parts (/corpus/<n>.json) and /topics/<slug>/passages.json built from the real corpus (ingested
+ * in memory): every article listed once, valid against the zod schemas and against the published JSON Schemas
  * (checked by Ajv, an independent JSON Schema 2020-12 validator), anchors pointing at passages.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { corpusExportSchema, EXPORT_SCHEMA_VERSION, passagesExportSchema } from '../../src/schemas/corpus-export.ts';
+import { corpusExportSchema, corpusPartSchema, EXPORT_SCHEMA_VERSION, passagesExportSchema } from '../../src/schemas/corpus-export.ts';
 import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
-import { buildCorpusExport, buildPassagesExport } from '../../src/utils/corpus-export.ts';
+import { buildCorpusExport, buildCorpusPart, buildPassagesExport } from '../../src/utils/corpus-export.ts';
+import type { CorpusIndex } from '../../src/utils/corpus-index.ts';
+import { PAGE_SIZE } from '../../src/utils/pagination.ts';
 import { corpusTopics, ingest } from '../helpers/ingest-corpus.ts';
 import { linkGraph, renderEntries } from '../helpers/link-graph.ts';
 
@@ -17,8 +19,12 @@ const entries = ingest().entries;
 const articles = entries.map((entry) => entry.article);
 const index = buildCorpusIndex(articles, corpusTopics());
 const graph = linkGraph(index.articles, await renderEntries(entries));
-// JSON as published: what a reader of the file gets.
-const corpus = JSON.parse(JSON.stringify(buildCorpusExport(index, graph, site)));
+// JSON as published: what a reader of the files gets.
+const json = (value: unknown) => JSON.parse(JSON.stringify(value));
+const corpus = json(buildCorpusExport(index, site));
+const parts = corpus.parts.map((_: string, i: number) => json(buildCorpusPart(index, graph, site, i + 1)));
+// Every article of every part, as a reader who follows the parts gets them.
+corpus.articles = parts.flatMap((part: { articles: unknown[] }) => part.articles);
 
 function validator(schema: z.ZodType) {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -26,13 +32,30 @@ function validator(schema: z.ZodType) {
   return ajv.compile(z.toJSONSchema(schema));
 }
 
-describe('/corpus.json', () => {
-  const validate = validator(corpusExportSchema);
+describe('/corpus.json and its parts', () => {
+  const validate = validator(corpusPartSchema);
 
-  test('lists every article once, with its schema version', () => {
+  test('list every article once, in the index’s order, with their schema version', () => {
     expect(corpus.schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
     expect(corpus.articleCount).toBe(articles.length);
-    expect(corpus.articles.map((article: { slug: string }) => article.slug).sort()).toEqual(articles.map((article) => article.slug).sort());
+    expect(corpus.articles.map((article: { slug: string }) => article.slug)).toEqual(index.articles.map((article) => article.slug));
+  });
+
+  test('parts of at most 100 articles, each linking /corpus.json and its neighbours; /corpus.json lists them all', () => {
+    // The real corpus is one part; a corpus of many copies of it shows how the list is cut.
+    const many = {
+      ...index,
+      articles: Array.from({ length: 250 }, (_, i) => ({ ...index.articles[i % index.articles.length]!, slug: `copy-${i}` })),
+    } as CorpusIndex;
+    const listed = buildCorpusExport(many, site).parts;
+    expect(listed).toEqual(['https://dossier.test/corpus/1.json', 'https://dossier.test/corpus/2.json', 'https://dossier.test/corpus/3.json']);
+    const cut = listed.map((_, i) => corpusPartSchema.parse(json(buildCorpusPart(many, graph, site, i + 1))));
+    expect(cut.map((part) => part.articles.length)).toEqual([PAGE_SIZE.corpusArticles, PAGE_SIZE.corpusArticles, 50]);
+    expect(cut.flatMap((part) => part.articles.map((article) => article.slug))).toEqual(many.articles.map((article) => article.slug));
+    for (const [i, part] of cut.entries()) {
+      expect(part.corpus).toBe('https://dossier.test/corpus.json');
+      expect(part.part).toEqual({ number: i + 1, of: 3, previous: listed[i - 1] ?? null, next: listed[i + 1] ?? null });
+    }
   });
 
   test('cites and citedBy are the link graph: each link listed from both ends, with the citing paragraphs and links to them', () => {
@@ -50,13 +73,18 @@ describe('/corpus.json', () => {
     expect(count('cites')).toBe([...graph.cites.values()].flat().length);
   });
 
-  test('validates against its zod schema and its published JSON Schema', () => {
-    expect(corpusExportSchema.safeParse(corpus).error).toBeUndefined();
-    expect(validate(corpus), JSON.stringify(validate.errors)).toBe(true);
+  test('validate against their zod schemas and their published JSON Schemas', () => {
+    const { articles: _all, ...head } = corpus;
+    expect(corpusExportSchema.safeParse(head).error).toBeUndefined();
+    expect(validator(corpusExportSchema)(head)).toBe(true);
+    for (const part of parts) {
+      expect(corpusPartSchema.safeParse(part).error).toBeUndefined();
+      expect(validate(part), JSON.stringify(validate.errors)).toBe(true);
+    }
   });
 
   test('the JSON Schema is not vacuous: it rejects a wrong version, a missing title and a made-up origin', () => {
-    const broken = structuredClone(corpus);
+    const broken = structuredClone(parts[0]);
     broken.schemaVersion = EXPORT_SCHEMA_VERSION + 1;
     delete broken.articles[0].title;
     broken.articles[1].origins.author = 'guessed';
@@ -126,7 +154,7 @@ describe('/topics/<slug>/passages.json', () => {
 });
 
 describe('without a public address (no SITE_URL)', () => {
-  const bare = JSON.parse(JSON.stringify(buildCorpusExport(index, graph, undefined)));
+  const bare = { ...json(buildCorpusExport(index, undefined)), articles: json(buildCorpusPart(index, graph, undefined, 1)).articles };
   /** Every string value of a JSON document that is a link into the site or onto the web. */
   const links = (value: unknown): string[] =>
     typeof value === 'string' ? (/^(?:https?:|\/)/.test(value) ? [value] : []) : value && typeof value === 'object' ? Object.values(value).flatMap(links) : [];
@@ -139,10 +167,13 @@ describe('without a public address (no SITE_URL)', () => {
     expect(bare.articles[0].url).toBe(`/articles/${bare.articles[0].slug}/`);
   });
 
-  test('/corpus.json still validates against its zod schema and its JSON Schema', () => {
-    expect(corpusExportSchema.safeParse(bare).error).toBeUndefined();
-    const validate = validator(corpusExportSchema);
-    expect(validate(bare), JSON.stringify(validate.errors)).toBe(true);
+  test('/corpus.json and its parts still validate against their zod schemas and their JSON Schemas', () => {
+    const { articles: _all, ...head } = bare;
+    expect(corpusExportSchema.safeParse(head).error).toBeUndefined();
+    expect(validator(corpusExportSchema)(head)).toBe(true);
+    const part = json(buildCorpusPart(index, graph, undefined, 1));
+    expect(corpusPartSchema.safeParse(part).error).toBeUndefined();
+    expect(validator(corpusPartSchema)(part)).toBe(true);
   });
 
   test.each(index.topics.map((entry) => [entry.topic.slug, entry] as const))('%s passages.json: valid, anchors are site paths', (_slug, entry) => {
@@ -152,8 +183,8 @@ describe('without a public address (no SITE_URL)', () => {
   });
 
   test('a link that is neither absolute nor a site path is refused', () => {
-    const broken = structuredClone(bare);
+    const broken = json(buildCorpusPart(index, graph, undefined, 1));
     broken.articles[0].url = 'articles/a/';
-    expect(corpusExportSchema.safeParse(broken).success).toBe(false);
+    expect(corpusPartSchema.safeParse(broken).success).toBe(false);
   });
 });

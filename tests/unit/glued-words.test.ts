@@ -18,7 +18,7 @@ import { ingestSources, type Entry, type SourceFile } from '../../scripts/ingest
 import { parseTopics } from '../../src/core/taxonomy.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { dublinCoreAndOpenGraphTags, citationText, highwireTags, toBibtex, toCsl } from '../../src/utils/citation.ts';
-import { buildCorpusExport, buildPassagesExport } from '../../src/utils/corpus-export.ts';
+import { buildCorpusExport, buildCorpusPart, buildPassagesExport } from '../../src/utils/corpus-export.ts';
 import { linkGraph, renderEntries } from '../helpers/link-graph.ts';
 import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
 import { feedItems } from '../../src/utils/feed.ts';
@@ -103,7 +103,10 @@ async function derivedTexts(corpus: Corpus): Promise<[string, string][]> {
   }
   const index = buildCorpusIndex(articles, corpus.topics);
   const graph = linkGraph(index.articles, await renderEntries(corpus.entries));
-  for (const text of strings(buildCorpusExport(index, graph, site))) texts.push([`${corpus.name} corpus.json`, text]);
+  for (const text of strings(buildCorpusExport(index, site))) texts.push([`${corpus.name} corpus.json`, text]);
+  const { parts } = buildCorpusExport(index, site);
+  for (const part of parts.keys())
+    for (const text of strings(buildCorpusPart(index, graph, site, part + 1))) texts.push([`${corpus.name} corpus/${part + 1}.json`, text]);
   for (const entry of index.topics)
     for (const text of strings(buildPassagesExport(entry, site))) texts.push([`${corpus.name} ${entry.topic.slug}/passages.json`, text]);
   for (const text of strings(feedItems(articles))) texts.push([`${corpus.name} rss.xml`, text]);
