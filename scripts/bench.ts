@@ -69,7 +69,6 @@ interface SizeResult {
   ingest: Measured & { articlesPerSecond: number; articlesWritten: number };
   reingestUnchanged: Measured;
   reingestOneFile: Measured & { file: string };
-  /** After the full build: one source changed, then incremental ingest, astro build and Pagefind again. */
   /** After the full build: one source changed, then the incremental ingest and `npm run build`'s site and search index
    * side by side (scripts/build.ts: `site`); runs before 2026-12-04 measured astro build and Pagefind one after the other. */
   rebuild?: { ingest: Measured; site?: Measured; build?: Measured; pagefind?: Measured };

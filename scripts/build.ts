@@ -5,7 +5,7 @@
  *      (on the other core), while
  *   3. `astro build` renders the site (only the pages whose data or code changed: astro.config.mjs);
  *   4. told that the site is built, the search index adds again only the pages whose bytes changed and writes
- *      dist/pagefind/ and the concordance; told that it failed, it stops and leaves them as they were.
+ *      dist/pagefind/ and the concordance; if the site build failed, it is stopped and they are left as they were.
  * On a rebuild after one changed source, Pagefind's reading of every page is thus done while Astro renders, not after.
  *
  *   node scripts/build.ts [--skip-ingest] [--root DIR] [--out-dir DIR]    the benchmark's sites: their own root and output
@@ -44,11 +44,17 @@ async function main(): Promise<number> {
   // 2 and 3. The search index waits, with the last build's pages, while Astro builds the site.
   const index = start('scripts/index-search.ts', ['--prefeed', ...site], 'pipe');
   const indexed = exit(index);
+  // It may have ended already (it failed to start Pagefind): then there is no one to tell, and that is no error here.
+  index.stdin!.on('error', () => {});
   const built = await exit(start('node_modules/astro/bin/astro.mjs', ['build', ...astroArgs]));
-  // 4. Tell it how that went, and wait for it.
-  index.stdin!.end(built === 0 ? 'built\n' : 'failed\n');
+  // 4. Tell it how that went, and wait for it. A failed site build stops it at once: it has written nothing yet.
+  if (built !== 0) {
+    index.kill();
+    await indexed;
+    return built;
+  }
+  if (index.exitCode === null) index.stdin!.end('built\n');
   const code = await indexed;
-  if (built !== 0) return built;
   if (code !== 0) console.error('build: the search index failed');
   return code;
 }

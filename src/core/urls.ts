@@ -30,12 +30,12 @@ export function topicFeedPath(slug: string): string {
   return `/topics/${slug}/rss.xml`;
 }
 
-/** `/topics/<slug>/passages.json`: the topic's passages (those of its first page); part `n` is `/topics/<slug>/passages/<n>.json`. */
 /** `/corpus/<n>.json`: part `n` of /corpus.json's article list. */
 export function corpusPartPath(part: number): string {
   return `/corpus/${part}.json`;
 }
 
+/** `/topics/<slug>/passages.json`: the topic's passages (those of its first page); part `n` is `/topics/<slug>/passages/<n>.json`. */
 export function topicPassagesPath(slug: string, part = 1): string {
   return part === 1 ? `/topics/${slug}/passages.json` : `/topics/${slug}/passages/${part}.json`;
 }

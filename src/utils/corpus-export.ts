@@ -175,9 +175,11 @@ export function passageParts(
   return index.topics.flatMap((entry) => {
     const pages = topicPages(entry);
     const of = pages.length;
+    // Every part says how many passages the topic has in all: a change to another part's articles changes it.
+    const passageCount = rankTopic(entry).reduce((sum, { passages }) => sum + passages.length, 0);
     return pages.map((items, i) => {
       const shown = items.map(({ article }) => digests.get(article.slug) ?? article.slug);
-      const cacheKey = pageKey({ topic: entry.topic, onEveryArticle: entry.onEveryArticle, part: i + 1, of, shown });
+      const cacheKey = pageKey({ topic: entry.topic, onEveryArticle: entry.onEveryArticle, part: i + 1, of, passageCount, shown });
       return { params: { slug: entry.topic.slug }, part: i + 1, props: { slug: entry.topic.slug, part: i + 1 }, cacheKey };
     });
   });

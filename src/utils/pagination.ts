@@ -27,7 +27,7 @@ export const PAGE_SIZE = {
   topicPassages: 60,
   /** Shared passages on /reuse/ and /reuse/page/<n>/. */
   reusePassages: 20,
-  /** Versions of one shared passage shown there (all of them are in /reuse.json and marked on their articles). */
+  /** Versions of one shared passage shown there (all of them are in its page's /reuse/<n>.json and marked on their articles). */
   reuseVersions: 6,
   /** Articles in each part of /corpus.json's list (`/corpus/<n>.json`). */
   corpusArticles: 100,

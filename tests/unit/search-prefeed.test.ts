@@ -51,6 +51,19 @@ function files(dir: string): Map<string, Buffer> {
   );
 }
 
+/** The two folders hold the same files, byte for byte. */
+function expectSameFiles(got: Map<string, Buffer>, want: Map<string, Buffer>): void {
+  expect([...got.keys()]).toEqual([...want.keys()]);
+  for (const [file, bytes] of want) expect(got.get(file)!.equals(bytes), file).toBe(true);
+}
+
+/** The search indexes the site has now, then those a fresh run (a cache of its own) writes of the same pages. */
+function againFresh(cache: string): { rebuilt: Map<string, Buffer>[]; fresh: Map<string, Buffer>[] } {
+  const rebuilt = [files(path.join(site, 'pagefind')), files(path.join(site, 'concordance'))];
+  index(cache);
+  return { rebuilt, fresh: [files(path.join(site, 'pagefind')), files(path.join(site, 'concordance'))] };
+}
+
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the search index of a rebuild', () => {
@@ -60,35 +73,34 @@ describe('the search index of a rebuild', () => {
     expect(pages.length).toBe(3);
     for (const page of pages) writePage(page.slug, page.title, page.paragraphs);
     index('cache');
-    // One article changed: a paragraph of another article's added to it.
+    // One article gains a paragraph of another's, and another loses the word only it had.
     const changed = pages[1]!;
+    writePage(changed.slug, changed.title, [...changed.paragraphs, pages[0]!.paragraphs[0]!, 'Zyxwvutsrq, a word no other page holds.']);
+    index('cache');
     writePage(changed.slug, changed.title, [...changed.paragraphs, pages[0]!.paragraphs[0]!]);
     const said = index('cache', 'built\n');
     expect(said).toMatch(/3 article pages of the last build given to Pagefind/);
     expect(said).toMatch(/1 changed page added again/);
-    const rebuilt = files(path.join(site, 'pagefind'));
-    const concordance = files(path.join(site, 'concordance'));
-    // A fresh run of the same pages, with a cache of its own.
-    index('fresh-cache');
-    expect(rebuilt.size).toBeGreaterThan(5);
-    expect([...rebuilt.keys()]).toEqual([...files(path.join(site, 'pagefind')).keys()]);
-    for (const [file, bytes] of files(path.join(site, 'pagefind'))) expect(rebuilt.get(file)!.equals(bytes), file).toBe(true);
-    for (const [file, bytes] of files(path.join(site, 'concordance'))) expect(concordance.get(file)!.equals(bytes), file).toBe(true);
+    const { rebuilt, fresh } = againFresh('fresh-cache');
+    expect(rebuilt[0]!.size).toBeGreaterThan(5);
+    expectSameFiles(rebuilt[0]!, fresh[0]!);
+    expectSameFiles(rebuilt[1]!, fresh[1]!);
   }, 60_000);
 
   test('told the site build failed, it writes nothing', () => {
     const before = files(path.join(site, 'pagefind'));
     writePage(pages[2]!.slug, pages[2]!.title, pages[2]!.paragraphs.slice(1));
     expect(index('cache', 'failed\n')).toMatch(/left as they were/);
-    const after = files(path.join(site, 'pagefind'));
-    expect([...after.keys()]).toEqual([...before.keys()]);
-    for (const [file, bytes] of after) expect(before.get(file)!.equals(bytes), file).toBe(true);
+    expectSameFiles(files(path.join(site, 'pagefind')), before);
   }, 60_000);
 
-  test('with an article added, the pages go into a fresh index', () => {
+  test('with an article added, the pages go into a fresh index: the same as a fresh run', () => {
     writePage('an-added-article', 'An added article', pages[0]!.paragraphs.slice(0, 2));
     const said = index('cache', 'built\n');
     expect(said).toMatch(/4 pages indexed/);
     expect(said).not.toMatch(/added again/);
+    const { rebuilt, fresh } = againFresh('another-fresh-cache');
+    expectSameFiles(rebuilt[0]!, fresh[0]!);
+    expectSameFiles(rebuilt[1]!, fresh[1]!);
   }, 60_000);
 });
