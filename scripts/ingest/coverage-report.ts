@@ -30,12 +30,18 @@ export function buildIngestReport(result: IngestResult, files: readonly string[]
     leftOut: [] as IngestReport['sources'][number]['leftOut'],
     warnings: [] as IngestReport['sources'][number]['warnings'],
   }));
-  // Longest name first, so "a.xml.txt" is never taken for "a.xml".
-  const byLength = [...sources].sort((a, b) => b.file.length - a.file.length);
-  /** The source a label or a warning starts with, and the label: `file` or `file item N`. */
+  const byFile = new Map(sources.map((source) => [source.file, source]));
+  /**
+   * The source a label or a warning starts with, and the label: `file` or `file item N`. A file's name ends where the
+   * text goes on with " item N" or ": ", or at its end; of those places, the longest name that is a source's wins, so
+   * "a.xml.txt" is never taken for "a.xml". (Looked up by name: trying every source on every text took 0.4 s of a 2.4 s
+   * re-ingest at 10,000 generated articles.)
+   */
   const place = (text: string): { source: (typeof sources)[number]; label: string; rest: string } | undefined => {
-    for (const source of byLength) {
-      if (!text.startsWith(source.file)) continue;
+    const ends = [text.length, ...[...text.matchAll(/ item \d+|: /g)].map((found) => found.index)].sort((a, b) => b - a);
+    for (const end of ends) {
+      const source = byFile.get(text.slice(0, end));
+      if (source === undefined) continue;
       const match = /^(?: item \d+)?/.exec(text.slice(source.file.length))!;
       const label = source.file + match[0];
       if (text === label) return { source, label, rest: '' };
