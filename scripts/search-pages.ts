@@ -8,8 +8,8 @@
  * A page whose bytes are unchanged since the last run is not parsed again: its reading comes from
  * `<cache>/search-pages/<site>/<sha256>.json` (Astro's cache folder, or DOSSIER_CACHE_DIR; one folder per built
  * site), keyed also by this module's, the concordance's and the indexer's code and the lockfile. Entries not used by a run are removed.
- * Beside them, what the indexes were last made from: a digest of every page's key (`indexes.sha256`) and the slugs with
- * their keys in order (`indexes.pages.json`), which the next rebuild gives Pagefind before its site is built.
+ * Beside them, what the indexes were last made from: the slugs with their keys in order (`indexes.pages.json`), which
+ * tells the next run whether anything changed and which pages a rebuild gives Pagefind before its site is built.
  * parse5 is called directly, without source positions (hast-util-from-html always records them, which costs a
  * third of the parse and nothing here reads them).
  */
@@ -110,9 +110,7 @@ export interface SearchPageReader {
 /** Reads pages through the cache in `dir` (one folder per built site). */
 export function searchPageReader(dir: string): SearchPageReader {
   mkdirSync(dir, { recursive: true });
-  const digestFile = path.join(dir, 'indexes.sha256');
   const pagesFile = path.join(dir, 'indexes.pages.json');
-  const digest = (keys: readonly string[]) => createHash('sha256').update(keys.join('\n')).digest('hex');
   let parsed = 0;
   return {
     key: (source, slug) => createHash('sha256').update(CODE_KEY).update('\0').update(slug).update('\0').update(source).digest('hex'),
@@ -132,11 +130,8 @@ export function searchPageReader(dir: string): SearchPageReader {
       }
     },
     sameAsLastRun(keys) {
-      try {
-        return readFileSync(digestFile, 'utf8') === digest(keys);
-      } catch {
-        return false;
-      }
+      const last = this.lastRun();
+      return last !== null && last.keys.length === keys.length && last.keys.every((key, index) => key === keys[index]);
     },
     lastRun() {
       try {
@@ -147,13 +142,12 @@ export function searchPageReader(dir: string): SearchPageReader {
       }
     },
     forget() {
-      rmSync(digestFile, { force: true });
+      rmSync(pagesFile, { force: true });
     },
     done(slugs, keys) {
       const used = new Set(keys.map((key) => `${key}.json`));
       for (const name of readdirSync(dir)) if (/^[0-9a-f]{64}\.json$/.test(name) && !used.has(name)) rmSync(path.join(dir, name), { force: true });
       writeFileSync(pagesFile, JSON.stringify({ slugs, keys }));
-      writeFileSync(digestFile, digest(keys));
       return { parsed, cached: keys.length - parsed };
     },
   };

@@ -4,6 +4,7 @@
  * from the site; a build without one links by site path (`/articles/a/`) rather than invent an address.
  * Pure and deterministic: no clock (no "generated at"), no file system.
  */
+import { z } from 'zod';
 import type { Article } from '../schemas/article.ts';
 import {
   EXPORT_SCHEMA_VERSION,
@@ -193,4 +194,11 @@ export function passagesPart(index: CorpusIndex, slug: string, part: number, sit
 /** A JSON response body: two-space indented, trailing newline. */
 export function jsonBody(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** The response of an export's JSON Schema (draft 2020-12), generated from its zod schema and published at `path`. */
+export function jsonSchemaResponse(schema: z.ZodType, path: string, site: URL | undefined): Response {
+  // Its own address as $id only when the site has one: a JSON Schema's $id should be absolute, not a made-up host.
+  const json = { ...z.toJSONSchema(schema), ...(site !== undefined && { $id: new URL(path, site).href }) };
+  return new Response(jsonBody(json), { headers: { 'Content-Type': 'application/schema+json; charset=utf-8' } });
 }
