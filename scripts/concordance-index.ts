@@ -6,7 +6,7 @@
  * (title, outlet, date, what was inferred); then writes what `buildConcordance` (src/core/concordance.ts)
  * makes of them under `dist/concordance/data/`.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -85,21 +85,32 @@ export function readArticlePage(tree: Root, slug: string): SourceArticle | undef
   };
 }
 
-/** Write the index of `articles` (the site's article pages, by slug) into `<site>/concordance/data/`; returns what it wrote. */
-export function writeConcordance(site: string, articles: readonly SourceArticle[]): { articles: number; shards: number; bytes: number } {
+/**
+ * Write the index of `articles` (the site's article pages, by slug) into `<site>/concordance/data/`; returns what it
+ * wrote. dist/ is kept between builds: a file whose bytes are already there is left alone (after one changed source
+ * most are: writing them all again took longer than building them), and a file of the last run this one does not
+ * make is removed. Files left alone keep their times, so a deploy that copies changed files copies only these.
+ */
+export function writeConcordance(site: string, articles: readonly SourceArticle[]): { articles: number; shards: number; bytes: number; written: number } {
   const files = buildConcordance(articles);
   const out = path.join(site, ...CONCORDANCE_DATA.split('/').filter(Boolean));
-  rmSync(out, { recursive: true, force: true });
+  const stale = new Set(['w', 't'].flatMap((folder) => (existsSync(path.join(out, folder)) ? readdirSync(path.join(out, folder)).map((name) => `${folder}/${name}`) : [])));
   mkdirSync(path.join(out, 'w'), { recursive: true });
   mkdirSync(path.join(out, 't'), { recursive: true });
   let bytes = 0;
+  let written = 0;
   const write = (file: string, value: unknown) => {
-    const text = JSON.stringify(value);
-    bytes += Buffer.byteLength(text);
-    writeFileSync(path.join(out, file), text);
+    const text = Buffer.from(JSON.stringify(value));
+    bytes += text.length;
+    stale.delete(file);
+    const target = path.join(out, file);
+    if (existsSync(target) && readFileSync(target).equals(text)) return;
+    writeFileSync(target, text);
+    written++;
   };
   write('articles.json', files.manifest);
   files.shards.forEach((shard, index) => write(`w/${index}.json`, shard));
   files.texts.forEach((chunks, article) => chunks.forEach((chunk, index) => write(`t/${article}-${index}.json`, chunk)));
-  return { articles: articles.length, shards: files.shards.length, bytes };
+  for (const file of stale) rmSync(path.join(out, file), { recursive: true, force: true });
+  return { articles: articles.length, shards: files.shards.length, bytes, written };
 }

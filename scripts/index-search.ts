@@ -137,7 +137,9 @@ async function main(): Promise<void> {
   const into = path.relative(process.cwd(), path.join(site, 'pagefind')) || site;
   const how = same ? ` (${count(added, 'changed page', 'changed pages')} added again to those given while the site was built)` : '';
   console.log(`search index: ${slugs.length} pages indexed into ${into}/${how}`);
-  console.log(`concordance index: ${concordance.articles} articles, ${concordance.shards} word shards, ${(concordance.bytes / 1e6).toFixed(1)} MB`);
+  console.log(
+    `concordance index: ${concordance.articles} articles, ${concordance.shards} word shards, ${(concordance.bytes / 1e6).toFixed(1)} MB; ${count(concordance.written, 'file', 'files')} written, the rest as they were`,
+  );
 }
 
 function count(n: number, one: string, many: string): string {
