@@ -56,11 +56,20 @@ async function addPage(index: Index, slug: string, html: string): Promise<void> 
   if (added.errors.length > 0) throw new Error(`could not index /articles/${slug}/: ${added.errors.join('; ')}`);
 }
 
+/** What the prefeed gave Pagefind: the last run's pages, with each page's concordance record by key (read once, not again after the build). */
+interface Fed {
+  index: Index;
+  slugs: string[];
+  keys: string[];
+  records: Map<string, SourceArticle | null>;
+}
+
 /** The last run's pages, as they were, in a new index; null when there is no last run or a reading is no longer cached. */
-async function prefeed(reader: SearchPageReader): Promise<{ index: Index; slugs: string[]; keys: string[] } | null> {
+async function prefeed(reader: SearchPageReader): Promise<Fed | null> {
   const last = reader.lastRun();
   if (last === null || last.slugs.length === 0) return null;
   const index = await newIndex();
+  const records = new Map<string, SourceArticle | null>();
   for (const [i, slug] of last.slugs.entries()) {
     const reading = reader.cached(last.keys[i]!);
     if (reading === null) {
@@ -68,8 +77,9 @@ async function prefeed(reader: SearchPageReader): Promise<{ index: Index; slugs:
       return null;
     }
     await addPage(index, slug, reading.pagefind);
+    records.set(last.keys[i]!, reading.concordance);
   }
-  return { index, ...last };
+  return { index, records, ...last };
 }
 
 /** Wait for scripts/build.ts to say how the site build ended: true for `built`. */
@@ -115,11 +125,15 @@ async function main(): Promise<void> {
   const progress = createProgress('search index: adding pages', slugs.length);
   for (const [done, slug] of slugs.entries()) {
     progress.update(done);
-    const read = reader.read(keys[done]!, await page(slug), slug);
-    if (!same || fed.keys[done] !== keys[done]) {
-      await addPage(index, slug, read.pagefind);
-      added++;
+    if (same && fed.keys[done] === keys[done]) {
+      // Given to Pagefind while the site was built, as it is now.
+      const record = fed.records.get(keys[done]!);
+      if (record) records.push(record);
+      continue;
     }
+    const read = reader.read(keys[done]!, await page(slug), slug);
+    await addPage(index, slug, read.pagefind);
+    added++;
     if (read.concordance !== null) records.push(read.concordance);
   }
   progress.done();

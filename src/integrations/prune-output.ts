@@ -6,8 +6,8 @@
  * integration then deletes every file of dist/ that this build neither wrote nor reused: a removed article's page,
  * a page number a list no longer has, a stylesheet of an older bundle. What the build wrote is known by its time
  * (written after the build started), what it reused by the pages Astro reports. The search indexes
- * (`/pagefind/`, `/concordance/data/`) are written after the build by scripts/index-search.ts, which replaces them
- * whole, so they are left alone here.
+ * (`/pagefind/`, `/concordance/data/`) are written after the build by scripts/index-search.ts, which removes what
+ * they no longer hold itself, so they are left alone here.
  * -> "dossier-prune-output: removed 3 files the build no longer makes"
  */
 import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
