@@ -94,7 +94,9 @@ export function readArticlePage(tree: Root, slug: string): SourceArticle | undef
 export function writeConcordance(site: string, articles: readonly SourceArticle[]): { articles: number; shards: number; bytes: number; written: number } {
   const files = buildConcordance(articles);
   const out = path.join(site, ...CONCORDANCE_DATA.split('/').filter(Boolean));
-  const stale = new Set(['w', 't'].flatMap((folder) => (existsSync(path.join(out, folder)) ? readdirSync(path.join(out, folder)).map((name) => `${folder}/${name}`) : [])));
+  const stale = new Set(
+    ['w', 't'].flatMap((folder) => (existsSync(path.join(out, folder)) ? readdirSync(path.join(out, folder)).map((name) => `${folder}/${name}`) : [])),
+  );
   mkdirSync(path.join(out, 'w'), { recursive: true });
   mkdirSync(path.join(out, 't'), { recursive: true });
   let bytes = 0;

@@ -206,7 +206,10 @@ test('at 360px no page scrolls sideways', async ({ page }) => {
 test('at 360px the site links take two rows, so the page starts on the first screen', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto('/');
-  const tops = await page.getByRole('navigation', { name: 'Site' }).getByRole('listitem').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().top));
+  const tops = await page
+    .getByRole('navigation', { name: 'Site' })
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((item) => item.getBoundingClientRect().top));
   expect(new Set(tops).size).toBe(2);
 });
 

@@ -35,7 +35,11 @@ function files(dir: string): Map<string, string> {
   return found;
 }
 
-const many = (slug: string, count: number) => article(slug, Array.from({ length: count }, (_, i) => `Paragraph ${i} of ${slug} on oligopoly and compute.`));
+const many = (slug: string, count: number) =>
+  article(
+    slug,
+    Array.from({ length: count }, (_, i) => `Paragraph ${i} of ${slug} on oligopoly and compute.`),
+  );
 const before = [many('alpha', 40), article('beta', ['An American oligopoly, they said.']), many('gamma', 3)];
 const after = [many('alpha', 40), article('beta', ['An American oligopoly, they said again.'])];
 
