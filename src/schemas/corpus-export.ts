@@ -16,6 +16,7 @@ import {
   stancesSchema,
   webUrlSchema,
 } from './article.ts';
+import { partSchema, siteLinkSchema } from './export-links.ts';
 
 /**
  * Version of both export formats; readers should check it. 2: links are site paths when the build has no public
@@ -30,12 +31,6 @@ import {
  * (`parts`: `/corpus/<n>.json`, 100 articles each, see /corpus-part.schema.json) instead of holding them all.
  */
 export const EXPORT_SCHEMA_VERSION = 5;
-
-/**
- * A link into the site: absolute on its public address (SITE_URL), or a site path (`/articles/a/`) when the
- * build had none, to resolve against the address the file was read from.
- */
-const siteLinkSchema = z.union([webUrlSchema, z.string().regex(/^\/(?!\/)\S*$/, 'must be a site path')]);
 
 /** An in-corpus link between two articles: the other article, and the paragraphs of the citing one that make it. */
 const corpusLinkSchema = z.object({
@@ -136,12 +131,7 @@ export const corpusPartSchema = z
     $schema: siteLinkSchema.describe('This file’s JSON Schema.'),
     schemaVersion: versionSchema,
     corpus: siteLinkSchema.describe('/corpus.json, which lists every part.'),
-    part: z.object({
-      number: z.number().int().positive(),
-      of: z.number().int().positive(),
-      previous: siteLinkSchema.nullable().describe('The part before this one; null for the first.'),
-      next: siteLinkSchema.nullable().describe('The part after this one; null for the last.'),
-    }),
+    part: partSchema({}),
     articles: z.array(exportedArticleSchema).describe('This part’s articles, in the list’s order: newest first; undated last, by title.'),
   })
   .meta({ title: 'Dossier corpus, one part', description: 'Articles of a Dossier reading room: metadata, provenance, topics and links between them.' });
@@ -193,18 +183,12 @@ export const passagesExportSchema = z
       onEveryArticle: z.boolean().describe('True when every article (of two or more) carries the topic.'),
     }),
     passageCount: z.number().int().nonnegative().describe('Passages on the topic in all parts.'),
-    part: z
-      .object({
-        number: z.number().int().positive(),
-        of: z.number().int().positive(),
-        articleCount: z.number().int().nonnegative().describe('Articles whose passages are in this part.'),
-        passageCount: z.number().int().nonnegative().describe('Passages in this part.'),
-        page: siteLinkSchema.describe('The page of the topic that shows these passages.'),
-        first: siteLinkSchema.describe('The first part, /topics/<slug>/passages.json, which lists every part.'),
-        previous: siteLinkSchema.nullable().describe('The part before this one; null for the first.'),
-        next: siteLinkSchema.nullable().describe('The part after this one; null for the last.'),
-      })
-      .describe('Which part of the topic’s passages this file holds: the passages of one page of the topic.'),
+    part: partSchema({
+      articleCount: z.number().int().nonnegative().describe('Articles whose passages are in this part.'),
+      passageCount: z.number().int().nonnegative().describe('Passages in this part.'),
+      page: siteLinkSchema.describe('The page of the topic that shows these passages.'),
+      first: siteLinkSchema.describe('The first part, /topics/<slug>/passages.json, which lists every part.'),
+    }).describe('Which part of the topic’s passages this file holds: the passages of one page of the topic.'),
     parts: z.array(siteLinkSchema).min(1).optional().describe('In the first part only: every part, in order; the first is /topics/<slug>/passages.json.'),
     passages: z
       .array(exportedPassageSchema)

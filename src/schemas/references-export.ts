@@ -5,12 +5,10 @@
  */
 import { z } from 'zod';
 import { slugSchema, webUrlSchema } from './article.ts';
+import { siteLinkSchema } from './export-links.ts';
 
 /** Version of the references export; readers should check it. */
 export const REFERENCES_SCHEMA_VERSION = 1;
-
-/** A link into the site: absolute on its public address (SITE_URL), or a site path when the build had none. */
-const siteLinkSchema = z.union([webUrlSchema, z.string().regex(/^\/(?!\/)\S*$/, 'must be a site path')]);
 
 /** An address as an author wrote it: http(s), not rewritten. */
 const writtenUrlSchema = z.string().regex(/^https?:\/\/\S/i, 'must be an http(s) address');

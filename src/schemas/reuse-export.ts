@@ -6,13 +6,11 @@
  */
 import { z } from 'zod';
 import { slugSchema, webUrlSchema } from './article.ts';
+import { partSchema, siteLinkSchema } from './export-links.ts';
 
 /** Version of the `/reuse.json` format; readers should check it. 2: the passages are in parts, one per page of /reuse/
  * (`parts`: `/reuse/<n>.json`), not in /reuse.json itself (which was 98 MB at 10,000 generated articles). */
 export const REUSE_SCHEMA_VERSION = 2;
-
-/** A link into the site: absolute on its public address (SITE_URL), or a site path when the build had none. */
-const siteLinkSchema = z.union([webUrlSchema, z.string().regex(/^\/(?!\/)\S*$/, 'must be a site path')]);
 
 const versionSchema = z.object({
   slug: slugSchema.describe('The article, as in /corpus.json articles[].slug.'),
@@ -62,12 +60,8 @@ export const reusePartSchema = z
     $schema: siteLinkSchema.describe('This file’s JSON Schema.'),
     schemaVersion: schemaVersionSchema,
     reuse: siteLinkSchema.describe('/reuse.json, which lists every part and the thresholds.'),
-    part: z.object({
-      number: z.number().int().positive(),
-      of: z.number().int().positive(),
+    part: partSchema({
       page: siteLinkSchema.describe('The page of /reuse/ that shows these passages.'),
-      previous: siteLinkSchema.nullable().describe('The part before this one; null for the first.'),
-      next: siteLinkSchema.nullable().describe('The part after this one; null for the last.'),
     }),
     clusters: z
       .array(
