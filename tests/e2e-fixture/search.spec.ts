@@ -96,6 +96,8 @@ test('the header search box: "/" focuses it, arrows move through results, Enter 
   await page.keyboard.type('oligopoly');
   await expect(page.getByRole('option').first()).toBeVisible();
   await expect(box).toHaveAttribute('aria-expanded', 'true');
+  // The results for the whole word, not for a prefix typed while the search code loaded.
+  await expect(page.getByRole('listbox', { name: 'Search results' })).not.toHaveAttribute('aria-busy', 'true');
   await expect(page.locator('[data-search-status]')).toHaveText(/\d+ results?/);
   await page.keyboard.press('ArrowDown');
   const selected = page.locator('[role="option"][aria-selected="true"]');
@@ -133,7 +135,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.keyboard.press('/');
     await page.keyboard.type('nuclear');
     await expect(page.getByRole('option').first()).toBeVisible();
+    await expect(page.getByRole('listbox', { name: 'Search results' })).not.toHaveAttribute('aria-busy', 'true');
     await page.keyboard.press('ArrowDown');
+    await expect(page.locator('[role="option"][aria-selected="true"]')).toHaveCount(1);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   });

@@ -41,8 +41,24 @@ function setUpHeaderSearch(root: HTMLElement): void {
     chosen.scrollIntoView({ block: 'nearest' });
   };
 
+  // The list is busy from a keystroke until the results for everything typed are shown: a search still
+  // running for an earlier prefix is dropped rather than shown, so a result chosen with the arrow keys is
+  // not replaced under the reader's cursor a moment later.
+  const busy = (on: boolean) => {
+    if (on) listbox.setAttribute('aria-busy', 'true');
+    else listbox.removeAttribute('aria-busy');
+  };
+
   const run = async (term: string) => {
     const mine = ++generation;
+    try {
+      await show(term, mine);
+    } finally {
+      if (mine === generation) busy(false);
+    }
+  };
+
+  const show = async (term: string, mine: number) => {
     if (parseQuery(term).term === '') {
       listbox.replaceChildren();
       status.textContent = '';
@@ -104,6 +120,8 @@ function setUpHeaderSearch(root: HTMLElement): void {
   };
 
   input.addEventListener('input', () => {
+    generation++;
+    busy(true);
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void run(input.value), 120);
   });
@@ -125,6 +143,7 @@ function setUpHeaderSearch(root: HTMLElement): void {
         close();
       } else if (input.value) {
         input.value = '';
+        window.clearTimeout(timer);
         void run('');
       }
     }
@@ -133,7 +152,10 @@ function setUpHeaderSearch(root: HTMLElement): void {
     if (!root.contains(event.relatedTarget as Node | null)) close();
   });
   void pagefind();
-  if (input.value) void run(input.value);
+  if (input.value) {
+    busy(true);
+    void run(input.value);
+  }
 }
 
 const root = document.querySelector<HTMLElement>('[data-site-search]');
