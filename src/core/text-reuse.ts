@@ -62,8 +62,9 @@ export const REUSE_OPTIONS: Readonly<ReuseOptions> = {
 
 /**
  * Results of an earlier run, by a key made of a hash of the texts they were computed from: the passages two
- * paragraphs share (`a` keys: offsets [startA, endA, startB, endB, …]) and the diff of a passage's versions (`d`
- * keys: per version, the lengths of its pieces, changed ones negative, versions separated by 0).
+ * paragraphs share (`a` keys: offsets [startA, endA, startB, endB, …]) and each version of a passage compared with
+ * its first version (`d` keys, of the two texts: the first's words in the common subsequence and not, as runs, and
+ * the version's pieces; see comparePair).
  */
 export interface ReuseMemo {
   get(key: string): readonly number[] | undefined;
@@ -610,49 +611,72 @@ export interface DiffSegment {
  * Each version's text in pieces that together are exactly its text, a word marked `changed` where it is not in the
  * longest common word subsequence with the first version (for the first version: not in that of every other one).
  * The spaces and punctuation between two changed words are changed too, so a change reads as one run.
+ * With a memo, each version is compared with the first once for a pair of texts: when one article of a passage
+ * of thousands of versions changes, only its version is compared again (and only its text and the first are
+ * split into words), not every version of the passage.
  */
 export function diffVersions(texts: readonly string[], memo?: ReuseMemo): DiffSegment[][] {
-  const key = memo && `d${textKey(texts.join('\0'))}`;
-  const known = key === undefined ? undefined : memo!.get(key);
-  if (known !== undefined) {
-    // Lengths of pieces, changed ones negative, each version's list ended by 0.
-    const out: DiffSegment[][] = texts.map(() => []);
-    let v = 0;
-    let at = 0;
-    for (const length of known) {
-      if (length === 0) {
-        v++;
-        at = 0;
-        continue;
-      }
-      const size = Math.abs(length);
-      out[v]!.push({ text: texts[v]!.slice(at, at + size), changed: length < 0 });
-      at += size;
+  if (texts.length === 0) return [];
+  const first = texts[0]!;
+  const firstWords = words(first);
+  const firstKeys = firstWords.map((word) => word.key);
+  const firstKey = memo && textKey(first);
+  const keepFirst = new Uint8Array(firstWords.length).fill(1);
+  const out: DiffSegment[][] = [[]];
+  for (let v = 1; v < texts.length; v++) {
+    const text = texts[v]!;
+    const key = memo && `d${firstKey}${textKey(text)}`;
+    let known = key === undefined ? undefined : memo!.get(key);
+    if (known === undefined) {
+      known = comparePair(firstKeys, text);
+      if (key !== undefined) memo!.set(key, known);
     }
-    return out;
+    // The runs of the first version's words kept and not, then this version's pieces (see comparePair).
+    const runs = known[0]!;
+    let at = 0;
+    for (let r = 0; r < runs; r++) {
+      const length = known[1 + r]!;
+      if (r % 2 === 1) keepFirst.fill(0, at, at + length);
+      at += length;
+    }
+    const pieces: DiffSegment[] = [];
+    let offset = 0;
+    for (let k = 1 + runs; k < known.length; k++) {
+      const size = Math.abs(known[k]!);
+      pieces.push({ text: text.slice(offset, offset + size), changed: known[k]! < 0 });
+      offset += size;
+    }
+    out.push(pieces);
   }
-  const result = computeDiff(texts);
-  if (key !== undefined)
-    memo!.set(
-      key,
-      result.flatMap((pieces) => [...pieces.map(({ text, changed }) => (changed ? -text.length : text.length)), 0]),
-    );
-  return result;
+  out[0] = segments(first, firstWords, keepFirst);
+  return out;
 }
 
-function computeDiff(texts: readonly string[]): DiffSegment[][] {
-  const all = texts.map(words);
-  const keep = all.map((list) => new Uint8Array(list.length).fill(1));
-  const first = all[0] ?? [];
-  for (let v = 1; v < all.length; v++) {
-    const [inFirst, inOther] = commonWords(
-      first.map((word) => word.key),
-      all[v]!.map((word) => word.key),
-    );
-    inOther.forEach((kept, index) => (keep[v]![index] = kept));
-    inFirst.forEach((kept, index) => (keep[0]![index] = keep[0]![index]! & kept));
+/**
+ * A version compared with the first, as numbers (what the memo keeps): the count of runs that follow, the runs of
+ * the first version's words alternately in the common subsequence and not (the first run kept, maybe empty), then
+ * the lengths of this version's pieces, changed ones negative.
+ */
+function comparePair(firstKeys: readonly string[], text: string): number[] {
+  const list = words(text);
+  const [inFirst, inOther] = commonWords(
+    firstKeys,
+    list.map((word) => word.key),
+  );
+  const runs: number[] = [];
+  let value = 1;
+  let length = 0;
+  for (const kept of inFirst) {
+    if (kept === value) length++;
+    else {
+      runs.push(length);
+      value = kept;
+      length = 1;
+    }
   }
-  return texts.map((text, v) => segments(text, all[v]!, keep[v]!));
+  runs.push(length);
+  const pieces = segments(text, list, inOther).map(({ text: piece, changed }) => (changed ? -piece.length : piece.length));
+  return [runs.length, ...runs, ...pieces];
 }
 
 /** Which words of each list are in their longest common subsequence (1) and which are not (0). */

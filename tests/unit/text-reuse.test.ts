@@ -175,4 +175,26 @@ describe('diffVersions', () => {
     expect(diff[0]!.filter(({ changed }) => changed).map(({ text }) => text)).toEqual(['two three']);
     expect(diff[2]!.some(({ changed }) => changed)).toBe(false);
   });
+
+  test('with a memo, a changed version is compared again alone, and the diff is as computed afresh', () => {
+    const store = new Map<string, readonly number[]>();
+    let misses = 0;
+    const memo: ReuseMemo = {
+      get: (key) => {
+        const value = store.get(key);
+        if (value === undefined) misses++;
+        return value;
+      },
+      set: (key, value) => void store.set(key, value),
+    };
+    const texts = ['one two three four five', 'one six seven four five', 'one two three four', 'one two eight four five'];
+    expect(diffVersions(texts, memo)).toEqual(diffVersions(texts));
+    expect(misses).toBe(texts.length - 1);
+    misses = 0;
+    const changed = texts.map((text, v) => (v === 2 ? 'one two three nine five' : text));
+    const diff = diffVersions(changed, memo);
+    expect(misses).toBe(1);
+    expect(diff).toEqual(diffVersions(changed));
+    expect(diff[0]!.filter(({ changed: marked }) => marked).map(({ text }) => text)).toEqual(['two three four']);
+  });
 });
