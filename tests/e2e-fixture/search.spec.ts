@@ -120,6 +120,32 @@ test('Escape closes the header results', async ({ page }) => {
   await expect(page.getByRole('combobox', { name: 'Search the corpus' })).toHaveAttribute('aria-expanded', 'false');
 });
 
+test('results still to come when Escape closes the list, or when focus leaves the box, do not open it', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('/');
+  await page.keyboard.type('nuclear');
+  const listbox = page.getByRole('listbox', { name: 'Search results' });
+  const box = page.getByRole('combobox', { name: 'Search the corpus' });
+  await expect(listbox).toBeVisible();
+  await expect(listbox).not.toHaveAttribute('aria-busy', 'true');
+  // A search for more words is on its way (the list waits for a pause in typing) when Escape closes the list.
+  await page.keyboard.type(' weapons');
+  await page.keyboard.press('Escape');
+  await expect(listbox).toBeHidden();
+  await page.waitForTimeout(1000);
+  await expect(listbox).toBeHidden();
+  await expect(box).toHaveAttribute('aria-expanded', 'false');
+  // Typed, then away before the results came: they wait, closed, and the arrow keys open them.
+  await page.keyboard.type(' verification');
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(1000);
+  await expect(listbox).toBeHidden();
+  await box.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(listbox).toBeVisible();
+  await expect(page.locator('[role="option"][aria-selected="true"]')).toHaveCount(1);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`search with results open has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });

@@ -49,6 +49,13 @@ function setUpHeaderSearch(root: HTMLElement): void {
     else listbox.removeAttribute('aria-busy');
   };
 
+  // Escape also drops a search still to come, so its results do not open the list again.
+  const cancel = () => {
+    window.clearTimeout(timer);
+    generation++;
+    busy(false);
+  };
+
   const run = async (term: string) => {
     const mine = ++generation;
     try {
@@ -109,8 +116,11 @@ function setUpHeaderSearch(root: HTMLElement): void {
     all.textContent =
       total === 0 ? `No results for ${query.label}. Open the search page` : exact ? `See all ${total} results, with filters` : 'See all results, with filters';
     listbox.replaceChildren(...items, all);
-    listbox.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
+    // Results that come after the reader has left the box wait, closed, for the arrow keys to open them.
+    if (root.contains(document.activeElement)) {
+      listbox.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
     active = -1;
     input.removeAttribute('aria-activedescendant');
     status.textContent =
@@ -138,12 +148,12 @@ function setUpHeaderSearch(root: HTMLElement): void {
       event.preventDefault();
       options()[active]!.click();
     } else if (event.key === 'Escape') {
+      cancel();
       if (!listbox.hidden) {
         event.preventDefault();
         close();
       } else if (input.value) {
         input.value = '';
-        window.clearTimeout(timer);
         void run('');
       }
     }
