@@ -18,6 +18,21 @@ import {
 import { plantedCorpus, type Planted } from '../helpers/planted-reuse.ts';
 
 const { documents, planted } = plantedCorpus();
+
+/** A memo in a map that counts the lookups it could not answer (`misses.count`, reset by setting it). */
+function countingMemo(): { memo: ReuseMemo; store: Map<string, readonly number[]>; misses: { count: number } } {
+  const store = new Map<string, readonly number[]>();
+  const misses = { count: 0 };
+  const memo: ReuseMemo = {
+    get: (key) => {
+      const value = store.get(key);
+      if (value === undefined) misses.count++;
+      return value;
+    },
+    set: (key, value) => void store.set(key, value),
+  };
+  return { memo, store, misses };
+}
 const paragraphText = new Map(documents.flatMap((document) => document.paragraphs.map(({ id, text }) => [`${document.slug}#${id}`, text])));
 
 /** Whether a found cluster is a planted passage: the same articles, each version covering most of the planted text and little else. */
@@ -82,16 +97,7 @@ describe('detectReuse on the planted corpus', () => {
   });
 
   test('with a memo of an earlier run, the same clusters and diffs, and nothing aligned or diffed again', () => {
-    const store = new Map<string, readonly number[]>();
-    let misses = 0;
-    const memo: ReuseMemo = {
-      get: (key) => {
-        const value = store.get(key);
-        if (value === undefined) misses++;
-        return value;
-      },
-      set: (key, value) => void store.set(key, value),
-    };
+    const { memo, store, misses } = countingMemo();
     const diffs = (clusters: ReuseCluster[], with_?: ReuseMemo) =>
       clusters.map((cluster) =>
         diffVersions(
@@ -104,17 +110,17 @@ describe('detectReuse on the planted corpus', () => {
     expect(first).toEqual(found);
     expect(firstDiffs).toEqual(diffs(found));
     expect(store.size).toBeGreaterThan(found.length);
-    misses = 0;
+    misses.count = 0;
     expect(detectReuse(documents, REUSE_OPTIONS, undefined, memo)).toEqual(found);
     expect(diffs(found, memo)).toEqual(firstDiffs);
-    expect(misses).toBe(0);
+    expect(misses.count).toBe(0);
     // A changed paragraph is aligned again: its old results are not reused for the new text.
     const changed = documents.map((document, d) =>
       d === 0 ? { ...document, paragraphs: document.paragraphs.map((p, i) => (i === 0 ? { ...p, text: `${p.text} Added.` } : p)) } : document,
     );
-    misses = 0;
+    misses.count = 0;
     expect(detectReuse(changed, REUSE_OPTIONS, undefined, memo)).toEqual(detectReuse(changed));
-    expect(misses).toBeGreaterThan(0);
+    expect(misses.count).toBeGreaterThan(0);
   });
 
   test('the same result whatever else the corpus holds: clusters and their ids are stable', () => {
@@ -177,23 +183,14 @@ describe('diffVersions', () => {
   });
 
   test('with a memo, a changed version is compared again alone, and the diff is as computed afresh', () => {
-    const store = new Map<string, readonly number[]>();
-    let misses = 0;
-    const memo: ReuseMemo = {
-      get: (key) => {
-        const value = store.get(key);
-        if (value === undefined) misses++;
-        return value;
-      },
-      set: (key, value) => void store.set(key, value),
-    };
+    const { memo, misses } = countingMemo();
     const texts = ['one two three four five', 'one six seven four five', 'one two three four', 'one two eight four five'];
     expect(diffVersions(texts, memo)).toEqual(diffVersions(texts));
-    expect(misses).toBe(texts.length - 1);
-    misses = 0;
+    expect(misses.count).toBe(texts.length - 1);
+    misses.count = 0;
     const changed = texts.map((text, v) => (v === 2 ? 'one two three nine five' : text));
     const diff = diffVersions(changed, memo);
-    expect(misses).toBe(1);
+    expect(misses.count).toBe(1);
     expect(diff).toEqual(diffVersions(changed));
     expect(diff[0]!.filter(({ changed: marked }) => marked).map(({ text }) => text)).toEqual(['two three four']);
   });
