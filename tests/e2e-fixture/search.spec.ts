@@ -146,6 +146,25 @@ test('results still to come when Escape closes the list, or when focus leaves th
   await expect(page.locator('[role="option"][aria-selected="true"]')).toHaveCount(1);
 });
 
+for (const width of [360, 800, 1280]) {
+  test(`at ${width} px the header results open within the window, and choosing one never scrolls the page sideways`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/topics/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('nuclear verification');
+    const listbox = page.getByRole('listbox', { name: 'Search results' });
+    await expect(listbox).toBeVisible();
+    await expect(listbox).not.toHaveAttribute('aria-busy', 'true');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('[role="option"][aria-selected="true"]')).toHaveCount(1);
+    const box = (await listbox.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    expect(await page.evaluate(() => [window.scrollX, document.documentElement.scrollWidth <= window.innerWidth])).toEqual([0, true]);
+  });
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`search with results open has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });

@@ -31,6 +31,15 @@ function setUpHeaderSearch(root: HTMLElement): void {
     active = -1;
   };
 
+  // The list opens from the box's left edge, or, where it would pass the window's right edge (the box at the end of
+  // the header's row on a wide screen), from its right edge: it never widens the page.
+  const open = () => {
+    listbox.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    listbox.classList.remove('search-dropdown-end');
+    if (listbox.getBoundingClientRect().right > document.documentElement.clientWidth) listbox.classList.add('search-dropdown-end');
+  };
+
   const select = (index: number) => {
     const all = options();
     if (all.length === 0) return;
@@ -117,10 +126,7 @@ function setUpHeaderSearch(root: HTMLElement): void {
       total === 0 ? `No results for ${query.label}. Open the search page` : exact ? `See all ${total} results, with filters` : 'See all results, with filters';
     listbox.replaceChildren(...items, all);
     // Results that come after the reader has left the box wait, closed, for the arrow keys to open them.
-    if (root.contains(document.activeElement)) {
-      listbox.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-    }
+    if (root.contains(document.activeElement)) open();
     active = -1;
     input.removeAttribute('aria-activedescendant');
     status.textContent =
@@ -139,8 +145,7 @@ function setUpHeaderSearch(root: HTMLElement): void {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (listbox.hidden) {
         if (options().length === 0) return;
-        listbox.hidden = false;
-        input.setAttribute('aria-expanded', 'true');
+        open();
       }
       event.preventDefault();
       select(active + (event.key === 'ArrowDown' ? 1 : -1));
