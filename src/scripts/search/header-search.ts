@@ -58,7 +58,8 @@ function setUpHeaderSearch(root: HTMLElement): void {
     else listbox.removeAttribute('aria-busy');
   };
 
-  // Escape also drops a search still to come, so its results do not open the list again.
+  // Drops a search still to come or still running: each keystroke does, for the one before it, and Escape does, so
+  // that its results do not open the list again.
   const cancel = () => {
     window.clearTimeout(timer);
     generation++;
@@ -136,9 +137,8 @@ function setUpHeaderSearch(root: HTMLElement): void {
   };
 
   input.addEventListener('input', () => {
-    generation++;
+    cancel();
     busy(true);
-    window.clearTimeout(timer);
     timer = window.setTimeout(() => void run(input.value), 120);
   });
   input.addEventListener('keydown', (event) => {
