@@ -85,6 +85,11 @@ export function reusePath(anchor?: string, page = 1): string {
   return withAnchor(page === 1 ? '/reuse/' : `/reuse/page/${page}/`, anchor);
 }
 
+/** `/reuse/<cluster id>/`: one shared passage's own page, whose address stays while passages move from page to page of /reuse/. */
+export function reusePassagePath(id: string): string {
+  return `/reuse/${id}/`;
+}
+
 /** `/reuse/<n>.json`: the shared passages of page `n` of /reuse/, every version of each. */
 export function reusePartPath(part: number): string {
   return `/reuse/${part}.json`;

@@ -1,27 +1,26 @@
 /**
  * Rehype plugin: the quiet marker under a paragraph that holds a passage other articles of the corpus share
  * (src/core/text-reuse.ts): "Also in: <title>, <title> · compare the versions", each title a link to the other
- * article's paragraph and the last link to the passage on /reuse/; beyond the first few others, "and 46 more" (a
+ * article's paragraph and the last link to the passage's own page (`/reuse/<id>/`, an address that stays when the
+ * passage moves to another page of /reuse/, so other articles' edits leave this page as it was); beyond the first few others, "and 46 more" (a
  * passage a thousand articles carry would otherwise put a thousand links under one paragraph). Out of the search index, so a search finds
  * only the author's words. A <p> gets it as its next sibling, or, in a quotation, the quotation does (the mark is
  * not part of what is quoted); a list item that holds its paragraph without a <p> (a tight list), right after the
  * paragraph's permalink.
- * <p id="p-1" class="para">…</p> -> <p id="p-1" …>…</p><p class="also-in" data-pagefind-ignore>Also in: <a href="/articles/b/#p-9">B</a> · <a href="/reuse/#r-1">compare the versions</a></p>
+ * <p id="p-1" class="para">…</p> -> <p id="p-1" …>…</p><p class="also-in" data-pagefind-ignore>Also in: <a href="/articles/b/#p-9">B</a> · <a href="/reuse/r-1/">compare the versions</a></p>
  */
 import type { Element, ElementContent, Parents, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { articlePath, reusePath } from '../core/urls.ts';
+import { articlePath, reusePassagePath } from '../core/urls.ts';
 
-/** A shared passage of one paragraph: its cluster on /reuse/ and the other articles' paragraphs that have it. */
+/** A shared passage of one paragraph: its cluster's id and the other articles' paragraphs that have it. */
 export interface AlsoIn {
   cluster: string;
   /** The other articles named, oldest first (src/utils/reuse.ts, ALSO_IN_SHOWN of them at most). */
   articles: { slug: string; title: string; paragraph: string }[];
   /** How many other articles have it besides those named (none when absent). */
   more?: number;
-  /** The page of /reuse/ that shows it (1 when absent). */
-  page?: number;
 }
 
 declare module 'vfile' {
@@ -57,7 +56,7 @@ export function rehypeReuseMarkers() {
   };
 }
 
-function marker({ cluster, articles, more = 0, page = 1 }: AlsoIn): Element {
+function marker({ cluster, articles, more = 0 }: AlsoIn): Element {
   const children: ElementContent[] = [{ type: 'text', value: 'Also in: ' }];
   articles.forEach(({ slug, title, paragraph }, position) => {
     if (position > 0) children.push({ type: 'text', value: ', ' });
@@ -66,7 +65,7 @@ function marker({ cluster, articles, more = 0, page = 1 }: AlsoIn): Element {
   if (more > 0) children.push({ type: 'text', value: ` and ${more} more` });
   children.push(
     { type: 'text', value: ' · ' },
-    { type: 'element', tagName: 'a', properties: { href: reusePath(cluster, page) }, children: [{ type: 'text', value: 'compare the versions' }] },
+    { type: 'element', tagName: 'a', properties: { href: reusePassagePath(cluster) }, children: [{ type: 'text', value: 'compare the versions' }] },
   );
   return { type: 'element', tagName: 'p', properties: { className: ['also-in'], dataPagefindIgnore: '' }, children };
 }

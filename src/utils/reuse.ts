@@ -21,7 +21,7 @@ import {
 import type { AlsoIn } from '../plugins/rehype-reuse-markers.ts';
 import type { Article } from '../schemas/article.ts';
 import { citedTitle } from './citation.ts';
-import { PAGE_SIZE, pageOfIndex } from './pagination.ts';
+import { PAGE_SIZE } from './pagination.ts';
 
 /** One version of a shared passage, with its article and its text in pieces marked where it differs. */
 export interface SharedVersion extends ReuseVersion {
@@ -85,8 +85,7 @@ export function buildReuse(
   });
   const ownVersions = new Map<string, OwnVersion[]>();
   const alsoIn = new Map<string, Record<string, AlsoIn[]>>();
-  for (const [index, cluster] of clusters.entries()) {
-    const page = pageOfIndex(index, PAGE_SIZE.reusePassages);
+  for (const cluster of clusters) {
     // Each article of the cluster once, at its first version: what the marks of its other versions name.
     const firsts = new Map<string, { slug: string; title: string; paragraph: string }>();
     for (const { slug, article, paragraph } of cluster.versions) if (!firsts.has(slug)) firsts.set(slug, { slug, title: citedTitle(article), paragraph });
@@ -101,9 +100,30 @@ export function buildReuse(
         .slice(0, ALSO_IN_SHOWN);
       const more = distinct.length - 1 - named.length;
       const marks = alsoIn.get(version.slug) ?? {};
-      (marks[version.paragraph] ??= []).push({ cluster: cluster.id, articles: named, ...(more > 0 ? { more } : {}), ...(page > 1 ? { page } : {}) });
+      (marks[version.paragraph] ??= []).push({ cluster: cluster.id, articles: named, ...(more > 0 ? { more } : {}) });
       alsoIn.set(version.slug, marks);
     }
   }
   return { clusters, ownVersions, alsoIn };
+}
+
+/** What a page shows of a passage (src/components/SharedPassage.astro): its first versions, how many more it has, and
+ * whether any of them differ. */
+export function passageView(passage: SharedPassage): { shown: SharedVersion[]; hidden: number; changed: boolean } {
+  const shown = passage.versions.slice(0, PAGE_SIZE.reuseVersions);
+  const changed = passage.versions.some(({ segments }) => segments.some((segment) => segment.changed));
+  return { shown, hidden: passage.versions.length - shown.length, changed };
+}
+
+/** The part of a page's cacheKey (src/utils/page-keys.ts) for one passage it shows: what passageView shows, each
+ * version's article by its entry's digest (which covers its title, byline and date). */
+export function passageKey(passage: SharedPassage, digests: ReadonlyMap<string, string>): unknown {
+  const { shown, hidden, changed } = passageView(passage);
+  return {
+    id: passage.id,
+    articles: passage.articles,
+    hidden,
+    changed,
+    shown: shown.map(({ slug, paragraph, segments }) => ({ article: digests.get(slug) ?? slug, paragraph, segments })),
+  };
 }

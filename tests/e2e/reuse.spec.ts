@@ -5,7 +5,7 @@
 // the entries' paragraphs, as the build does.
 import { parseMdx } from '../../src/core/mdx.ts';
 import { anchoredParagraphs, paragraphIds } from '../../src/core/paragraph-id.ts';
-import { reusePath } from '../../src/core/urls.ts';
+import { reusePassagePath, reusePath } from '../../src/core/urls.ts';
 import { REUSE_SCHEMA_VERSION } from '../../src/schemas/reuse-export.ts';
 import { PAGE_SIZE, pageOfIndex } from '../../src/utils/pagination.ts';
 import { ALSO_IN_SHOWN, buildReuse, type SharedVersion } from '../../src/utils/reuse.ts';
@@ -58,6 +58,19 @@ test('/reuse/ shows the shared wording with both articles, the versions side by 
   expect(counts.length).toBeLessThanOrEqual(PAGE_SIZE.reusePassages);
 });
 
+test('the passage’s own page shows its versions and links its place on /reuse/', async ({ page }) => {
+  await page.goto(reusePassagePath(oligopoly!.id));
+  const section = page.locator(`section#${oligopoly!.id}`);
+  for (const version of shownVersions) expect(await section.locator(`li[data-slug="${version.slug}"] blockquote`).textContent()).toBe(version.text);
+  expect(await page.locator('section.shared-passage').count()).toBe(1);
+  await page
+    .locator('main')
+    .getByRole('link', { name: /of the shared passages$/ })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${oligopolyPath}#${oligopoly!.id}$`));
+  await expect(page.locator(`section#${oligopoly!.id}`)).toBeInViewport();
+});
+
 test('each version’s link lands on its paragraph, which holds the version', async ({ page }) => {
   for (const version of shownVersions) {
     await page.goto(oligopolyPath);
@@ -88,10 +101,8 @@ test('the paragraph on each article page says "Also in:" the other, with links t
       expect((await link.textContent())!.replace(/^\[|\]$/g, '')).toBe(titleOf(other.slug));
     }
     if (firstOf.size > ALSO_IN_SHOWN) expect(await marker.textContent()).toContain(`and ${firstOf.size - ALSO_IN_SHOWN} more`);
-    await expect(marker.getByRole('link', { name: 'compare the versions' })).toHaveAttribute(
-      'href',
-      reusePath(oligopoly!.id, pageOfIndex(reuse.clusters.indexOf(oligopoly!), PAGE_SIZE.reusePassages)),
-    );
+    // The passage's own page, an address that stays when the passage moves to another page of /reuse/.
+    await expect(marker.getByRole('link', { name: 'compare the versions' })).toHaveAttribute('href', reusePassagePath(oligopoly!.id));
   }
   // A paragraph that shares nothing has no marker: every marker follows a paragraph with a version of some passage.
   for (const slug of using) {

@@ -47,7 +47,7 @@ describe('Also-in marks', () => {
     expect(markers).toHaveLength(3);
     for (const [index, mark] of markers.entries()) {
       expect(mark.text).toBe('Also in: Article B · compare the versions');
-      expect(mark.links).toEqual(['/articles/b/#p-0000009', `/reuse/#r-0000000${index}`]);
+      expect(mark.links).toEqual(['/articles/b/#p-0000009', `/reuse/r-0000000${index}/`]);
       expect(mark.ignored).toBe(true);
     }
   });
@@ -63,13 +63,13 @@ describe('Also-in marks', () => {
 });
 
 describe('a passage many articles carry', () => {
-  test('the mark names the first few others, counts the rest, and links the page of /reuse/ that shows it', async () => {
+  test('the mark names the first few others, counts the rest, and links the passage’s own page, whatever page of /reuse/ shows it', async () => {
     const plain = await renderArticle(MDX, { label: 'x.mdx', topics: [] });
     const id = plain.paragraphs[0]!.id;
     const { html } = await renderArticle(MDX, {
       label: 'x.mdx',
       topics: [],
-      alsoIn: { [id]: [{ cluster: 'r-00000001', articles: [other], more: 46, page: 3 }] },
+      alsoIn: { [id]: [{ cluster: 'r-00000001', articles: [other], more: 46 }] },
     });
     const tree = fromHtml(html, { fragment: true });
     const marks: Element[] = [];
@@ -78,6 +78,6 @@ describe('a passage many articles carry', () => {
     });
     expect(marks.map((node) => toString(node))).toEqual(['Also in: Article B and 46 more · compare the versions']);
     const links = marks[0]!.children.filter((child): child is Element => child.type === 'element').map((link) => String(link.properties['href']));
-    expect(links).toEqual(['/articles/b/#p-0000009', '/reuse/page/3/#r-00000001']);
+    expect(links).toEqual(['/articles/b/#p-0000009', '/reuse/r-00000001/']);
   });
 });
