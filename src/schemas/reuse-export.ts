@@ -67,7 +67,8 @@ export const reusePartSchema = z
       .array(
         z.object({
           id: z.string().regex(/^r-[0-9a-f]{8}$/),
-          url: siteLinkSchema.describe('The passage on /reuse/.'),
+          url: siteLinkSchema.describe('The passage on its page of /reuse/ (part.page), which changes when passages move.'),
+          permalink: siteLinkSchema.describe('The passage’s own page, /reuse/<id>/: its address stays when the passage moves to another page of /reuse/.'),
           articles: z.number().int().min(2).describe('How many distinct articles share it.'),
           versions: z.array(versionSchema).min(2).describe('Its versions: oldest article first, then reading order.'),
         }),

@@ -5,7 +5,7 @@
  * buildReusePart(clusters, site, 2) -> { part: { number: 2, of: 5, page: '/reuse/page/2/', … }, clusters: [passages 21-40] }
  */
 import { REUSE_OPTIONS } from '../core/text-reuse.ts';
-import { articlePath, reusePartPath, reusePath, siteUrl } from '../core/urls.ts';
+import { articlePath, reusePartPath, reusePassagePath, reusePath, siteUrl } from '../core/urls.ts';
 import { REUSE_SCHEMA_VERSION, type ReuseExport, type ReusePart } from '../schemas/reuse-export.ts';
 import { citedTitle } from './citation.ts';
 import { PAGE_SIZE, pageCount, slicePage } from './pagination.ts';
@@ -48,6 +48,7 @@ export function buildReusePart(clusters: readonly SharedPassage[], site: URL | u
     clusters: slicePage(clusters, part, PAGE_SIZE.reusePassages).map(({ id, articles, versions }) => ({
       id,
       url: siteUrl(reusePath(id, part), site),
+      permalink: siteUrl(reusePassagePath(id), site),
       articles,
       versions: versions.map(({ article, paragraph, start, end, text }) => ({
         slug: article.slug,

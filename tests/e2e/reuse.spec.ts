@@ -124,7 +124,16 @@ test('/reuse.json and its parts have the same passages as the pages, with a sche
   expect(index.schemaVersion).toBe(REUSE_SCHEMA_VERSION);
   expect(index.clusterCount).toBe(reuse.clusters.length);
   expect(clusters.map(({ id }: { id: string }) => id)).toEqual(reuse.clusters.map(({ id }) => id));
-  for (const cluster of clusters as { versions: { slug: string; paragraph: string; start: number; end: number; text: string }[] }[]) {
+  for (const cluster of clusters as {
+    id: string;
+    permalink: string;
+    versions: { slug: string; paragraph: string; start: number; end: number; text: string }[];
+  }[]) {
+    // Its own page, which shows it.
+    expect(new URL(cluster.permalink, 'http://localhost/').pathname).toBe(reusePassagePath(cluster.id));
+    const own = await request.get(new URL(cluster.permalink, 'http://localhost/').pathname);
+    expect(own.status()).toBe(200);
+    expect(await own.text()).toContain(`id="${cluster.id}"`);
     for (const version of cluster.versions) {
       const text = paragraphs.get(version.slug)!.find(({ id }) => id === version.paragraph)!.text;
       expect(text.slice(version.start, version.end)).toBe(version.text);

@@ -72,7 +72,10 @@ describe('/reuse.json and its parts', () => {
         previous: index.parts[i - 1] ?? null,
         next: index.parts[i + 1] ?? null,
       });
-      for (const cluster of part.clusters) expect(cluster.url).toBe(`${part.part.page}#${cluster.id}`);
+      for (const cluster of part.clusters) {
+        expect(cluster.url).toBe(`${part.part.page}#${cluster.id}`);
+        expect(cluster.permalink).toBe(`/reuse/${cluster.id}/`);
+      }
       expect(part.clusters.map((cluster) => cluster.versions.length)).toEqual(many.slice(i * 20, i * 20 + 20).map((cluster) => cluster.versions.length));
     }
   });
