@@ -52,6 +52,8 @@ test('/reuse/ shows the shared wording with both articles, the versions side by 
   const marks = await section.locator('mark.differs').allTextContents();
   expect(marks.length).toBeGreaterThanOrEqual(2);
   for (const mark of marks) expect(oligopoly!.versions.some(({ text }) => text.includes(mark))).toBe(true);
+  // A link to the passage's own page, whose address stays.
+  await expect(section.getByRole('link', { name: 'Its own page' })).toHaveAttribute('href', reusePassagePath(oligopoly!.id));
   // Sorted by how many articles share a passage.
   const counts = await page.locator('section.shared-passage').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-articles'))));
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
