@@ -111,8 +111,8 @@ export function writeConcordance(site: string, articles: readonly SourceArticle[
     written++;
   };
   write('articles.json', files.manifest);
-  files.shards.forEach((shard, index) => write(`w/${index}.json`, shard));
+  for (let index = 0; index < files.manifest.shards; index++) write(`w/${index}.json`, files.shard(index));
   files.texts.forEach((chunks, article) => chunks.forEach((chunk, index) => write(`t/${article}-${index}.json`, chunk)));
   for (const file of stale) rmSync(path.join(out, file), { recursive: true, force: true });
-  return { articles: articles.length, shards: files.shards.length, bytes, written };
+  return { articles: articles.length, shards: files.manifest.shards, bytes, written };
 }

@@ -118,7 +118,8 @@ export interface SourceArticle extends ConcordanceArticle {
 /** The files of the index: `articles.json`, `w/<shard>.json`, and for each article its text files (`t/<article>-<chunk>.json`). */
 export interface ConcordanceFiles {
   manifest: ConcordanceManifest;
-  shards: ConcordanceShard[];
+  /** Word shard `index` (0 to `manifest.shards` - 1), made when asked for: all of them at once would hold every posting twice. */
+  shard(index: number): ConcordanceShard;
   texts: ConcordanceText[][];
 }
 
@@ -127,41 +128,89 @@ const SHARD_TARGET = 48 * 1024;
 
 const titleOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/** Build the whole index from the articles' blocks. */
+/**
+ * Build the whole index from the articles' blocks. Each distinct word is held once, by a number of its own, each
+ * block's words as those numbers, and every word's postings in one typed array sized beforehand (a token object per
+ * word and a list per posting took about 2.5 GB for 10,000 articles). Shards are made one at a time when asked for.
+ */
 export function buildConcordance(input: readonly SourceArticle[]): ConcordanceFiles {
   const sorted = [...input].sort((a, b) => titleOrder.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const tokenized = sorted.map((article) => article.blocks.map((block) => tokenize(block.text)));
-  const words = new Set<string>();
-  for (const blocks of tokenized) for (const tokens of blocks) for (const token of tokens) words.add(token.norm);
-  const vocabulary = [...words].sort();
-  const rank = new Map(vocabulary.map((word, index) => [word, index]));
-  const postings = new Map<string, number[]>();
-  tokenized.forEach((blocks, article) => {
-    const perWord = new Map<string, number[]>();
-    blocks.forEach((tokens, block) => {
-      tokens.forEach((token, position) => {
-        const before = position > 0 ? rank.get(tokens[position - 1]!.norm)! : -1;
-        const after = position + 1 < tokens.length ? rank.get(tokens[position + 1]!.norm)! : -1;
-        let list = perWord.get(token.norm);
-        if (list === undefined) perWord.set(token.norm, (list = []));
-        list.push(block, position, before, after);
-      });
-    });
-    for (const [word, list] of perWord) {
-      let all = postings.get(word);
-      if (all === undefined) postings.set(word, (all = []));
-      all.push(article, list.length / 4, ...list);
-    }
+  const ids = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const blockWords = sorted.map((article) =>
+    article.blocks.map((block) => {
+      const words: number[] = [];
+      for (const match of block.text.matchAll(WORD)) {
+        const norm = normalizeWord(match[0]);
+        let id = ids.get(norm);
+        if (id === undefined) {
+          id = vocabulary.push(norm) - 1;
+          ids.set(norm, id);
+        }
+        words.push(id);
+      }
+      return Int32Array.from(words);
+    }),
+  );
+  ids.clear();
+  // The words in code unit order (as Array.prototype.sort orders strings); a word's rank is its place there.
+  const order = vocabulary.map((_, id) => id).sort((a, b) => (vocabulary[a]! < vocabulary[b]! ? -1 : 1));
+  const rank = new Int32Array(vocabulary.length);
+  order.forEach((id, place) => (rank[id] = place));
+
+  // A word's postings: for each article with it, 2 numbers, and 4 for each occurrence.
+  const lastArticle = new Int32Array(vocabulary.length).fill(-1);
+  const start = new Int32Array(vocabulary.length + 1);
+  blockWords.forEach((blocks, article) => {
+    for (const words of blocks)
+      for (const id of words) {
+        if (lastArticle[id] !== article) {
+          lastArticle[id] = article;
+          start[id + 1]! += 2;
+        }
+        start[id + 1]! += 4;
+      }
   });
+  for (let id = 0; id < vocabulary.length; id++) start[id + 1]! += start[id]!;
+  const postings = new Int32Array(start[vocabulary.length]!);
+  const next = start.slice(0, vocabulary.length);
+  const inArticle = new Int32Array(vocabulary.length);
+  lastArticle.fill(-1);
+  blockWords.forEach((blocks, article) => {
+    const seen: number[] = [];
+    for (const words of blocks)
+      for (const id of words) {
+        if (lastArticle[id] !== article) {
+          lastArticle[id] = article;
+          inArticle[id] = 0;
+          seen.push(id);
+        }
+        inArticle[id]!++;
+      }
+    for (const id of seen) {
+      postings[next[id]!++] = article;
+      postings[next[id]!++] = inArticle[id]!;
+    }
+    blocks.forEach((words, block) => {
+      for (let position = 0; position < words.length; position++) {
+        const id = words[position]!;
+        postings[next[id]!++] = block;
+        postings[next[id]!++] = position;
+        postings[next[id]!++] = position > 0 ? rank[words[position - 1]!]! : -1;
+        postings[next[id]!++] = position + 1 < words.length ? rank[words[position + 1]!]! : -1;
+      }
+    });
+  });
+
   // About 4 characters a number, with its comma.
   let bytes = 0;
-  for (const [word, list] of postings) bytes += word.length + 4 + list.length * 4;
+  vocabulary.forEach((word, id) => (bytes += word.length + 4 + (start[id + 1]! - start[id]!) * 4));
   const count = Math.max(1, Math.ceil(bytes / SHARD_TARGET));
-  const shards: ConcordanceShard[] = Array.from({ length: count }, () => ({}));
-  for (const word of vocabulary) shards[shardOf(word, count)]![word] = postings.get(word)!;
+  const inShard: number[][] = Array.from({ length: count }, () => []);
+  for (const id of order) inShard[shardOf(vocabulary[id]!, count)]!.push(id);
   return {
     manifest: { version: CONCORDANCE_VERSION, shards: count, articles: sorted.map(({ blocks: _blocks, ...article }) => article) },
-    shards,
+    shard: (index) => Object.fromEntries(inShard[index]!.map((id) => [vocabulary[id]!, Array.from(postings.subarray(start[id]!, start[id + 1]!))])),
     texts: sorted.map((article) => {
       const chunks: ConcordanceText[] = [];
       article.blocks.forEach((block, index) => (chunks[textChunk(index).chunk] ??= []).push([block.id, block.text]));
