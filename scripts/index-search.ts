@@ -12,6 +12,10 @@
  * the same slugs as last time, only the pages whose bytes changed are added again: Pagefind replaces a page added
  * twice where it stands, so the index is byte for byte the one a fresh run makes (tests/unit/search-prefeed.test.ts);
  * otherwise (an article added or removed) the pages go into a fresh index as without `--prefeed`.
+ *
+ * The index is written over the last one when that was written whole: Pagefind skips the files it names by hash
+ * that exist, and those no longer referred to are removed after (scripts/search-index-files.ts); the file set is
+ * then exactly a fresh run's.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -22,6 +26,7 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { writeConcordance } from './concordance-index.ts';
 import { createProgress } from './progress.ts';
+import { referencedFiles, removeUnreferenced } from './search-index-files.ts';
 import { searchPageReader, type SearchPageReader } from './search-pages.ts';
 import { CONCORDANCE_DATA, type SourceArticle } from '../src/core/concordance.ts';
 
@@ -54,6 +59,12 @@ async function newIndex(): Promise<Index> {
 async function addPage(index: Index, slug: string, html: string): Promise<void> {
   const added = await index.addHTMLFile({ url: `/articles/${slug}/`, content: html });
   if (added.errors.length > 0) throw new Error(`could not index /articles/${slug}/: ${added.errors.join('; ')}`);
+}
+
+/** Write the index into `bundle`. */
+async function writeIndex(index: Index, bundle: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath: bundle });
+  if (written.errors.length > 0) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
 }
 
 /** What the prefeed gave Pagefind: the last run's pages, with each page's concordance record by key (read once, not again after the build). */
@@ -138,19 +149,30 @@ async function main(): Promise<void> {
   }
   progress.done();
 
-  // 4. Write both. dist/ is kept between builds (astro.config.mjs): the previous index goes first, or its files would linger.
+  // 4. Write both. dist/ is kept between builds (astro.config.mjs). Pagefind writes over the last index when that
+  // one was written whole (the last run got to its end): it skips the hashed files that exist, and those the new
+  // index no longer refers to are removed after (scripts/search-index-files.ts). Otherwise it writes into an empty folder.
+  const bundle = path.join(site, 'pagefind');
+  const over = reader.lastRun() !== null && referencedFiles(bundle) !== null;
   reader.forget();
-  rmSync(path.join(site, 'pagefind'), { recursive: true, force: true });
+  if (!over) rmSync(bundle, { recursive: true, force: true });
   // Pagefind writes its index in its own process; the concordance is built and written here meanwhile.
-  const writing = index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+  const writing = writeIndex(index, bundle);
   const concordance = writeConcordance(site, records);
-  const written = await writing;
-  if (written.errors.length > 0) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
+  await writing;
+  let removed = over ? removeUnreferenced(bundle) : 0;
+  if (removed === null) {
+    // Not read back as written: write it again, alone in its folder.
+    rmSync(bundle, { recursive: true, force: true });
+    await writeIndex(index, bundle);
+    removed = 0;
+  }
   const { parsed, cached } = reader.done(slugs, keys);
   console.log(`search index: ${count(parsed, 'article page', 'article pages')} read again, ${cached.toLocaleString('en-GB')} unchanged since the last run`);
   const into = path.relative(process.cwd(), path.join(site, 'pagefind')) || site;
   const how = same ? ` (${count(added, 'changed page', 'changed pages')} added again to those given while the site was built)` : '';
-  console.log(`search index: ${slugs.length} pages indexed into ${into}/${how}`);
+  const where = over ? `, written over the last index (${count(removed, 'file', 'files')} it no longer needs removed)` : '';
+  console.log(`search index: ${slugs.length} pages indexed into ${into}/${how}${where}`);
   console.log(
     `concordance index: ${concordance.articles} articles, ${concordance.shards} word shards, ${(concordance.bytes / 1e6).toFixed(1)} MB; ${count(concordance.written, 'file', 'files')} written, the rest as they were`,
   );

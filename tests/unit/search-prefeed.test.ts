@@ -81,6 +81,8 @@ describe('the search index of a rebuild', () => {
     const said = index('cache', 'built\n');
     expect(said).toMatch(/3 article pages of the last build given to Pagefind/);
     expect(said).toMatch(/1 changed page added again/);
+    // Written over the last index: the files it no longer refers to (the changed page's fragment, a word chunk, its metadata) are gone.
+    expect(Number(/written over the last index \((\d+) files? it no longer needs removed\)/.exec(said)?.[1])).toBeGreaterThanOrEqual(3);
     const { rebuilt, fresh } = againFresh('fresh-cache');
     expect(rebuilt[0]!.size).toBeGreaterThan(5);
     expectSameFiles(rebuilt[0]!, fresh[0]!);
@@ -102,5 +104,19 @@ describe('the search index of a rebuild', () => {
     const { rebuilt, fresh } = againFresh('another-fresh-cache');
     expectSameFiles(rebuilt[0]!, fresh[0]!);
     expectSameFiles(rebuilt[1]!, fresh[1]!);
+  }, 60_000);
+
+  test('an index that cannot be read back is not written over: it is written again into an empty folder', () => {
+    index('cache');
+    const bundle = path.join(site, 'pagefind');
+    const meta = readdirSync(bundle).find((name) => name.endsWith('.pf_meta'))!;
+    writeFileSync(path.join(bundle, meta), 'not an index');
+    writeFileSync(path.join(bundle, 'fragment', 'en_0000000.pf_fragment'), 'left over');
+    writePage(pages[2]!.slug, pages[2]!.title, pages[2]!.paragraphs.slice(2));
+    const said = index('cache', 'built\n');
+    expect(said).toMatch(/1 changed page added again/);
+    expect(said).not.toMatch(/written over/);
+    const { rebuilt, fresh } = againFresh('a-third-fresh-cache');
+    expectSameFiles(rebuilt[0]!, fresh[0]!);
   }, 60_000);
 });
