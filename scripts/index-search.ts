@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   // one was written whole (the last run got to its end): it skips the hashed files that exist, and those the new
   // index no longer refers to are removed after (scripts/search-index-files.ts). Otherwise it writes into an empty folder.
   const bundle = path.join(site, 'pagefind');
-  const over = reader.lastRun() !== null && referencedFiles(bundle) !== null;
+  let over = reader.lastRun() !== null && referencedFiles(bundle) !== null;
   reader.forget();
   if (!over) rmSync(bundle, { recursive: true, force: true });
   // Pagefind writes its index in its own process; the concordance is built and written here meanwhile.
@@ -165,6 +165,7 @@ async function main(): Promise<void> {
     // Not read back as written: write it again, alone in its folder.
     rmSync(bundle, { recursive: true, force: true });
     await writeIndex(index, bundle);
+    over = false;
     removed = 0;
   }
   const { parsed, cached } = reader.done(slugs, keys);
