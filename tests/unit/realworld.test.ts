@@ -30,6 +30,9 @@ interface Outcome {
 
 const EXPECTED: Record<string, Outcome> = {
   'allergy_rfc2616.txt': { articles: 1, format: 'text' },
+  // Persian Hugo feed: items 3 and 4 are byte for byte the same item (same guid); the repeat is left out.
+  'aminrb_fa_hugo_rss.xml': { articles: 12, leftOut: 1, format: 'rss', title: 'آسیب‌پذیری IDOR', author: null },
+  'charsetnormalizer_ar_windows1256.txt': { articles: 1, format: 'text', warnings: [/detected windows-1256/, /ends mid-sentence: marked truncated/] },
   'atoma_jsonfeed_org_v1.json': { articles: 1, format: 'json', title: 'Announcing JSON Feed' },
   'efgyt_youtube_playlist_empty_desc.xml': { articles: 14, leftOut: 1, warnings: [/item 1: left out: .*no <content>, <summary> or media:description/] },
   'fastfeedparser_aivarsk_undefined_entity.xml': { refused: /:1176:13: malformed XML: undefined entity "&colon;"/ },
@@ -54,10 +57,12 @@ const EXPECTED: Record<string, Outcome> = {
   'fastfeedparser_otherwise_table_br.xml': { articles: 10, leftOut: 0 },
   'fastfeedparser_postgis_leading_newline.xml': { articles: 10, warnings: [/1 blank line before the XML declaration: tolerated/] },
   'fastfeedparser_wsj_empty_content.xml': { articles: 20 },
+  'feeder_geekpark_zh_rss.xml': { articles: 30, leftOut: 0, format: 'rss', author: null },
   'feedparser_atom03.xml': { articles: 1, title: 'First entry title' },
   'feedparser_eucjp_undeclared.xml': { articles: 1, warnings: [/detected euc-jp/] },
   'feedparser_gb2312_declared.xml': { refused: /feed has no items/ },
   'feedparser_shiftjis_undeclared.xml': { articles: 1, warnings: [/detected shift_jis/] },
+  'feedreader_reuters_feedburner_origlink.xml': { articles: 10, leftOut: 0, warnings: [/removed FeedBurner share-button block/, /removed tracking pixel/] },
   'feedvalidator_feedburner_origlink.xml': { articles: 1, title: 'Atom-Powered Robots Run Amok', author: 'John Doe' },
   'feedvalidator_rss091_doctype.xml': { articles: 1, title: 'Und tschüss.' },
   'feedvalidator_windows1252_declared.xml': { articles: 1 },
@@ -70,9 +75,13 @@ const EXPECTED: Record<string, Outcome> = {
   'readability_ars_article_page.html': { refused: /this is a web page, not a feed or a plain text/ },
   'readability_medium_article_page.html': { refused: /this is a web page, not a feed or a plain text/ },
   'sumy_news_article_cs.txt': { articles: 1, title: 'Jednalo se o případ chlapce v 6. třídě, který měl problémy s učením' },
+  'textmate_emacs_tutorial_he.txt': { articles: 1, format: 'text', title: 'שיעור ראשון בשימוש ב־Emacs. זכויות שימוש ראה בסוף המסמך' },
+  // Big5, declared only by an Emacs coding cookie in its last lines: detected.
+  'textmate_emacs_tutorial_zh_big5.txt': { articles: 1, format: 'text', title: 'Emacs 快速指南', warnings: [/detected big5/] },
   'uchardet_hu_iso88592.txt': { articles: 1, warnings: [/detected iso-8859-2/] },
   'uchardet_ru_koi8r.txt': { articles: 1, warnings: [/detected koi8-r/] },
   'uchardet_ru_windows1251.txt': { articles: 1, warnings: [/detected windows-1251/] },
+  'unisteg_gutenberg_kafka_de.txt': { articles: 1, format: 'text', title: 'DIE VERWANDLUNG' },
 };
 
 const files = present ? readdirSync(REALWORLD).filter((file) => file !== 'SOURCES.md') : [];
