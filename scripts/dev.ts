@@ -11,10 +11,10 @@
  *   --corpus DIR / --out DIR              another corpus and entries folder (the server is told through DOSSIER_*)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, renameSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { devStatusFile } from '../src/core/ingest-files.ts';
-import { devStatusSchema, type DevStatus } from '../src/schemas/ingest-report.ts';
+import { devStatusFile, ingestReportFile } from '../src/core/ingest-files.ts';
+import { devStatusSchema, ingestReportSchema, type DevStatus } from '../src/schemas/ingest-report.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -38,10 +38,12 @@ const { corpus, out, astro } = parseOptions(process.argv.slice(2));
 const statusFile = devStatusFile(out);
 let run = 0;
 
-/** Run the ingest once (in a child process, as `npm run ingest -- --keep-going`); its output goes to this terminal. */
+/** Run the ingest once (in a child process, as `npm run ingest`; after the first run with --changes, so it tells only
+ * what the changed sources became); its output goes to this terminal. */
 function ingest(): Promise<DevStatus> {
+  const changes = run > 0 ? ['--changes'] : [];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'scripts/ingest.ts'), '--corpus', corpus, '--out', out, '--keep-going'], {
+    const child = spawn(process.execPath, [path.join(root, 'scripts/ingest.ts'), '--corpus', corpus, '--out', out, ...changes], {
       cwd: root,
       stdio: ['ignore', 'inherit', 'pipe'],
     });
@@ -52,13 +54,31 @@ function ingest(): Promise<DevStatus> {
       process.stderr.write(chunk);
     });
     child.on('close', (code) => {
-      const errors = stderr
-        .split('\n')
-        .filter((line) => line.startsWith('error: ') || line.startsWith('ingest failed unexpectedly'))
-        .map((line) => line.replace(/^error: /, ''));
-      resolve({ run: ++run, ok: code === 0, errors: code === 0 ? [] : errors.length > 0 ? errors : [`the ingest exited with code ${code}`] });
+      // Every source left out is named (with --changes only the changed ones are printed, so ask the report).
+      const errors = [
+        ...new Set([
+          ...stderr
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line.startsWith('error: ') || line.startsWith('ingest failed'))
+            .map((line) => line.replace(/^error: /, '')),
+          ...reportErrors(),
+        ]),
+      ];
+      if (code !== 0 && errors.length === 0) errors.push(`the ingest exited with code ${code}`);
+      resolve({ run: ++run, ok: code === 0 && errors.length === 0, errors });
     });
   });
+}
+
+/** The errors of the sources the last ingest left out, from its report (none when it cannot be read). */
+function reportErrors(): string[] {
+  try {
+    const report = ingestReportSchema.parse(JSON.parse(readFileSync(ingestReportFile(out), 'utf8')));
+    return report.sources.flatMap((source) => (source.error === null ? [] : [source.error]));
+  } catch {
+    return [];
+  }
 }
 
 /** Write the status for the site (through a temporary file, so a page never reads half of it). */
@@ -81,7 +101,11 @@ async function reingest(): Promise<void> {
     pending = false;
     const status = await ingest();
     writeStatus(status);
-    console.log(status.ok ? 'dev: entries up to date' : `dev: ingest failed (${status.errors.length} error(s)); the site keeps the previous entries`);
+    console.log(
+      status.ok
+        ? 'dev: entries up to date'
+        : `dev: entries up to date but for ${status.errors.length} source(s) left out (named on every page until fixed); the site keeps their last good entries`,
+    );
   } while (pending);
   running = false;
 }

@@ -2,10 +2,14 @@
  * `npm run ingest`: corpus/sources/ -> src/content/articles/*.mdx. The only ingest module that
  * touches the file system; the stages in scripts/ingest/ are pure.
  *
- *   npm run ingest                     write entries (all or nothing)
- *   npm run ingest -- --keep-going     report every problem in one run
+ *   npm run ingest                     write entries; a source that fails is left out, named, and the rest published
+ *                                      (its last good entries kept, stale); exit 0 unless nothing could be read
  *   npm run ingest -- --check          validate and show what each source becomes; write nothing
- *   npm run ingest -- --strict         warnings (items left out, faults tolerated) fail the run too; with --check as well
+ *   npm run ingest -- --strict         any source or item left out, or any warning, fails the run (exit 1) and writes
+ *                                      nothing: for a deploy that must be complete; with --check as well
+ *   npm run ingest -- --verbose        every warning on the terminal, not a summary by kind (the log file has them all)
+ *   npm run ingest -- --changes        only what the sources changed since the last run became (`npm run dev` after its first run)
+ *   --keep-going                       accepted, and what every run does
  *   --corpus DIR / --out DIR           other corpus (sources/, catalog.yaml, topics.yaml) or output folder
  *   --no-cache                         ingest every source again (the cache is still written for next time)
  *
@@ -20,13 +24,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalog } from './ingest/catalog.ts';
 import { IngestError } from '../src/core/errors.ts';
-import { ingestCacheFile, ingestReportFile } from '../src/core/ingest-files.ts';
+import { formatCount, plural } from '../src/core/count.ts';
+import { ingestCacheFile, ingestLogFile, ingestReportFile } from '../src/core/ingest-files.ts';
 import type { IngestReport } from '../src/schemas/ingest-report.ts';
 import { buildIngestReport } from './ingest/coverage-report.ts';
 import type { IngestCache } from './ingest/cache.ts';
 import { ingestSources, type IngestResult, type SourceFile } from './ingest/pipeline.ts';
 import { parseTopics } from '../src/core/taxonomy.ts';
 import { createProgress, type Progress } from './progress.ts';
+import { summarizeChanges, summarizeRun } from './ingest/run-summary.ts';
+import { sha256 } from './ingest/hash.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -35,6 +42,8 @@ function main(): number {
   const { values } = parseArgs({
     options: {
       'keep-going': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      changes: { type: 'boolean' },
       check: { type: 'boolean' },
       strict: { type: 'boolean' },
       corpus: { type: 'string', default: path.join(root, 'corpus') },
@@ -59,6 +68,8 @@ function main(): number {
   if (!existsSync(SOURCES)) throw new IngestError('the sources folder does not exist', { file: SOURCES });
   const sources: SourceFile[] = [];
   const stats = new Map<string, { size: number; mtimeMs: number }>();
+  // Sources whose size or modification time differ from the last run's (new ones too): what --changes tells of.
+  const changed = new Set<string>();
   const ignored: string[] = [];
   for (const entry of readdirSync(SOURCES, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
@@ -84,8 +95,10 @@ function main(): number {
       });
     } else {
       sources.push({ file: entry.name, bytes: readFileSync(full) });
+      changed.add(entry.name);
     }
   }
+  const removed = Object.keys(previous?.files ?? {}).filter((file) => !stats.has(file));
 
   // 5. The pure pipeline (scripts/ingest/pipeline.ts).
   const cache = previous?.sources;
@@ -98,7 +111,8 @@ function main(): number {
     }
     progress.reporter.update(done);
   };
-  const result = ingestSources(sources, { catalog, topics, keepGoing: values['keep-going'] ?? false, onProgress, ...(cache && { cache }) });
+  // Every source is read whatever the others do (--keep-going is what a run always does now).
+  const result = ingestSources(sources, { catalog, topics, keepGoing: true, onProgress, ...(cache && { cache }) });
   progress?.reporter.done();
   ignored.sort();
   const report = buildIngestReport(
@@ -108,32 +122,48 @@ function main(): number {
   );
   result.warnings.unshift(...ignored);
 
-  // 6. Report; on any error leave the previous entries untouched. --check lists warnings under each source.
+  // 6. Report: every warning when there are few, else a summary by kind (every one goes to the log file); the
+  // sources left out with their errors. --check lists every warning under its table.
+  const logFile = ingestLogFile(OUTPUT);
+  const relative = path.relative(process.cwd(), logFile);
+  const shownLog = relative.startsWith('..') || path.isAbsolute(relative) ? logFile : relative;
   if (values.check) printCheck(result);
-  else for (const warning of result.warnings) console.warn(`warning: ${warning}`);
-  if (result.errors.length > 0) {
-    for (const error of result.errors) console.error(`error: ${error.message}`);
-    console.error(`ingest failed: ${result.errors.length} error(s) in ${result.sources} sources; previous entries left untouched`);
-    return 1;
-  }
-  if (values.strict && result.warnings.length > 0) {
+  else if (values.changes) for (const line of summarizeChanges(result, changed, removed, { logFile: shownLog })) console.warn(line);
+  else for (const line of summarizeRun(report, { verbose: values.verbose ?? false, logFile: shownLog })) console.warn(line);
+  if (values.check) for (const error of result.errors) console.error(`error: ${error.message}`);
+  const published = result.entries.length + result.unchanged.length;
+  // A bad source holds back no other (docs/decisions/0002-a-bad-source-is-left-out.md): the run publishes the rest
+  // and exits 0; --strict makes any source or item left out, or any warning, fail it, as does a run with nothing to publish.
+  if (values.strict && (result.errors.length > 0 || result.warnings.length > 0)) {
     console.error(
-      `ingest failed (--strict): ${result.warnings.length} warning(s), ${result.skipped.length} of them items left out; previous entries left untouched`,
+      `ingest failed (--strict): ${plural(result.errors.length, 'source')} left out, ${plural(result.warnings.length, 'warning')}, ${formatCount(result.skipped.length)} of them items left out; previous entries left untouched`,
     );
     return 1;
   }
+  if (published === 0 && result.errors.length > 0) {
+    console.error(`ingest failed: no source could be read (${plural(result.errors.length, 'error')}); previous entries left untouched`);
+    return 1;
+  }
 
-  // 7. Write to a temporary folder, then swap it in; then the cache for the next run.
+  // 7. Write to a temporary folder, then swap it in; then the log and the cache for the next run.
   if (!values.check) {
     writeEntries(result, report, OUTPUT);
+    writeFileSync(logFile, [...result.errors.map((error) => `error: ${error.message}`), ...result.warnings.map((warning) => `warning: ${warning}`), ''].join('\n'));
+    // Every source's size, time and hash as read now; a failed one's too (its bytes' hash is not its cache record's,
+    // which is its last good run's, so it is drafted again next time, but --changes knows it did not change).
     const files: CacheFile['files'] = {};
-    for (const [file, record] of Object.entries(result.cache)) files[file] = { ...stats.get(file)!, sha256: record.sha256 };
+    const failed = new Set(result.failed.map(({ file }) => file));
+    for (const source of sources) {
+      const hash = failed.has(source.file) ? (source.sha256 ?? sha256(source.bytes)) : result.cache[source.file]?.sha256;
+      if (hash !== undefined) files[source.file] = { ...stats.get(source.file)!, sha256: hash };
+    }
     writeCache({ sources: result.cache, files }, CACHE);
     if (result.unchanged.length > 0)
-      console.log(`ingest: ${result.unchanged.length} entries unchanged since the last run (sources with the same bytes, catalog entry and topics)`);
+      console.log(`ingest: ${plural(result.unchanged.length, 'entry', 'entries')} unchanged since the last run (sources with the same bytes, catalog entry and topics)`);
   }
+  const leftOutSources = result.failed.length > 0 ? `, ${plural(result.failed.length, 'source')} left out` : '';
   console.log(
-    `ingest: ${result.sources} sources, ${result.entries.length + result.unchanged.length} articles, ${result.warnings.length} warnings${values.check ? ' (check only, nothing written)' : ''}`,
+    `ingest: ${plural(result.sources, 'source')}, ${plural(published, 'article')}, ${plural(result.warnings.length, 'warning')}${leftOutSources}${values.check ? ' (check only, nothing written)' : ''}`,
   );
   return 0;
 }

@@ -78,6 +78,28 @@ export function findUnchangedSource(
   return { drafts: cached.drafts.map(({ entry: _entry, ...summary }) => summary), leftOut: cached.leftOut ?? [], warnings: cached.warnings ?? [] };
 }
 
+/**
+ * A source that fails this run but succeeded before: its last good drafts' summaries (and the key they were made
+ * under), so its articles stay published, flagged stale, until something good replaces them. Only under the same
+ * pipeline version and taxonomy (entries of another pipeline or taxonomy could not be read the same way); the
+ * catalog entry may have changed since.
+ */
+export function findLastGoodSource(
+  cache: IngestCache | undefined,
+  file: string,
+  key: CacheKey,
+): { key: CacheKey; drafts: DraftSummary[]; leftOut: LeftOut[]; warnings: string[] } | undefined {
+  const cached = cache?.[file];
+  if (!cached || cached.pipelineVersion !== key.pipelineVersion || cached.topicsHash !== key.topicsHash) return undefined;
+  const { sha256: lastSha256, pipelineVersion, catalogHash, topicsHash } = cached;
+  return {
+    key: { sha256: lastSha256, pipelineVersion, catalogHash, topicsHash },
+    drafts: cached.drafts.map(({ entry: _entry, ...summary }) => summary),
+    leftOut: cached.leftOut ?? [],
+    warnings: cached.warnings ?? [],
+  };
+}
+
 /** The entry an unchanged source's draft became last time, when it gets the same slug again. */
 export function findUnchangedEntry(cache: IngestCache | undefined, summary: DraftSummary, slug: string): CachedEntry | undefined {
   const previous = cache?.[summary.file]?.drafts.find((cached) => cached.label === summary.label)?.entry;

@@ -29,6 +29,8 @@ export function buildIngestReport(result: IngestResult, files: readonly string[]
     articles: [] as IngestReport['sources'][number]['articles'],
     leftOut: [] as IngestReport['sources'][number]['leftOut'],
     warnings: [] as IngestReport['sources'][number]['warnings'],
+    error: null as string | null,
+    stale: false,
   }));
   const byFile = new Map(sources.map((source) => [source.file, source]));
   /**
@@ -50,6 +52,12 @@ export function buildIngestReport(result: IngestResult, files: readonly string[]
     return undefined;
   };
   for (const { label, slug } of [...result.entries, ...result.unchanged]) place(label)?.source.articles.push({ label, slug });
+  for (const { file, error, kept } of result.failed) {
+    const source = byFile.get(file);
+    if (source === undefined) continue;
+    source.error = error.message;
+    source.stale = kept > 0;
+  }
   const leftOut = new Set<string>();
   for (const { label, reason } of result.skipped) {
     place(label)?.source.leftOut.push({ label, reason });

@@ -6,7 +6,7 @@
 import type { Catalog } from '../../src/schemas/catalog.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { IngestError } from '../../src/core/errors.ts';
-import { createKeyer, findUnchangedEntry, findUnchangedSource, updateCache, type CacheKey, type CachedEntry, type IngestCache } from './cache.ts';
+import { createKeyer, findLastGoodSource, findUnchangedEntry, findUnchangedSource, updateCache, type CacheKey, type CachedEntry, type IngestCache } from './cache.ts';
 import { draftSource, itemFailure, type LeftOut } from './draft-source.ts';
 import { summarizeDraft, type DraftSummary } from './filters/draft-summary.ts';
 import { dropDuplicateItems } from './filters/duplicate-items.ts';
@@ -32,7 +32,8 @@ export interface SourceFile {
 export interface IngestContext {
   catalog: Catalog;
   topics: readonly Topic[];
-  /** Report every problem instead of stopping at the first. */
+  /** Go on after a source fails: report every problem, and make the entries of every other source (a failed
+   * source's last good entries, where the cache has them, are kept as stale). Without it the first failure stops. */
   keepGoing?: boolean;
   /** What the previous run made of each source (scripts/ingest.ts keeps it in a file); see cache.ts. */
   cache?: IngestCache;
@@ -44,23 +45,34 @@ export interface IngestResult {
   /** Entries made in this run (every entry, without a cache). */
   entries: Entry[];
   /** Entries the cache showed to be unchanged, with the size of their MDX file; not made again. */
-  unchanged: { label: string; slug: string; bytes: number }[];
+  unchanged: { label: string; slug: string; bytes: number; stale?: true }[];
   /** The cache for the next run: every source that was drafted without error. */
   cache: IngestCache;
   /** Curator-facing notes, each prefixed with its source. */
   warnings: string[];
   /** Problems that stop the ingest; empty on success. */
   errors: IngestError[];
+  /** Sources that failed (each also among `errors`), and how many of their last good articles were kept, stale. */
+  failed: FailedSource[];
   /** Feed items that give no article, with the reason: a second copy of an item (in the same feed or another),
    * an item with no text, or one that could not be made into a safe entry. The rest of the feed is published. */
   skipped: LeftOut[];
   sources: number;
 }
 
-/** A draft on its way through the cross-source filters; `draft` is null when its summary came from the cache. */
+/** A source left out of this run because it failed; `kept` of its last good articles stay published, stale. */
+export interface FailedSource {
+  file: string;
+  error: IngestError;
+  kept: number;
+}
+
+/** A draft on its way through the cross-source filters; `draft` is null when its summary came from the cache;
+ * `stale` when that summary is a failed source's last good one. */
 interface Item {
   summary: DraftSummary;
   draft: Draft | null;
+  stale?: true;
 }
 
 /** Ingest every source. */
@@ -99,19 +111,33 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
     } catch (error) {
       errors.push(asIngestError(error, source.file));
       if (!keepGoing) break;
+      // Good before, bad now: its last good articles stay (the cache keeps them under their old key) until it is fixed.
+      const last = findLastGoodSource(cache, source.file, key);
+      if (last !== undefined) {
+        items.push(...last.drafts.map((summary) => ({ summary, draft: null, stale: true as const })));
+        leftOut.set(source.file, last.leftOut);
+        sourceWarnings.set(source.file, last.warnings);
+        keys.set(source.file, last.key);
+      }
     }
   }
+  const failedFiles = new Set(errors.map((error) => error.file));
 
-  // 3. The catalog describes only sources that exist.
-  for (const file of Object.keys(catalog)) {
-    if (!byFile.has(file)) errors.push(new IngestError(`catalog names "${file}", which is not in corpus/sources/`, { file: 'corpus/catalog.yaml' }));
-  }
+  // 3. The catalog describes only sources that exist: an entry for no source is unused, which holds back nothing.
+  const catalogWarnings = Object.keys(catalog)
+    .filter((file) => !byFile.has(file))
+    .map((file) => `corpus/catalog.yaml: names "${file}", which is not in corpus/sources/: its entry is unused (add the source, or remove the entry)`);
 
   // 4. Cross-source filters, in file order: second copies of feed items left out, then slugs made unique.
   const { kept, skipped: copies, notes } = dropDuplicateItems(items);
   const { slugged, renamed } = assignUniqueSlugs(kept);
   const skipped = [...[...leftOut.values()].flat(), ...copies];
-  const warnings = [...[...sourceWarnings].flatMap(([file, list]) => list.map((warning) => `${file}: ${warning}`)), ...notes, ...renamed];
+  const warnings = [
+    ...catalogWarnings,
+    ...[...sourceWarnings].filter(([file]) => !failedFiles.has(file)).flatMap(([file, list]) => list.map((warning) => `${file}: ${warning}`)),
+    ...notes,
+    ...renamed,
+  ];
 
   // 5. Each kept draft's entry under its slug (classify -> serialize -> check), or, for an unchanged source's
   // draft that gets the slug it had, the entry already written. Without --keep-going no entry follows an error.
@@ -119,18 +145,26 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
   const unchanged: IngestResult['unchanged'] = [];
   const made = new Map<Item, CachedEntry>();
   const redraft = createRedrafter(byFile, catalog);
+  const keptStale = new Map<string, number>();
   for (const [index, { item, slug }] of slugged.entries()) {
     onProgress?.('entry', index, slugged.length);
     const { label } = item.summary;
     const whole = sourceWarnings.get(item.summary.file) ?? [];
-    warnings.push(
-      ...item.summary.warnings.filter((warning) => label === item.summary.file || !whole.includes(warning)).map((warning) => `${label}: ${warning}`),
-    );
+    if (!item.stale)
+      warnings.push(
+        ...item.summary.warnings.filter((warning) => label === item.summary.file || !whole.includes(warning)).map((warning) => `${label}: ${warning}`),
+      );
     if (errors.length > 0 && !keepGoing) continue;
     const previous = item.draft === null ? findUnchangedEntry(cache, item.summary, slug) : undefined;
     if (previous !== undefined) {
-      unchanged.push({ label, slug, bytes: previous.bytes });
+      unchanged.push({ label, slug, bytes: previous.bytes, ...(item.stale && { stale: true as const }) });
       made.set(item, previous);
+      if (item.stale) keptStale.set(item.summary.file, (keptStale.get(item.summary.file) ?? 0) + 1);
+      continue;
+    }
+    if (item.stale) {
+      // Its source cannot be read again, and its last entry had another address: nothing to keep.
+      skipped.push({ label, reason: 'left out: its source failed, and its last good entry cannot be kept under its new address' });
       continue;
     }
     try {
@@ -154,7 +188,8 @@ export function ingestSources(sources: readonly SourceFile[], context: IngestCon
     leftOut,
     sourceWarnings,
   );
-  return { entries, unchanged, cache: nextCache, warnings, errors, skipped, sources: ordered.length };
+  const failed = errors.filter((error) => byFile.has(error.file)).map((error) => ({ file: error.file, error, kept: keptStale.get(error.file) ?? 0 }));
+  return { entries, unchanged, cache: nextCache, warnings, errors, failed, skipped, sources: ordered.length };
 }
 
 /** The draft behind a cached summary whose slug changed, drafted again from its source (pure: the same draft as

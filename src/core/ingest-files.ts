@@ -20,3 +20,8 @@ export function ingestReportFile(entries: string): string {
 export function devStatusFile(entries: string): string {
   return path.join(path.dirname(entries), `.${path.basename(entries)}.dev-status.json`);
 }
+
+/** The last run's every warning and error, one a line, for a curator to read in full (the terminal shows a summary). */
+export function ingestLogFile(entries: string): string {
+  return path.join(path.dirname(entries), `${path.basename(entries)}.ingest.log`);
+}

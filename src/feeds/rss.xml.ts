@@ -8,7 +8,7 @@ export async function GET(context: APIContext) {
   const index = await getCorpusIndex();
   return rss({
     title: 'Dossier: an “IAEA for AI”?',
-    description: 'Critiques of the proposal for an international agency to govern advanced AI.',
+    description: 'Writing on the proposal for an international agency to govern advanced AI, as gathered in this reading room.',
     site: context.site!, // injected only when the site has an address (src/integrations/public-address.ts)
     items: feedItems(index.articles),
   });

@@ -3,7 +3,8 @@
  * page, at most once per topic per article, and only where the mention is evidence of weight: a strong
  * term or a term of two or more words (isLinkTerm), never a single ordinary word ("summit"). Terms come
  * from corpus/topics.yaml and match as the classifier matches them (src/core/topic-evidence.ts).
- * Headings, links, code, figures, footnotes, residue and formulas are left alone.
+ * Headings, links, code, figures, footnotes, residue and formulas are left alone. These links are the site's, not
+ * the author's, and say so: a style of their own, a title naming the topic, and "topic: " before them for a screen reader.
  * "...modeled after nuclear watchdog organizations..." -> "...modeled after <a href="/topics/iaea-nuclear-analogy/">nuclear watchdog</a> organizations..."
  */
 import { readFileSync } from 'node:fs';
@@ -19,20 +20,23 @@ const SKIP_TAGS = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre
 
 type Matcher = (text: string) => [number, number] | null;
 
-/** Topic slug -> the matchers of its terms that may link (strong first), read once per build. */
-function loadPatterns(): Map<string, Matcher[]> {
+/** Topic slug -> its label and the matchers of its terms that may link (strong first), read once per build. */
+function loadPatterns(): Map<string, { label: string; matchers: Matcher[] }> {
   const topics = parseTopics(readFileSync(TOPICS_FILE, 'utf8'), TOPICS_FILE);
   return new Map(
     topics.map((topic) => [
       topic.slug,
-      topicTerms(topic)
-        .filter(isLinkTerm)
-        .map((p) => (text: string) => termMatches(text, p, true)[0] ?? null),
+      {
+        label: topic.label,
+        matchers: topicTerms(topic)
+          .filter(isLinkTerm)
+          .map((p) => (text: string) => termMatches(text, p, true)[0] ?? null),
+      },
     ]),
   );
 }
 
-let patterns: Map<string, Matcher[]> | undefined;
+let patterns: Map<string, { label: string; matchers: Matcher[] }> | undefined;
 
 declare module 'vfile' {
   interface DataMap {
@@ -52,7 +56,7 @@ export function rehypeTopicLinks() {
   };
 }
 
-function walk(parent: Root | Element, remaining: Set<string>, all: Map<string, Matcher[]>): void {
+function walk(parent: Root | Element, remaining: Set<string>, all: Map<string, { label: string; matchers: Matcher[] }>): void {
   for (let index = 0; index < parent.children.length && remaining.size > 0; index++) {
     const child = parent.children[index]!;
     if (child.type === 'element') {
@@ -69,12 +73,12 @@ function walk(parent: Root | Element, remaining: Set<string>, all: Map<string, M
 }
 
 /** Split a text node around the first mention of each remaining topic. */
-function linkMentions(node: Text, remaining: Set<string>, all: Map<string, Matcher[]>): ElementContent[] | null {
+function linkMentions(node: Text, remaining: Set<string>, all: Map<string, { label: string; matchers: Matcher[] }>): ElementContent[] | null {
   const { text: comparable, span } = comparableText(node.value);
   const hits: { slug: string; start: number; end: number }[] = [];
   for (const slug of remaining) {
     let first: [number, number] | null = null;
-    for (const find of all.get(slug)!) {
+    for (const find of all.get(slug)!.matchers) {
       const match = find(comparable);
       if (match && (first === null || match[0] < first[0])) first = match;
     }
@@ -92,7 +96,9 @@ function linkMentions(node: Text, remaining: Set<string>, all: Map<string, Match
     out.push({
       type: 'element',
       tagName: 'a',
-      properties: { className: ['topic-link'], href: topicPath(hit.slug), dataTopic: hit.slug },
+      // Not the author's link but the site's: styled apart, and named "topic: …" to a screen reader by the CSS
+      // (.topic-link::before, generated content that is neither copied with the text nor indexed); the title names the topic.
+      properties: { className: ['topic-link'], href: topicPath(hit.slug), dataTopic: hit.slug, title: `Topic: ${all.get(hit.slug)!.label} (a link this reading room added)` },
       children: [{ type: 'text', value: node.value.slice(hit.start, hit.end) }],
     });
     cursor = hit.end;

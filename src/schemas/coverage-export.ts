@@ -26,6 +26,7 @@ export const coverageExportSchema = z.object({
     articles: z.number().int().nonnegative(),
     leftOut: z.number().int().nonnegative(),
     warnings: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative().describe('Sources left out of the last run because they could not be read (sources[].error).'),
   }),
   sources: z.array(
     z.object({
@@ -36,6 +37,8 @@ export const coverageExportSchema = z.object({
       articles: z.array(slugSchema).describe('Slugs of the articles it became, in feed order (articles[].slug).'),
       leftOut: z.array(leftOutSchema).describe('Feed items that gave no article, and why.'),
       warnings: z.array(reportWarningSchema).describe('Everything the ingest noticed, by kind: repair, removed, metadata, note.'),
+      error: z.string().nullable().describe('Why the last run left the source out (its error, naming the place); null when it was read.'),
+      stale: z.boolean().describe('Its articles are the last good ones, kept from an earlier run because the last run could not read it.'),
     }),
   ),
   articles: z.array(

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { slugSchema } from './article.ts';
 
 /** Bump when a field changes meaning or is removed; the site refuses a report of another version (ingest again). */
-export const INGEST_REPORT_VERSION = 1;
+export const INGEST_REPORT_VERSION = 2;
 
 /**
  * What a warning is about: a fault in the source's bytes or XML that was tolerated or repaired (`repair`: an
@@ -38,6 +38,10 @@ export const ingestReportSchema = z.object({
       articles: z.array(z.object({ label: z.string().min(1), slug: slugSchema })),
       leftOut: z.array(leftOutSchema),
       warnings: z.array(reportWarningSchema),
+      /** Why the source was left out of this run (its error, naming the place); null when it was read. */
+      error: z.string().nullable(),
+      /** Its `articles` are the last good ones, kept from an earlier run because it failed in this one. */
+      stale: z.boolean(),
     }),
   ),
   /** Warnings about no one source (a folder in corpus/sources/, say). */

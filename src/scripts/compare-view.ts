@@ -5,6 +5,7 @@
  * treat come first, in rows, the strongest evidence first; then the topics only one treats; then the works both
  * cite, highlighted in each article's list.
  */
+import { formatCount, plural } from '../core/count.ts';
 import type { CompareData, ComparePassage, CompareTopic } from '../utils/compare-data.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -87,7 +88,7 @@ function passages(article: CompareData, topic: CompareTopic, shared: ReadonlySet
       topic.stance === null
         ? 'No stance set'
         : el('span', { class: 'stance', 'data-stance': topic.stance }, `Stance: ${STANCE_LABEL[topic.stance]} (set by the curator)`),
-      ` · ${topic.passages.length} ${topic.passages.length === 1 ? 'passage' : 'passages'}`,
+      ` · ${plural(topic.passages.length, 'passage')}`,
     ),
   );
   const first = el('ol', { class: 'passages' }, ...topic.passages.slice(0, SHOWN).map((item) => passage(article, item, shared)));
@@ -97,7 +98,7 @@ function passages(article: CompareData, topic: CompareTopic, shared: ReadonlySet
       el(
         'details',
         { class: 'more-passages' },
-        el('summary', {}, `Show all ${topic.passages.length} passages`),
+        el('summary', {}, `Show all ${formatCount(topic.passages.length)} passages`),
         el('ol', { class: 'passages', start: String(SHOWN + 1) }, ...topic.passages.slice(SHOWN).map((item) => passage(article, item, shared))),
       ),
     );

@@ -4,6 +4,7 @@
  * domains, keeping the choice in the address (`?sort=name&domain=arxiv.org`) so it can be shared and survives
  * the back button. It moves existing rows only: nothing it shows comes from a string.
  */
+import { formatCount, plural } from '../core/count.ts';
 
 const COLLATOR = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -29,7 +30,7 @@ export function enhanceReferences(): void {
       row.hidden = !visible;
       if (visible) shown++;
     }
-    status.textContent = `${shown} of ${rows.length} works${domain === '' ? '' : ` on ${domain}`}, ${sort === 'name' ? 'by name' : 'most cited first'}.`;
+    status.textContent = `${formatCount(shown)} of ${plural(rows.length, 'work')}${domain === '' ? '' : ` on ${domain}`}, ${sort === 'name' ? 'by name' : 'most cited first'}.`;
   };
 
   const fromAddress = () => {

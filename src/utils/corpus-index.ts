@@ -47,7 +47,7 @@ export interface CorpusIndex {
   sources: SourceGroup[];
 }
 
-/** How many related critiques an article page shows. */
+/** How many related articles an article page shows. */
 export const RELATED_LIMIT = 4;
 
 /** Build the index; pure and deterministic (no locale, clock or file system). */

@@ -41,6 +41,8 @@ export function buildCoverage(report: IngestReport, articles: readonly Article[]
       articles: made.map((article) => article.slug),
       leftOut: source.leftOut,
       warnings: source.warnings,
+      error: source.error,
+      stale: source.stale,
     };
   });
   const listed = sources.flatMap((source) => source.articles.map((slug) => bySlug.get(slug)!));
@@ -60,6 +62,7 @@ export function buildCoverage(report: IngestReport, articles: readonly Article[]
       articles: listed.length,
       leftOut: sources.reduce((sum, source) => sum + source.leftOut.length, 0),
       warnings: sources.reduce((sum, source) => sum + source.warnings.length, 0) + report.other.length,
+      failed: sources.filter((source) => source.error !== null).length,
     },
     sources,
     articles: listed.map((article) => ({

@@ -27,6 +27,22 @@ test('the first mention of a topic in the body links to the topic page, once per
   const topics = await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-topic')));
   expect(new Set(topics).size).toBe(topics.length);
   for (const topic of topics) expect(plainText.topics).toContain(topic);
+  // The site's own links say so: "topic: …" to a screen reader, a title naming the topic, and a look unlike the
+  // author's links (the text's colour, a dotted underline), while the text copied or indexed is only the author's.
+  const first = links.first();
+  const word = (await first.textContent())!;
+  const named = await page.evaluate(async (slug) => {
+    const link = document.querySelector(`.prose a.topic-link[data-topic="${slug}"]`)!;
+    const style = getComputedStyle(link);
+    const prose = getComputedStyle(link.closest('p') ?? link.parentElement!);
+    return { color: style.color, text: prose.color, line: style.textDecorationStyle, before: getComputedStyle(link, '::before').content };
+  }, topics[0]!);
+  expect(named.color).toBe(named.text);
+  expect(named.line).toBe('dotted');
+  expect(named.before).toContain('topic: ');
+  await expect(first).toHaveAttribute('title', /^Topic: .+ \(a link this reading room added\)$/);
+  await expect(page.getByRole('link', { name: `topic: ${word}`, exact: true }).first()).toBeVisible();
+  expect(await first.evaluate((link) => (link as HTMLElement).innerText)).toBe(word);
 });
 
 test('a passage link lands on the quoted paragraph', async ({ page }) => {

@@ -1,7 +1,8 @@
-/** The ingest command as a curator meets it: summary line, clear errors, all-or-nothing output; on a copy of the
- * fixture corpus (tests/fixture-corpus/), whose files the tests name. */
+/** The ingest command as a curator meets it: summary line, clear errors, a bad source left out while the rest is
+ * published (its last good entries kept, stale), --strict all-or-nothing; on a copy of the fixture corpus
+ * (tests/fixture-corpus/), whose files the tests name. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -49,25 +50,86 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     );
   });
 
-  test('a malformed feed fails with file:line:column and leaves the previous entries untouched', () => {
-    expect(ingest().status).toBe(0);
-    const before = readdirSync(out).map((file) => readFileSync(path.join(out, file), 'utf8'));
+  test('a malformed feed is left out, named with file:line:column, and every other source is published', () => {
+    const expected = ingestInMemory(FIXTURE_CORPUS);
     writeFileSync(path.join(corpus, 'sources/zz-broken.xml'), '<?xml version="1.0"?>\n<rss version="2.0">\n<channel><item><title>x</item>\n</channel></rss>\n');
     const result = ingest();
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('1 source left out of this run (the rest is published)');
     expect(result.stderr).toContain('error: zz-broken.xml:3:');
-    expect(result.stderr).toContain('previous entries left untouched');
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(readdirSync(out).map((file) => readFileSync(path.join(out, file), 'utf8'))).toEqual(before);
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(/, 1 source left out$/);
+    expect(readdirSync(out).filter((file) => file.endsWith('.mdx')).length).toBe(expected.entries.length);
+    const report = ingestReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'coverage.json'), 'utf8')));
+    const broken = report.sources.find((source) => source.file === 'zz-broken.xml')!;
+    expect(broken).toMatchObject({ articles: [], stale: false });
+    expect(broken.error).toMatch(/^zz-broken\.xml:3:\d+: /);
   });
 
-  test('--keep-going reports every broken source in one run', () => {
+  test('a source that was good and turns bad keeps its last good entries, flagged stale, until it is fixed', () => {
+    expect(ingest().status).toBe(0);
+    const report = () => ingestReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'coverage.json'), 'utf8')));
+    // A feed of the fixture corpus (the one whose articles are its items).
+    const feed = report().sources.find((source) => source.articles.some((article) => article.label.includes(' item ')))!.file;
+    const slugs = report().sources.find((source) => source.file === feed)!.articles.map((article) => article.slug);
+    expect(slugs.length).toBeGreaterThan(0);
+    const good = readFileSync(path.join(corpus, 'sources', feed));
+    const entries = () => Object.fromEntries(slugs.map((slug) => [slug, readFileSync(path.join(out, `${slug}.mdx`), 'utf8')]));
+    const before = entries();
+    writeFileSync(path.join(corpus, 'sources', feed), Buffer.concat([good, Buffer.from('\n<unclosed')]));
+    for (const run of [1, 2]) {
+      const result = ingest();
+      expect(result.status, `run ${run}`).toBe(0);
+      expect(result.stderr).toContain(`error: ${feed}:`);
+      expect(result.stderr).toContain(`its last good ${slugs.length === 1 ? '1 article' : `${slugs.length} articles`} stay published, marked stale`);
+      expect(entries()).toEqual(before);
+      expect(report().sources.find((source) => source.file === feed)).toMatchObject({ stale: true, articles: slugs.map((slug) => expect.objectContaining({ slug })) });
+    }
+    // --strict refuses to publish a corpus with a source left out.
+    const strict = ingest('--strict');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/ingest failed \(--strict\): 1 source left out/);
+    writeFileSync(path.join(corpus, 'sources', feed), good);
+    expect(ingest().status).toBe(0);
+    expect(report().sources.find((source) => source.file === feed)).toMatchObject({ stale: false, error: null });
+    expect(entries()).toEqual(before);
+  });
+
+  test('every broken source is reported in one run, and a run with nothing to publish fails', () => {
     writeFileSync(path.join(corpus, 'sources/a-empty.txt'), '');
     writeFileSync(path.join(corpus, 'sources/b-binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
-    const result = ingest('--keep-going');
-    expect(result.status).toBe(1);
+    const result = ingest();
+    expect(result.status).toBe(0);
     expect(result.stderr).toContain('a-empty.txt: file is empty');
     expect(result.stderr).toContain('b-binary.txt: looks like a PNG image, not text');
+    for (const file of readdirSync(path.join(corpus, 'sources'))) if (!file.startsWith('a-') && !file.startsWith('b-')) rmSync(path.join(corpus, 'sources', file));
+    const nothing = ingest();
+    expect(nothing.status).toBe(1);
+    expect(nothing.stderr).toContain('ingest failed: no source could be read (2 errors); previous entries left untouched');
+  });
+
+  test('a corpus with many warnings gets a summary by kind, each saying what to do, and the log file holds every one', () => {
+    cpSync(path.join(root, 'tests/fixtures/feed-trackers-and-footers/sources'), path.join(corpus, 'sources'), { recursive: true });
+    const all = ingest('--verbose');
+    const count = all.stderr.split('\n').filter((line) => line.startsWith('warning: ')).length;
+    const result = ingest('--no-cache');
+    const log = readFileSync(`${out}.ingest.log`, 'utf8');
+    expect(log.split('\n').filter((line) => line.startsWith('warning: '))).toHaveLength(count);
+    if (count > 20) {
+      expect(result.stderr).toMatch(/^warnings: [\d,]+ in \d+ sources? \(every one in .*articles\.ingest\.log; by source on \/about\/coverage\/\)$/m);
+      expect(result.stderr.split('\n').length).toBeLessThan(count);
+    } else expect(result.stderr.split('\n').filter((line) => line.startsWith('warning: '))).toHaveLength(count);
+  });
+
+  test('--changes tells only what the changed sources became', () => {
+    expect(ingest().status).toBe(0);
+    writeFileSync(path.join(corpus, 'sources/zz-new.txt'), 'A new text\n\nIts one paragraph says something of its own.\n');
+    const result = ingest('--changes');
+    expect(result.status).toBe(0);
+    expect(result.stderr.trim().split('\n')).toEqual(['zz-new.txt changed: 1 article, 0 warnings']);
+    rmSync(path.join(corpus, 'sources/zz-new.txt'));
+    expect(ingest('--changes').stderr.trim()).toBe('zz-new.txt removed: its articles are gone');
+    expect(ingest('--changes').stderr.trim()).toBe('no source changed');
   });
 
   test('a feed item with no text is left out with a warning and the rest is published; --strict fails on it and writes nothing', () => {
@@ -81,7 +143,7 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     const strict = ingest('--strict');
     expect(strict.status).toBe(1);
     expect(strict.stderr).toContain('warning: zz-mixed.xml item 1: left out: item 1 ("Empty") has no <content:encoded>, <description> or itunes:summary');
-    expect(strict.stderr).toMatch(/ingest failed \(--strict\): \d+ warning\(s\), 1 of them items left out; previous entries left untouched/);
+    expect(strict.stderr).toMatch(/ingest failed \(--strict\): 0 sources left out, \d+ warnings?, 1 of them items left out; previous entries left untouched/);
     expect(readdirSync(out).map((file) => readFileSync(path.join(out, file), 'utf8'))).toEqual(before);
     const result = ingest();
     expect(result.status).toBe(0);
@@ -141,7 +203,7 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     expect(result.stderr).toContain('warning: drafts: not a file');
   });
 
-  test('every bad-input fixture fails cleanly in one run: named, no stack trace, nothing written', () => {
+  test('every bad-input fixture is left out cleanly in one run: named, no stack trace, the rest published', () => {
     const fixtures = path.join(root, 'tests/fixtures');
     // Fixtures whose sources are bad (catalog-only failures need their catalog, so they are left out).
     const bad = readdirSync(fixtures).filter(
@@ -155,11 +217,12 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
         cpSync(path.join(fixtures, name, 'sources', file), path.join(corpus, 'sources', `${name}--${file}`));
       }
     }
-    const result = ingest('--keep-going');
-    expect(result.status).toBe(1);
+    const result = ingest();
+    expect(result.status).toBe(0);
     for (const file of names) expect(result.stderr).toContain(`error: ${file}`);
     expect(result.stderr).not.toMatch(/\n\s+at |unexpected failure|failed unexpectedly/);
-    expect(existsSync(out)).toBe(false);
-    expect(readdirSync(path.dirname(out)).filter((entry) => entry.startsWith('articles.'))).toEqual([]);
+    // The good sources are published; no bad one gave an entry.
+    expect(readdirSync(out).filter((file) => file.endsWith('.mdx')).length).toBe(ingestInMemory(FIXTURE_CORPUS).entries.length);
+    expect(readdirSync(path.dirname(out)).filter((entry) => entry.startsWith('articles.') && entry !== 'articles.ingest.log')).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
  * can be shared and Back works. Sorting is by the column headers' buttons (aria-sort on the sorted column) or
  * the form's select; the count is a polite live region and the document title names the query.
  */
+import { formatCount, plural } from '../../core/count.ts';
 import {
   CONCORDANCE_DATA,
   countOccurrences,
@@ -156,7 +157,7 @@ export function setUpConcordance(root: HTMLElement): void {
     body.append(...next.map((line) => row(line, blocks.get(fileOf(line))!, index)));
     shown += next.length;
     more.hidden = shown >= lines.length;
-    more.textContent = `Show more lines (${shown} of ${lines.length} shown)`;
+    more.textContent = `Show more lines (${formatCount(shown)} of ${formatCount(lines.length)} shown)`;
   };
 
   const renderCounts = (index: ConcordanceManifest) => {
@@ -232,7 +233,7 @@ export function setUpConcordance(root: HTMLElement): void {
         more.hidden = true;
         return;
       }
-      const described = `${lines.length} ${lines.length === 1 ? 'use' : 'uses'} of ${what} in ${articleCount} ${articleCount === 1 ? 'article' : 'articles'}`;
+      const described = `${plural(lines.length, 'use')} of ${what} in ${plural(articleCount, 'article')}`;
       caption.textContent = `${described}, ${SORT_LABELS[state.sort]}`;
       await showMore(mine);
       if (mine !== generation) return;
