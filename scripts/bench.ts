@@ -308,7 +308,7 @@ async function runSize(articles: number, seed: number, options: { bare: boolean;
     ingest: await must('rebuild: ingest', measure(node, ingestArgs, { log }), log),
     site: await must(
       'rebuild: site + search index',
-      measure(node, ['scripts/build.ts', '--skip-ingest', '--root', 'bench/site', '--out-dir', dist], { env, log: buildLog }),
+      measure(node, ['scripts/build.ts', '--skip-ingest', '--verbose', '--root', 'bench/site', '--out-dir', dist], { env, log: buildLog }),
       buildLog,
     ),
   };

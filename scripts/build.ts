@@ -8,14 +8,21 @@
  *      dist/pagefind/ and the concordance; if the site build failed, it is stopped and they are left as they were.
  * On a rebuild after one changed source, Pagefind's reading of every page is thus done while Astro renders, not after.
  *
+ * Astro's line per page written ("├─ /articles/a/index.html (+5ms)", tens of thousands at scale) is left out of the
+ * terminal unless --verbose; its other lines (and every warning and error, on stderr) pass through.
+ *
  *   node scripts/build.ts [--skip-ingest] [--root DIR] [--out-dir DIR]    the benchmark's sites: their own root and output
+ *   node scripts/build.ts --verbose                                         Astro's line per page too
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { 'skip-ingest': { type: 'boolean' }, root: { type: 'string' }, 'out-dir': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { 'skip-ingest': { type: 'boolean' }, root: { type: 'string' }, 'out-dir': { type: 'string' }, verbose: { type: 'boolean' } },
+});
 const site = values['out-dir'] === undefined ? [] : ['--site', path.resolve(values['out-dir'])];
 const astroArgs = [
   ...(values.root === undefined ? [] : ['--root', values.root]),
@@ -46,7 +53,12 @@ async function main(): Promise<number> {
   const indexed = exit(index);
   // It may have ended already (it failed to start Pagefind): then there is no one to tell, and that is no error here.
   index.stdin!.on('error', () => {});
-  const built = await exit(start('node_modules/astro/bin/astro.mjs', ['build', ...astroArgs]));
+  const astro = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroArgs], {
+    cwd: process.cwd(),
+    stdio: ['ignore', values.verbose ? 'inherit' : 'pipe', 'inherit'],
+  });
+  if (!values.verbose) withoutPageLines(astro.stdout!);
+  const built = await exit(astro);
   // 4. Tell it how that went, and wait for it. A failed site build stops it at once: it has written nothing yet.
   if (built !== 0) {
     index.kill();
@@ -57,6 +69,16 @@ async function main(): Promise<number> {
   const code = await indexed;
   if (code !== 0) console.error('build: the search index failed');
   return code;
+}
+
+/** Astro's output less its line per page written and the heading over them. */
+function withoutPageLines(stdout: NodeJS.ReadableStream): void {
+  const lines = createInterface({ input: stdout, crlfDelay: Infinity });
+  // "12:00:01   ├─ /a/index.html (+5ms)", "  └─ /b/index.html (+2ms)" and " generating static routes ".
+  const pageLine = /^(?:\S+ )?\s+[├└]─ |^\s*generating static routes\s*$/;
+  lines.on('line', (line) => {
+    if (!pageLine.test(line)) process.stdout.write(`${line}\n`);
+  });
 }
 
 process.exitCode = await main();

@@ -148,7 +148,10 @@ function main(): number {
   // 7. Write to a temporary folder, then swap it in; then the log and the cache for the next run.
   if (!values.check) {
     writeEntries(result, report, OUTPUT);
-    writeFileSync(logFile, [...result.errors.map((error) => `error: ${error.message}`), ...result.warnings.map((warning) => `warning: ${warning}`), ''].join('\n'));
+    writeFileSync(
+      logFile,
+      [...result.errors.map((error) => `error: ${error.message}`), ...result.warnings.map((warning) => `warning: ${warning}`), ''].join('\n'),
+    );
     // Every source's size, time and hash as read now; a failed one's too (its bytes' hash is not its cache record's,
     // which is its last good run's, so it is drafted again next time, but --changes knows it did not change).
     const files: CacheFile['files'] = {};
@@ -159,7 +162,9 @@ function main(): number {
     }
     writeCache({ sources: result.cache, files }, CACHE);
     if (result.unchanged.length > 0)
-      console.log(`ingest: ${plural(result.unchanged.length, 'entry', 'entries')} unchanged since the last run (sources with the same bytes, catalog entry and topics)`);
+      console.log(
+        `ingest: ${plural(result.unchanged.length, 'entry', 'entries')} unchanged since the last run (sources with the same bytes, catalog entry and topics)`,
+      );
   }
   const leftOutSources = result.failed.length > 0 ? `, ${plural(result.failed.length, 'source')} left out` : '';
   console.log(

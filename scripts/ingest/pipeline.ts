@@ -6,7 +6,16 @@
 import type { Catalog } from '../../src/schemas/catalog.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { IngestError } from '../../src/core/errors.ts';
-import { createKeyer, findLastGoodSource, findUnchangedEntry, findUnchangedSource, updateCache, type CacheKey, type CachedEntry, type IngestCache } from './cache.ts';
+import {
+  createKeyer,
+  findLastGoodSource,
+  findUnchangedEntry,
+  findUnchangedSource,
+  updateCache,
+  type CacheKey,
+  type CachedEntry,
+  type IngestCache,
+} from './cache.ts';
 import { draftSource, itemFailure, type LeftOut } from './draft-source.ts';
 import { summarizeDraft, type DraftSummary } from './filters/draft-summary.ts';
 import { dropDuplicateItems } from './filters/duplicate-items.ts';

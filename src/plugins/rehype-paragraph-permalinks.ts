@@ -2,10 +2,12 @@
  * Rehype plugin: a permalink at the end of every paragraph that has a stable id, shown on hover and focus,
  * on the paragraph's last line: in a <p> at its end; in a list item that holds its paragraph without a <p>
  * (a tight list), after the paragraph's text, before a nested list.
- * <p id="p-3f9a2c1" class="para">Text</p> -> <p ...>Text<a class="permalink" href="#p-3f9a2c1" ...>¶</a></p>
+ * Each link is named by the paragraph's opening words, so a screen reader's list of links tells them apart.
+ * <p id="p-3f9a2c1" class="para">Text</p> -> <p ...>Text<a class="permalink" href="#p-3f9a2c1" aria-label="Permalink to the paragraph “Text”">¶</a></p>
  * <li id="p-1" class="para">Item<ul>...</ul></li> -> <li ...>Item<a class="permalink" ...>¶</a><ul>...</ul></li>
  */
 import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { HTML_BLOCKS } from '../core/plain-text.ts';
 
@@ -19,12 +21,22 @@ export function rehypeParagraphPermalinks() {
       const link: Element = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['permalink'], href: `#${id}`, ariaLabel: 'Permalink to this paragraph', dataPagefindIgnore: '' },
+        properties: { className: ['permalink'], href: `#${id}`, ariaLabel: `Permalink to the paragraph ${opening(node)}`, dataPagefindIgnore: '' },
         children: [{ type: 'text', value: '¶' }],
       };
       node.children.splice(endOfText(node.children), 0, link);
     });
   };
+}
+
+/** The paragraph's first words, quoted ("“The proposal may not merely…”"): six words, or 24 characters of a text
+ * without spaces (Chinese, Japanese); its own text only, not that of a nested list. */
+function opening(node: Element): string {
+  const own = node.children.slice(0, endOfText(node.children));
+  const text = toString({ type: 'element', tagName: 'span', properties: {}, children: own }).replace(/\s+/g, ' ').trim();
+  const words = text.split(' ');
+  const cut = words.length > 1 ? words.slice(0, 6).join(' ') : [...text].slice(0, 24).join('');
+  return `“${cut}${cut.length < text.length ? '…' : ''}”`;
 }
 
 /** Where the paragraph's text ends: before the first block child, less the white space before it. */

@@ -98,7 +98,12 @@ function linkMentions(node: Text, remaining: Set<string>, all: Map<string, { lab
       tagName: 'a',
       // Not the author's link but the site's: styled apart, and named "topic: …" to a screen reader by the CSS
       // (.topic-link::before, generated content that is neither copied with the text nor indexed); the title names the topic.
-      properties: { className: ['topic-link'], href: topicPath(hit.slug), dataTopic: hit.slug, title: `Topic: ${all.get(hit.slug)!.label} (a link this reading room added)` },
+      properties: {
+        className: ['topic-link'],
+        href: topicPath(hit.slug),
+        dataTopic: hit.slug,
+        title: `Topic: ${all.get(hit.slug)!.label} (a link this reading room added)`,
+      },
       children: [{ type: 'text', value: node.value.slice(hit.start, hit.end) }],
     });
     cursor = hit.end;

@@ -71,7 +71,9 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     const report = () => ingestReportSchema.parse(JSON.parse(readFileSync(path.join(out, 'coverage.json'), 'utf8')));
     // A feed of the fixture corpus (the one whose articles are its items).
     const feed = report().sources.find((source) => source.articles.some((article) => article.label.includes(' item ')))!.file;
-    const slugs = report().sources.find((source) => source.file === feed)!.articles.map((article) => article.slug);
+    const slugs = report()
+      .sources.find((source) => source.file === feed)!
+      .articles.map((article) => article.slug);
     expect(slugs.length).toBeGreaterThan(0);
     const good = readFileSync(path.join(corpus, 'sources', feed));
     const entries = () => Object.fromEntries(slugs.map((slug) => [slug, readFileSync(path.join(out, `${slug}.mdx`), 'utf8')]));
@@ -83,7 +85,10 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
       expect(result.stderr).toContain(`error: ${feed}:`);
       expect(result.stderr).toContain(`its last good ${slugs.length === 1 ? '1 article' : `${slugs.length} articles`} stay published, marked stale`);
       expect(entries()).toEqual(before);
-      expect(report().sources.find((source) => source.file === feed)).toMatchObject({ stale: true, articles: slugs.map((slug) => expect.objectContaining({ slug })) });
+      expect(report().sources.find((source) => source.file === feed)).toMatchObject({
+        stale: true,
+        articles: slugs.map((slug) => expect.objectContaining({ slug })),
+      });
     }
     // --strict refuses to publish a corpus with a source left out.
     const strict = ingest('--strict');
@@ -102,7 +107,8 @@ describe('npm run ingest', { timeout: 240_000 }, () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('a-empty.txt: file is empty');
     expect(result.stderr).toContain('b-binary.txt: looks like a PNG image, not text');
-    for (const file of readdirSync(path.join(corpus, 'sources'))) if (!file.startsWith('a-') && !file.startsWith('b-')) rmSync(path.join(corpus, 'sources', file));
+    for (const file of readdirSync(path.join(corpus, 'sources')))
+      if (!file.startsWith('a-') && !file.startsWith('b-')) rmSync(path.join(corpus, 'sources', file));
     const nothing = ingest();
     expect(nothing.status).toBe(1);
     expect(nothing.stderr).toContain('ingest failed: no source could be read (2 errors); previous entries left untouched');
