@@ -18,6 +18,8 @@ export default tseslint.config(
       '.ingest-tmp*/',
       'tests/fixture-corpus/build/',
       'tests/fixture-corpus/.astro/',
+      'tests/realworld-site/build/',
+      'tests/realworld-site/corpus/',
     ],
   },
   js.configs.recommended,

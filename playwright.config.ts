@@ -1,8 +1,12 @@
 // Browser tests in two projects, each against its own built site served by scripts/serve-dist.ts:
 //   corpus          tests/e2e/          the real corpus's site in dist/, tested as a whole (nothing in it is named);
 //   fixture-corpus  tests/e2e-fixture/  the fixture corpus's site (scripts/build-fixture-site.ts), whose known shape
-//                                       (titles, footnotes, figures, residue, topics) the tests name.
+//                                       (titles, footnotes, figures, residue, topics) the tests name;
+//   realworld       tests/e2e-realworld/ the seeds plus every input of ../shared/realworld/ (scripts/build-realworld-site.ts),
+//                                       only where that site is built (where ../shared is absent its tests are not run, and
+//                                       scripts/test-e2e.ts says why).
 // Run them with `npm run test:e2e`, which finds a Chromium and passes it in DOSSIER_CHROMIUM.
+import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
@@ -13,6 +17,9 @@ const host = '127.0.0.1';
 // 1000 above it unless DOSSIER_E2E_FIXTURE_PORT says otherwise.
 const port = Number(process.env.DOSSIER_E2E_PORT ?? 4329);
 const fixturePort = Number(process.env.DOSSIER_E2E_FIXTURE_PORT ?? port + 1000);
+const realworldPort = port + 2000;
+const realworldDist = 'tests/realworld-site/build/dist';
+const realworld = existsSync(join(root, realworldDist, 'index.html'));
 const isCI = Boolean(process.env.CI);
 
 const chromium = {
@@ -65,6 +72,7 @@ export default defineConfig({
   projects: [
     { name: 'corpus', testDir: 'tests/e2e', use: { ...chromium, baseURL: `http://${host}:${port}` } },
     { name: 'fixture-corpus', testDir: 'tests/e2e-fixture', use: { ...chromium, baseURL: `http://${host}:${fixturePort}` } },
+    ...(realworld ? [{ name: 'realworld', testDir: 'tests/e2e-realworld', use: { ...chromium, baseURL: `http://${host}:${realworldPort}` } }] : []),
   ],
-  webServer: [server('dist', port), server('tests/fixture-corpus/build/dist', fixturePort)],
+  webServer: [server('dist', port), server('tests/fixture-corpus/build/dist', fixturePort), ...(realworld ? [server(realworldDist, realworldPort)] : [])],
 });

@@ -8,6 +8,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFixtureSite, FIXTURE_DIST } from './build-fixture-site.ts';
 import { findChromium } from './find-chromium.ts';
+import { REALWORLD_DIST, realworldMissing } from './build-realworld-site.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -25,6 +26,11 @@ if (!listOnly && built(FIXTURE_DIST) < built(join(root, 'dist'))) {
   console.error('test-e2e: building the fixture site (missing or older than dist/)');
   if (buildFixtureSite() !== 0) process.exit(1);
 }
+
+// The real-world site is built by `npm test` (scripts/build-realworld-site.ts); without it its tests are not run.
+const realworld =
+  realworldMissing() ?? (existsSync(join(REALWORLD_DIST, 'index.html')) ? null : `${REALWORLD_DIST} is not built (node scripts/build-realworld-site.ts)`);
+if (!listOnly && realworld !== null) console.error(`test-e2e: the real-world site's tests (tests/e2e-realworld/) are not run: ${realworld}`);
 
 // 3. A browser to test it with.
 let chromium: string;

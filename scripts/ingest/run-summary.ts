@@ -72,11 +72,16 @@ export function summarizeRun(report: IngestReport, options: RunSummaryOptions = 
   if (failed.length > 0) {
     lines.push(`${plural(failed.length, 'source')} left out of this run (the rest is published): fix each and run the ingest again`);
     for (const source of failed) {
-      const kept = source.stale ? ` (its last good ${plural(source.articles.length, 'article')} stay published, marked stale, until it is fixed)` : '';
+      const kept = source.stale ? ` (${lastGood(source.articles.length)} published, marked stale, until it is fixed)` : '';
       lines.push(`error: ${source.error}${kept}`);
     }
   }
   return lines;
+}
+
+/** "its last good article stays", "its last good 3 articles stay". */
+function lastGood(n: number): string {
+  return n === 1 ? 'its last good article stays' : `its last good ${plural(n, 'article')} stay`;
 }
 
 /** "a.xml 120, b.xml 88, c.xml 40 and 12 more sources": the sources with most, then how many others. */
@@ -109,7 +114,7 @@ export function summarizeChanges(
     const failure = result.failed.find((failed) => failed.file === file);
     const warnings = result.warnings.filter((warning) => of(file, warning));
     if (failure !== undefined) {
-      const kept = failure.kept > 0 ? `; its last good ${plural(failure.kept, 'article')} stay published, marked stale` : '';
+      const kept = failure.kept > 0 ? `; ${lastGood(failure.kept)} published, marked stale` : '';
       lines.push(`${file} changed: left out${kept}`, `  error: ${failure.error.message}`);
       continue;
     }

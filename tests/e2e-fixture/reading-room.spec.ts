@@ -81,9 +81,9 @@ test('the matrix links each cell to the passages of that article on that topic',
   await expect(section.locator('.passages li')).toHaveCount(count);
 });
 
-test('related critiques name the topics they share', async ({ page }) => {
+test('related articles name the topics they share', async ({ page }) => {
   await page.goto(`/articles/${plainText.slug}/`);
-  const related = page.getByRole('region', { name: 'Related critiques' });
+  const related = page.getByRole('region', { name: 'Related articles' });
   await expect(related.locator('li').first()).toContainText('Shares:');
   expect(await related.locator('> ul > li').count()).toBeGreaterThanOrEqual(2);
 });

@@ -66,7 +66,7 @@ test('a quoted phrase matches the phrase, not the words apart', async ({ page })
 
 test('?q= reproduces a search, and Back returns to the previous one', async ({ page }) => {
   await page.goto('/search/?q=oligopoly');
-  const input = page.getByRole('searchbox', { name: 'Search every critique' });
+  const input = page.getByRole('searchbox', { name: 'Search every article' });
   await expect(input).toHaveValue('oligopoly');
   expect((await resultTitles(page)).length).toBeGreaterThan(0);
   await input.fill('verification');

@@ -240,7 +240,7 @@ test('the result count is announced politely', async ({ page }) => {
 test('a skip link, before the facets, takes the keyboard to the results', async ({ page }) => {
   await page.goto(searchFor(longestWord(commonPhrase!)));
   await resultTitles(page);
-  await page.getByRole('searchbox', { name: 'Search every critique' }).focus();
+  await page.getByRole('searchbox', { name: 'Search every article' }).focus();
   const skip = page.getByRole('link', { name: 'Skip to results' });
   let reached = false;
   for (let presses = 0; presses < 5 && !reached; presses++) {

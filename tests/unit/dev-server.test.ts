@@ -131,6 +131,10 @@ describe('npm run dev', { timeout: 180_000 }, () => {
     expect(broken.html, output).toContain('data-dev-ingest-error');
     expect(broken.html).toContain('zz-dropped-in.txt');
     expect(broken.html).toContain('The treaty says so plainly.');
+    // Its last good text stays published, and its page says its source could not be read in the last build.
+    expect((await until(`/articles/${slug}/`, (page) => page.html.includes('data-stale-source'))).html).toContain('data-stale-source');
+    // The terminal tells what the changed file became, and nothing of the others.
+    expect(output).toContain('zz-dropped-in.txt changed: left out; its last good article stays published, marked stale');
     expect(output).toContain('error: zz-dropped-in.txt');
     const home = await get('/');
     expect(home.status).toBe(200);
