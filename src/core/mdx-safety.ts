@@ -88,9 +88,13 @@ function checkTree(tree: Root, label: string, expectedText?: string): void {
       let at = 0;
       while (at < want.length && want[at] === got[at]) at++;
       const near = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 30), at + 30));
-      throw new IngestError(`generated MDX does not read back as the same text: the source's ${near(want)} reads back as ${near(got)} (spaces left out)`, {
-        file: label,
-      });
+      throw new IngestError(
+        `its entry would not read back as the same text (the source's ${near(want)} as ${near(got)}, spaces left out), so it is not published wrong: ` +
+          'a fault of the ingest, not of the source, which needs no change; report it with the source file',
+        {
+          file: label,
+        },
+      );
     }
   }
 }
