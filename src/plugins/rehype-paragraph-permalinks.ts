@@ -2,18 +2,19 @@
  * Rehype plugin: a permalink at the end of every paragraph that has a stable id, shown on hover and focus,
  * on the paragraph's last line: in a <p> at its end; in a list item that holds its paragraph without a <p>
  * (a tight list), after the paragraph's text, before a nested list.
- * Each link is named by the paragraph's opening words, so a screen reader's list of links tells them apart.
- * <p id="p-3f9a2c1" class="para">Text</p> -> <p ...>Text<a class="permalink" href="#p-3f9a2c1" aria-label="Permalink to the paragraph “Text”">¶</a></p>
+ * Each link is named by the paragraph's number in the article, so a screen reader's list of links tells them apart
+ * (not by its words: a source's text never goes into an attribute).
+ * <p id="p-3f9a2c1" class="para">Text</p> -> <p ...>Text<a class="permalink" href="#p-3f9a2c1" aria-label="Permalink to paragraph 1">¶</a></p>
  * <li id="p-1" class="para">Item<ul>...</ul></li> -> <li ...>Item<a class="permalink" ...>¶</a><ul>...</ul></li>
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { HTML_BLOCKS } from '../core/plain-text.ts';
 
 /** Add the permalink anchor to elements carrying the `para` class and an id. */
 export function rehypeParagraphPermalinks() {
   return (tree: Root) => {
+    let number = 0;
     visit(tree, 'element', (node: Element) => {
       const classes = node.properties['className'];
       const id = node.properties['id'];
@@ -21,22 +22,12 @@ export function rehypeParagraphPermalinks() {
       const link: Element = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['permalink'], href: `#${id}`, ariaLabel: `Permalink to the paragraph ${opening(node)}`, dataPagefindIgnore: '' },
+        properties: { className: ['permalink'], href: `#${id}`, ariaLabel: `Permalink to paragraph ${++number}`, dataPagefindIgnore: '' },
         children: [{ type: 'text', value: '¶' }],
       };
       node.children.splice(endOfText(node.children), 0, link);
     });
   };
-}
-
-/** The paragraph's first words, quoted ("“The proposal may not merely…”"): six words, or 24 characters of a text
- * without spaces (Chinese, Japanese); its own text only, not that of a nested list. */
-function opening(node: Element): string {
-  const own = node.children.slice(0, endOfText(node.children));
-  const text = toString({ type: 'element', tagName: 'span', properties: {}, children: own }).replace(/\s+/g, ' ').trim();
-  const words = text.split(' ');
-  const cut = words.length > 1 ? words.slice(0, 6).join(' ') : [...text].slice(0, 24).join('');
-  return `“${cut}${cut.length < text.length ? '…' : ''}”`;
 }
 
 /** Where the paragraph's text ends: before the first block child, less the white space before it. */

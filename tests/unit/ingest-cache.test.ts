@@ -110,7 +110,7 @@ describe('npm run ingest with its cache', { timeout: 240_000 }, () => {
     const entries = (files: Map<string, string>) => [...files.keys()].filter((file) => file.endsWith('.mdx'));
     try {
       expect(run().status).toBe(0);
-      expect(readdirSync(dir).sort()).toEqual(['.articles.ingest-cache.json', 'articles', 'corpus']);
+      expect(readdirSync(dir).sort()).toEqual(['.articles.ingest-cache.json', 'articles', 'articles.ingest.log', 'corpus']);
       const before = read();
       const second = run();
       expect(second.status).toBe(0);
