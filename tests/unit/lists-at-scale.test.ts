@@ -1,9 +1,17 @@
 /**
  * Lists that stay usable at real variety: the works cited cut into views and pages (src/utils/references-pages.ts),
  * and the topic x source matrix's columns chosen by topic hits (src/utils/topic-matrix.ts), on the real corpus
- * grown with what a real one holds: thousands of works, large sources off the subject.
+ * grown with what a real one holds: thousands of works, large sources off the subject; and a feed's boilerplate
+ * (scripts/ingest/filters/feed-boilerplate.ts) kept out of the shared passages, which still find a quotation that
+ * different sources carry (the fixture tests/fixtures/feed-repeated-sign-off/).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { draftSource } from '../../scripts/ingest/draft-source.ts';
+import { boilerplateThreshold, foldParagraph } from '../../scripts/ingest/filters/feed-boilerplate.ts';
+import { anchoredParagraphs } from '../../src/core/paragraph-id.ts';
+import { detectReuse } from '../../src/core/text-reuse.ts';
 import type { Article } from '../../src/schemas/article.ts';
 import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
 import { PAGE_SIZE } from '../../src/utils/pagination.ts';
@@ -121,6 +129,56 @@ describe('the topic x source matrix chooses its columns by topic hits', () => {
         0,
       );
       expect(counted).toBe(entry.articles.length);
+    }
+  });
+});
+
+describe("a feed's boilerplate is residue, not a shared passage", () => {
+  const folder = path.resolve(import.meta.dirname, '../fixtures/feed-repeated-sign-off/sources');
+  const drafts = readdirSync(folder)
+    .sort()
+    .flatMap((file) => draftSource({ file, bytes: readFileSync(path.join(folder, file)) }, undefined).drafts);
+  const documents = drafts.map(({ label, draft }) => ({
+    slug: label,
+    paragraphs: anchoredParagraphs(draft.body).map(({ text }, i) => ({ id: `p-${i}`, text })),
+  }));
+  const clusters = detectReuse(documents);
+  // What the fixture's feeds repeat, read from their drafts: each folded paragraph, with the items of each feed carrying it.
+  const byFeed = Map.groupBy(drafts, ({ draft }) => draft.article.source.file);
+
+  test('a paragraph repeated in enough items of one feed is marked as residue in each, and is in no shared passage', () => {
+    const marked = drafts.flatMap(({ draft }) => draft.article.residue.filter((residue) => residue.rule === 'feed-boilerplate'));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const [, items] of byFeed) {
+      const threshold = boilerplateThreshold(items.length);
+      for (const { draft } of items) {
+        for (const residue of draft.article.residue.filter((one) => one.rule === 'feed-boilerplate')) {
+          const carriers = items.filter(({ draft: other }) =>
+            [...other.article.residue.map((one) => one.text), ...anchoredParagraphs(other.body).map(({ text }) => text)].some(
+              (text) => foldParagraph(text) === foldParagraph(residue.text),
+            ),
+          );
+          expect(carriers.length).toBeGreaterThanOrEqual(threshold);
+        }
+      }
+    }
+    const shared = clusters.flatMap((cluster) => cluster.versions.map((version) => foldParagraph(version.text)));
+    for (const residue of marked) expect(shared.some((text) => foldParagraph(residue.text).includes(text))).toBe(false);
+  });
+
+  test('a quotation that items of different sources carry is still a shared passage, in each of them', () => {
+    const files = new Set(drafts.map(({ draft }) => draft.article.source.file));
+    expect(files.size).toBeGreaterThan(1);
+    const across = clusters.filter(
+      (cluster) => new Set(cluster.versions.map((version) => drafts.find(({ label }) => label === version.slug)!.draft.article.source.file)).size > 1,
+    );
+    expect(across.length).toBeGreaterThan(0);
+    // Below the threshold within its own feed, so it stays the author's text there.
+    for (const cluster of across) {
+      for (const version of cluster.versions) {
+        const { draft } = drafts.find(({ label }) => label === version.slug)!;
+        expect(draft.article.residue.some((residue) => residue.text.includes(version.text))).toBe(false);
+      }
     }
   });
 });
