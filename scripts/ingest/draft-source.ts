@@ -1,6 +1,6 @@
 /**
  * One source -> its drafts (articles before their slug and topics): decode -> detect -> parse (text | feed)
- * -> convert-html (feed items) -> to-article. A plain text gives one draft, a feed one per item; a source
+ * -> convert-html (feed items) -> to-article, then a feed's boilerplate marked (filters/feed-boilerplate.ts). A plain text gives one draft, a feed one per item; a source
  * that cannot be read throws an IngestError naming it (and the item, where it is one item's fault).
  * { file: "a.txt", bytes: "A headline\n\nBody text." } -> [{ label: "a.txt", draft: { article: { title: "A headline", ... }, body } }]
  */
@@ -9,6 +9,7 @@ import { IngestError } from '../../src/core/errors.ts';
 import { decodeSource } from './decode.ts';
 import { detectFormat } from './detect.ts';
 import { parseFeed } from './feed/parse-feed.ts';
+import { markFeedBoilerplate } from './filters/feed-boilerplate.ts';
 import { sha256 } from './hash.ts';
 import { convertHtml } from './html/convert-html.ts';
 import { parseText } from './parse-text.ts';
@@ -81,6 +82,8 @@ export function draftSource(source: { file: string; bytes: Uint8Array }, entry: 
   if (unused.size > 0) {
     throw new IngestError(`catalog key items.${[...unused][0]} matches no item guid in this feed`, { file: 'corpus/catalog.yaml' });
   }
+  // A paragraph many of its items repeat (a sign-off, a subscribe line) is the feed's boilerplate: residue.
+  markFeedBoilerplate(drafts.map(({ draft }) => draft));
   if (drafts.length === 0) {
     throw new IngestError(`none of the feed's ${feed.items.length} item(s) has text to publish (${leftOut[0]!.reason.replace(/^left out: /, '')})`, {
       file: source.file,

@@ -13,6 +13,7 @@ import { countWords, bodyParagraphs } from './mdast-text.ts';
 import { deriveTitle, type ParsedText } from './parse-text.ts';
 import type { FeedChannel, FeedItem } from './feed/parse-feed.ts';
 import type { ConvertedHtml } from './html/convert-html.ts';
+import { decodeEscapedTwice } from './feed/entities.ts';
 
 /** Words per minute used for reading time. */
 export const WORDS_PER_MINUTE = 230;
@@ -185,11 +186,12 @@ function none<T>(): Field<T> {
   return { value: null, origin: 'unknown' };
 }
 
-/** Feed titles, descriptions and names may carry markup or entities: keep only their text. */
+/** Feed titles, descriptions and names may carry markup or entities: keep only their text, its references decoded once. */
 function plainText(value: string | null): string | null {
   if (value === null) return null;
-  // Script and style bodies are code, not words of the title; a <br> or a block boundary is a space.
-  const text = treeText(fromHtml(value, { fragment: true }));
+  // Script and style bodies are code, not words of the title; a <br> or a block boundary is a space. A reference
+  // still in the text was escaped twice by the publisher ("Blog &#8211; InfluxData"): it is decoded, as text.
+  const text = decodeEscapedTwice(treeText(fromHtml(value, { fragment: true })));
   return text === '' ? null : text;
 }
 

@@ -54,14 +54,21 @@ export const RESIDUE_RULES: readonly ResidueRule[] = [
 ];
 
 /**
- * Residue found by position rather than by a sentence pattern: the ingest of plain texts marks these whole
- * blocks itself (scripts/ingest/parse-text.ts); listed here so that every rule has its label and description.
+ * Residue found by position or repetition rather than by a sentence pattern: the ingest marks these whole blocks
+ * itself (plain texts: scripts/ingest/parse-text.ts; a feed's repeated paragraphs: scripts/ingest/filters/feed-boilerplate.ts);
+ * listed here so that every rule has its label and description.
  */
 export const BLOCK_RESIDUE_RULES: readonly Omit<ResidueRule, 'pattern'>[] = [
   {
     id: 'gutenberg-boilerplate',
     label: 'Project Gutenberg header or licence',
     description: 'Everything before "*** START OF THE PROJECT GUTENBERG EBOOK ... ***" and from "*** END OF THE PROJECT GUTENBERG EBOOK ... ***" on.',
+  },
+  {
+    id: 'feed-boilerplate',
+    label: 'repeated in many items of its feed',
+    description:
+      'A paragraph that at least 3 items of the same feed carry, word for word or differing only in numbers, case and punctuation, and at least a quarter of its items or 10 of them, whichever is fewer: a sign-off, a subscribe line, "Get the show on iTunes" (scripts/ingest/filters/feed-boilerplate.ts). Never across different sources: a quotation several articles carry is a shared passage.',
   },
 ];
 

@@ -3,7 +3,8 @@
  * href as written, the anchor and text of its paragraph), for the corpus link graph (src/utils/corpus-links.ts),
  * which then sends those that name another article of this corpus to its copy here (rehype-corpus-links).
  * <a href="https://x.substack.com/p/essay">An essay</a> in <p id="p-1" class="para"> -> { href, label: 'An essay', anchor: 'p-1', place: 'para. 1', text }
- * The link an image that cannot load gets ("Open it at its source") is the site's, not recorded.
+ * The link an image that cannot load gets ("Open it at its source") is the site's, not recorded; a link in residue
+ * (text set aside as not the author's) is recorded as such.
  * Runs before the permalinks are added, so a paragraph's text is the author's: footnote numbers, back links,
  * residue labels and these "original" links are the site's, and left out of it.
  */
@@ -22,6 +23,8 @@ export interface BodyLink {
   place: string | null;
   /** The paragraph's text as the author wrote it, every space kept (a line break reads as a space), trimmed. */
   text: string;
+  /** Set when it stands in residue, text set aside as not the author's (a feed's sign-off, a subscribe line). */
+  residue?: true;
 }
 
 declare module 'vfile' {
@@ -53,12 +56,14 @@ export function rehypeOutboundLinks() {
         paragraph ??
         [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && typeof ancestor.properties['id'] === 'string');
       const anchor = holder === undefined ? null : String(holder.properties['id']);
+      const residue = ancestors.some((ancestor) => ancestor.type === 'element' && hasClass(ancestor, 'residue'));
       links.push({
         href,
         label: paragraphText(node),
         anchor,
         place: anchor === null ? null : (places.get(anchor) ?? null),
         text: block === undefined ? '' : paragraphText(block),
+        ...(residue ? { residue: true as const } : {}),
       });
       // A link holds no link: nothing inside it to visit.
       return 'skip';

@@ -33,6 +33,8 @@ export const PAGE_SIZE = {
   corpusArticles: 100,
   /** Citing articles of one work on /references/ (all of them are in /references.json, and list it under Works cited). */
   workCiting: 8,
+  /** Citing articles of one work on its own page, /references/work/<id>/ (the rest counted, all in /references.json). */
+  workCitingOwn: 100,
 } as const;
 
 /** How many pages `total` items fill (at least one, so an empty list still has its page). */

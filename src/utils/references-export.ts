@@ -8,6 +8,7 @@
 import { articlePath, siteUrl } from '../core/urls.ts';
 import { REFERENCES_SCHEMA_VERSION, type ReferencesExport } from '../schemas/references-export.ts';
 import { bibtexEscape, SITE_NAME } from './citation.ts';
+import { workPagePath } from './references-pages.ts';
 import type { CitedWork } from './works-cited.ts';
 
 /** Site paths of the works cited and its files. */
@@ -18,9 +19,9 @@ export const REFERENCES_PATHS = {
   bibtex: '/references.bib',
 } as const;
 
-/** `/references/#<work id>`: a work's row. */
+/** A work's row on its own page (`/references/work/<id>/#<id>`), which a work cited by two or more articles has (src/utils/references-pages.ts). */
 export function workPath(work: Pick<CitedWork, 'id'>): string {
-  return `${REFERENCES_PATHS.page}#${work.id}`;
+  return `${workPagePath(work)}#${work.id}`;
 }
 
 /** `/references.json`. */

@@ -13,7 +13,7 @@
  * - a work is keyed by its address normalised (src/core/url-normalize.ts), or by its DOI or arXiv id
  *   (src/core/work-ids.ts) when its address, or the text of a link to an address that names none, gives one;
  * - a link with no text (around an image) and a link whose text is a number alone (a note number, "[3]") cite no
- *   work, nor does a link to the citing article's own address;
+ *   work, nor does a link to the citing article's own address, nor a link in residue (a feed's sign-off);
  * - a note with neither a link nor an identifier is not a work: nothing in it tells a reference from a remark;
  * - a work's label is a label it is cited by, as given (a link's text, or the note's text for an identifier
  *   written in a note), never made up: the one it is cited by most often, then the longest, then the first; an
@@ -118,7 +118,8 @@ interface Citation {
 /** The work a link cites, or null when it cites none (see the rules). */
 function linkCitation(link: BodyLink, own: ReadonlySet<string>): Citation | null {
   const label = link.label.trim();
-  if (label === '' || NOTE_NUMBER.test(label)) return null;
+  // A link in residue (a feed's sign-off, a subscribe line) is not the author's citation.
+  if (label === '' || NOTE_NUMBER.test(label) || link.residue === true) return null;
   const normalized = normalizeUrl(link.href);
   if (normalized === null || own.has(normalized.key)) return null;
   let identifier = identifierOfKey(normalized.key);
@@ -281,7 +282,7 @@ export function describeWorksCited(counts?: { works: number; identified: number;
     'Citations are grouped into works by address, compared without what does not change the page: http or https, “www.”, a trailing slash, the fragment, tracking parameters (utm_*, click ids such as fbclid and gclid), the order of the other parameters, Substack’s reader links and twitter.com for x.com.',
     'A work with a DOI or an arXiv id is one work whatever address or spelling names it: doi.org or dx.doi.org, DOIs compared without case; arXiv’s abstract, PDF and HTML pages and any version (v1, v2) of a paper, its arXiv DOI and alphaXiv’s page of it. A link whose address names neither but whose text gives exactly one is grouped under that identifier.',
     'A work is named by the text an article cites it with, as given: the link’s text, or the note’s text for an identifier written in a note. Of several, the one given most often, then the longest; an identifier alone names a work only when nothing else does. No title, author or date is ever added.',
-    'Not a citation: a link around an image, a link whose text is only a note number (“[3]”), a link to the article’s own address, the site’s own links; a note with neither a link nor an identifier (nothing tells a reference from a remark).',
+    'Not a citation: a link around an image, a link whose text is only a note number (“[3]”), a link to the article’s own address, the site’s own links, a link in text set aside as not the author’s (residue: a feed’s sign-off, a subscribe line); a note with neither a link nor an identifier (nothing tells a reference from a remark).',
     'A work whose address is an article of this reading room is marked as such and links to it; those links are also the “Cited in this reading room by” lists.',
     ...(counts === undefined
       ? []

@@ -86,8 +86,9 @@ export function sourceFieldHtml(bytes: Uint8Array, format: string, item: number 
     const entry = (JSON.parse(text) as { items: Record<string, unknown>[] }).items[(item ?? 1) - 1];
     if (entry === undefined) throw new Error(`source has no item ${item}`);
     const field = (key: string) => (typeof entry[key] === 'string' ? entry[key] : '');
-    const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    // title, summary and content_text are plain text; content_html is HTML.
+    const escape = (value: string) => decodeXmlEntities(value).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    // title, summary and content_text are plain text; content_html is HTML. A reference left in plain text was
+    // escaped twice by the publisher, and the ingest decodes it (scripts/ingest/feed/entities.ts, decodeEscapedTwice).
     return [escape(field('title')), escape(field('summary')), field('content_html'), escape(field('content_text'))];
   }
   const blocks = [...text.matchAll(/<(item|entry)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => match[2]!);
@@ -106,7 +107,8 @@ function fieldHtml(inner: string, attributes: string, format: string): string {
     .join('');
   const type = /\btype\s*=\s*["']([^"']*)["']/.exec(attributes)?.[1] ?? (format === 'atom' ? 'text' : 'html');
   // Atom type="text" (Atom's default) is text; escaping it keeps "<script>" as words.
-  if (type === 'text') return decoded.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  // A reference left in it was escaped twice by the publisher, and is decoded once more, as the ingest does.
+  if (type === 'text') return decodeXmlEntities(decoded).replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return type === 'xhtml' ? inner : decoded;
 }
 

@@ -7,7 +7,7 @@ import { checkMdx } from '../../src/core/mdx-safety.ts';
 import { parseFeedDate } from '../../scripts/ingest/dates.ts';
 import { decodeSource, MAX_SOURCE_BYTES } from '../../scripts/ingest/decode.ts';
 import { detectFormat } from '../../scripts/ingest/detect.ts';
-import { decodeXml } from '../../scripts/ingest/feed/entities.ts';
+import { decodeEscapedTwice, decodeXml } from '../../scripts/ingest/feed/entities.ts';
 import { scanXml } from '../../scripts/ingest/scan-xml.ts';
 import { parseText } from '../../scripts/ingest/parse-text.ts';
 import { findResidue } from '../../src/core/residue.ts';
@@ -157,6 +157,19 @@ const DATE_TABLE_MORE: [string, string | null][] = [
   ['2025-02-29', null],
   ['', null],
 ];
+
+describe('decodeEscapedTwice: a name its publisher escaped twice is decoded once more, as text', () => {
+  test.each([
+    // A WordPress channel title as a JSON Feed gives it, and as an Atom type="text" title reads after XML decoding.
+    ['Blog &#8211; InfluxData', 'Blog – InfluxData'],
+    ['Retention policies &#038; downsampling', 'Retention policies & downsampling'],
+    ['It&rsquo;s here', 'It’s here'],
+    ['AT&T and R&D', 'AT&T and R&D'],
+    ['a &lt;b&gt; tag', 'a <b> tag'],
+  ])('%s', (input, expected) => {
+    expect(decodeEscapedTwice(input)).toBe(expected);
+  });
+});
 
 describe('parseFeedDate: UTC, whatever the machine zone', () => {
   test.each([

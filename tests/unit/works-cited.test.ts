@@ -54,7 +54,14 @@ const bodies: Record<string, string> = {
     '[^2]: I disagree with this, as said before.',
     '',
   ].join('\n'),
-  c: ['Read the [Oxford piece](https://doi.org/10.1093/ia/IIAE124) and [a post](https://thezvi.substack.com/p/a?r=abc&utm_medium=web).', ''].join('\n'),
+  c: [
+    'Read the [Oxford piece](https://doi.org/10.1093/ia/IIAE124) and [a post](https://thezvi.substack.com/p/a?r=abc&utm_medium=web).',
+    '',
+    '<ResidueBlock rule="feed-boilerplate">',
+    '  Get the show on [iTunes](https://podcasts.apple.com/show/1).',
+    '</ResidueBlock>',
+    '',
+  ].join('\n'),
 };
 
 async function citations(): Promise<Map<string, BodyCitations>> {
@@ -106,7 +113,7 @@ describe('groupWorksCited', async () => {
     expect(work('thezvi.substack.com/p/a?r=abc')?.inCorpus).toBeNull();
   });
 
-  test('no work from an image link, a note number, the article’s own address or a remark', () => {
+  test('no work from an image link, a note number, the article’s own address, a remark or a link in residue', () => {
     expect(works.map((candidate) => candidate.key).sort()).toEqual(
       ['arxiv.org/abs/2310.09217', 'arxiv.org/abs/2507.06379', 'b.example/p/b', 'doi.org/10.1093/ia/iiae124', 'thezvi.substack.com/p/a?r=abc'].sort(),
     );

@@ -2,6 +2,7 @@
  * XML character data -> text: the five XML entities and character references, and for a feed under Netscape's
  * RSS 0.91 DTD the HTML 4 entities it defines. Nothing else is ever expanded (scan-xml.ts refuses the rest).
  * "AT&amp;T &#8212; &lt;b&gt;" -> "AT&T — <b>"
+ * decodeEscapedTwice("Blog &#8211; InfluxData") -> "Blog – InfluxData" (a name its publisher escaped twice)
  */
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -19,4 +20,14 @@ export function decodeXml(value: string, htmlEntities = false): string {
     }
     return XML_ENTITIES[name] ?? (htmlEntities ? hastToString(fromHtml(reference, { fragment: true })) : reference);
   });
+}
+
+/**
+ * A name or title read as text that still holds a character reference: its publisher escaped it twice (WordPress
+ * writes `Blog &#8211; InfluxData` into a JSON Feed title, or `&amp;#8211;` into an Atom `type="text"` title, which
+ * are plain text), so it is decoded once more, references only (with the HTML entities): no markup is read from it.
+ * "Blog &#8211; InfluxData" -> "Blog – InfluxData"; "AT&T" -> "AT&T"; "a &lt;b&gt;" -> "a <b>" (text, never markup)
+ */
+export function decodeEscapedTwice(text: string): string {
+  return decodeXml(text, true);
 }
