@@ -12,6 +12,7 @@ import { parseFeed } from './feed/parse-feed.ts';
 import { sha256 } from './hash.ts';
 import { convertHtml } from './html/convert-html.ts';
 import { convertMarkdownBody, parseMarkdown } from './markdown/convert-markdown.ts';
+import { frontMatterLanguage } from './markdown/detect-markdown.ts';
 import { fieldsFromFrontMatter } from './markdown/front-matter-fields.ts';
 import { readFrontMatter } from './markdown/front-matter.ts';
 import { parseText } from './parse-text.ts';
@@ -46,7 +47,7 @@ export function draftSource(source: { file: string; bytes: Uint8Array }, entry: 
     return { drafts: [{ draft: draftFromText(parseText(text), info, entry), label: source.file }], leftOut: [], warnings: [] };
   }
   if (format === 'markdown') {
-    const parsed = parseMarkdown(text);
+    const parsed = parseMarkdown(text, frontMatterLanguage(text) !== null);
     const header = fieldsFromFrontMatter(parsed.frontMatter === null ? {} : readFrontMatter(parsed.frontMatter, source.file));
     // Relative links resolve against the canonical URL (the catalog's, else the header's).
     const converted = convertMarkdownBody(parsed, { baseUrl: entry?.url ?? header.url, title: entry?.title ?? header.title });

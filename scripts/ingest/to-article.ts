@@ -118,7 +118,7 @@ export function draftFromMarkdown(header: FrontMatterFields, converted: Converte
     const firstParagraph = bodyParagraphs(converted.tree)[0]?.prose ?? '';
     title = { value: converted.leadingHeading ?? (deriveTitle(firstParagraph) || null), origin: 'inferred' };
     const how = converted.leadingHeading === null ? 'its first sentence' : 'its opening heading';
-    warnings.push(`the front matter gives no title: title inferred from ${how}`);
+    warnings.push(`no title in a front matter block: title inferred from ${how}`);
   }
   const draft = assemble({
     source,

@@ -43,11 +43,14 @@ export interface ConvertedMarkdown {
   image: { src: string; alt: string | null } | null;
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const bodyParser = unified().use(remarkParse).use(remarkGfm).freeze();
+const parser = bodyParser().use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
-/** Parse Markdown text; the header, when present, is the tree's first child and is also returned apart. */
-export function parseMarkdown(text: string): ParsedMarkdown {
-  const tree = parser.runSync(parser.parse(text)) as Root;
+/** Parse Markdown text; the header, when present, is the tree's first child and is also returned apart. Only a text
+ * detection found a header in (detect-markdown.ts: `withHeader`) is read with one: otherwise an opening `---` is a rule. */
+export function parseMarkdown(text: string, withHeader: boolean): ParsedMarkdown {
+  const processor = withHeader ? parser : bodyParser;
+  const tree = processor.runSync(processor.parse(text)) as Root;
   const first = tree.children[0];
   const frontMatter =
     first !== undefined && (first.type === 'yaml' || first.type === 'toml')
@@ -183,14 +186,16 @@ function loneImageFigure(original: Paragraph, converted: PhrasingContent[]): Mdx
   return { type: 'mdxJsxFlowElement', name: 'Figure', attributes, children };
 }
 
-/** A level-1 heading opening the body is the document's own title: it is taken out, and returned. When the header
- * gives a different title, the heading stays (as a section heading) so its words stay on the page. */
+/** The document's own title heading: a level-1 heading that opens the body or, when the header gives a title, the
+ * first heading when it is level 1 and says that title (MDX `import` lines may come before it). It is taken out and
+ * returned; a level-1 heading that says something else stays as a section heading, so its words stay on the page. */
 function takeLeadingHeading(tree: Root, title: string | null): string | null {
-  const first = tree.children[0];
-  if (first?.type !== 'heading' || first.depth !== 1) return null;
-  const text = plainText(first).trim();
+  const index = title === null ? 0 : tree.children.findIndex((node) => node.type === 'heading');
+  const heading = tree.children[index];
+  if (heading?.type !== 'heading' || heading.depth !== 1) return null;
+  const text = plainText(heading).trim();
   if (text === '' || (title !== null && normalize(text) !== normalize(title))) return null;
-  tree.children.shift();
+  tree.children.splice(index, 1);
   return text;
 }
 

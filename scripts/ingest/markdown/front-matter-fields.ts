@@ -39,11 +39,56 @@ const URL_KEYS = ['canonicalurl', 'canonical', 'url', 'permalink', 'link'];
 const LANG_KEYS = ['lang', 'language', 'locale'];
 const TAG_KEYS = ['tags', 'tag', 'categories', 'category', 'keywords'];
 
+/** Other names the generators' headers commonly carry (layout, ordering, routing, drafts), read as nothing. */
+const OTHER_KEYS = [
+  'layout',
+  'draft',
+  'slug',
+  'id',
+  'aliases',
+  'weight',
+  'type',
+  'template',
+  'sidebarposition',
+  'sidebarlabel',
+  'image',
+  'cover',
+  'heroimage',
+  'series',
+  'toc',
+  'comments',
+  'published',
+  'publish',
+  'cssclasses',
+  'hidden',
+];
+
+/** Every field name this module knows (lowercased, `_` and `-` removed): detection asks for at least one. */
+export function isFrontMatterFieldName(key: string): boolean {
+  return KNOWN_KEYS.has(fieldName(key));
+}
+
+function fieldName(key: string): string {
+  return key.toLowerCase().replace(/[-_]/g, '');
+}
+
+const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  ...TITLE_KEYS,
+  ...DEK_KEYS,
+  ...AUTHOR_KEYS,
+  ...DATE_KEYS,
+  ...MODIFIED_KEYS,
+  ...URL_KEYS,
+  ...LANG_KEYS,
+  ...TAG_KEYS,
+  ...OTHER_KEYS,
+]);
+
 /** Read the metadata of a Markdown source's header. */
 export function fieldsFromFrontMatter(data: Record<string, unknown>): FrontMatterFields {
   const fields = new Map<string, { key: string; value: unknown }>();
   for (const [key, value] of Object.entries(data)) {
-    const name = key.toLowerCase().replace(/[-_]/g, '');
+    const name = fieldName(key);
     if (!fields.has(name)) fields.set(name, { key, value });
   }
   const first = (names: readonly string[]) => names.map((name) => fields.get(name)).find((field) => field !== undefined && field.value !== null);
@@ -57,7 +102,7 @@ export function fieldsFromFrontMatter(data: Record<string, unknown>): FrontMatte
   const date = first(DATE_KEYS);
   if (date !== undefined) {
     const raw = text(date.value);
-    publishedAt = raw === null ? null : parseFeedDate(raw);
+    publishedAt = raw === null ? null : parseHeaderDate(raw);
     if (publishedAt === null) warnings.push(`front matter ${date.key} "${String(date.value)}" is not a date that can be read: shown as undated`);
   } else {
     const modified = first(MODIFIED_KEYS);
@@ -79,7 +124,7 @@ export function fieldsFromFrontMatter(data: Record<string, unknown>): FrontMatte
 
   const tags = [
     ...new Set(
-      TAG_KEYS.flatMap((name) => list(fields.get(name)?.value))
+      TAG_KEYS.flatMap((name) => list(fields.get(name)?.value, name !== 'keywords'))
         .map((tag) => tag.replace(/^#/, '').trim())
         .filter((tag) => tag !== ''),
     ),
@@ -104,11 +149,19 @@ function names(value: unknown): string | null {
   return found.length === 0 ? null : [...new Set(found)].join(', ');
 }
 
-/** Tags: a list, or one string of comma-separated values (`keywords: "a, b"`). */
-function list(value: unknown): string[] {
+/** Tags: a list, or one string of comma-separated values (`keywords: "a, b"`); without commas, Jekyll's space-separated
+ * `categories: policy treaties` (when `spaced`). */
+function list(value: unknown, spaced: boolean): string[] {
   if (Array.isArray(value)) return value.map(text).filter((item): item is string => item !== null);
   const one = text(value);
-  return one === null ? [] : one.split(',');
+  if (one === null) return [];
+  return one.includes(',') || !spaced ? one.split(',') : one.split(' ');
+}
+
+/** A feed-style date (dates.ts), or the month-first "Jul 08 2022" of Astro's blog template, read as "08 Jul 2022". */
+function parseHeaderDate(value: string): string | null {
+  const monthFirst = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(value);
+  return parseFeedDate(monthFirst ? `${monthFirst[2]} ${monthFirst[1]} ${monthFirst[3]}` : value);
 }
 
 function isWebUrl(value: string): boolean {
