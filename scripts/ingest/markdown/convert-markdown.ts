@@ -77,8 +77,8 @@ export function convertMarkdownBody(parsed: ParsedMarkdown, options: ConvertMark
   const tree: Root = { type: 'root', children: convertChildren(children, context, true) };
   const leadingHeading = takeLeadingHeading(tree, options.title ?? null);
   normalizeHeadingDepths(tree);
-  const residue = markResidueParagraphs(tree);
-  return { tree, leadingHeading, removed: notes.list(), residue, image: firstFigureImage(tree) };
+  markResidueParagraphs(tree);
+  return { tree, leadingHeading, removed: notes.list(), residue: residueBlocks(tree), image: firstFigureImage(tree) };
 }
 
 interface Context {
@@ -131,6 +131,7 @@ function convertNode(node: RootContent, context: Context, flow: boolean): RootCo
     case 'image':
       return convertImage(node, context);
     case 'paragraph': {
+      if (flow && isModuleSyntax(node)) return [sourceMarkup(node)];
       const converted = convertChildren(node.children, context) as PhrasingContent[];
       const figure = loneImageFigure(node, converted);
       if (figure) return [figure];
@@ -148,7 +149,43 @@ function htmlAsText(value: string, context: Context, flow: boolean): RootContent
     context.notes.add('HTML comment');
     return [];
   }
-  return flow ? [{ type: 'paragraph', children: [{ type: 'text', value }] }] : [{ type: 'text', value }];
+  return flow ? [sourceMarkup({ type: 'paragraph', children: [{ type: 'text', value }] })] : [{ type: 'text', value }];
+}
+
+/** A paragraph of MDX `import`/`export` lines (Docusaurus, Astro): module syntax, not the author's words. */
+function isModuleSyntax(paragraph: Paragraph): boolean {
+  if (!paragraph.children.every((child) => child.type === 'text')) return false;
+  const lines = paragraph.children
+    .map((child) => (child as { value: string }).value)
+    .join('')
+    .split('\n');
+  return lines.every((line) => /^(?:import\s+[\w{*"']|export\s+(?:const|let|var|function|default|class|\{|\*))/.test(line));
+}
+
+/** A block of the file's own markup, kept as text and labelled as not the author's (residue rule `source-markup`). */
+function sourceMarkup(paragraph: Paragraph): RootContent {
+  const block: MdxJsxFlowElement = {
+    type: 'mdxJsxFlowElement',
+    name: 'ResidueBlock',
+    attributes: [{ type: 'mdxJsxAttribute', name: 'rule', value: 'source-markup' }],
+    children: [paragraph],
+  };
+  return block as RootContent;
+}
+
+/** Every residue block of the body in reading order, with its text as residue-blocks.ts records it. */
+function residueBlocks(tree: Root): Residue[] {
+  const residue: Residue[] = [];
+  const walk = (parent: Parent) => {
+    for (const child of parent.children) {
+      if (child.type === 'mdxJsxFlowElement' && child.name === 'ResidueBlock') {
+        const rule = child.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'rule')?.value;
+        residue.push({ rule: typeof rule === 'string' ? rule : 'source-markup', text: plainText(child).trim() });
+      } else if ('children' in child) walk(child as Parent);
+    }
+  };
+  walk(tree);
+  return residue;
 }
 
 function convertLink(link: Link, context: Context): RootContent[] {
