@@ -2,7 +2,7 @@
  * A Markdown source (CommonMark + GFM, with an optional YAML or TOML front matter block) -> its header block and
  * an mdast body ready for MDX serialization, with notes of what was dropped: remark-parse with remark-gfm and
  * remark-frontmatter, then syntax-tree passes over the mdast: references resolved, raw HTML and JSX kept as text
- * (comments dropped, noted), links and images resolved against the canonical URL and kept only when http(s), a
+ * (comments dropped, noted; a block of it labelled as residue), heading ids (`{#id}`) dropped, links and images resolved against the canonical URL and kept only when http(s), a
  * lone image as a `<Figure>`, headings shifted under the page title, residue paragraphs marked.
  * "---\ntitle: A\n---\n# A\n\nSee [x](/y) <b>z</b>" (base https://s.org/)
  *   -> { frontMatter: { lang: "yaml", value: "title: A", fenceLine: 1 }, leadingHeading: "A",
@@ -100,6 +100,8 @@ function collectDefinitions(nodes: readonly RootContent[]): Context['definitions
   return definitions;
 }
 
+const HEADING_ID = /\s+\{#[\w.:-]+\}\s*$/;
+
 /** Parents whose children are blocks: raw HTML there becomes a paragraph of text. */
 const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
@@ -130,6 +132,16 @@ function convertNode(node: RootContent, context: Context, flow: boolean): RootCo
       return convertLink({ ...node, children: convertChildren(node.children, context) as PhrasingContent[] }, context);
     case 'image':
       return convertImage(node, context);
+    case 'heading': {
+      node.children = convertChildren(node.children, context) as PhrasingContent[];
+      const last = node.children.at(-1);
+      // `## Title {#custom-id}` (Docusaurus, Hugo, Pandoc) names the heading's anchor: attribute syntax, not words.
+      if (last?.type === 'text' && HEADING_ID.test(last.value)) {
+        last.value = last.value.replace(HEADING_ID, '');
+        context.notes.add('heading id ({#id})', 'heading ids ({#id})');
+      }
+      return [node];
+    }
     case 'paragraph': {
       if (flow && isModuleSyntax(node)) return [sourceMarkup(node)];
       const converted = convertChildren(node.children, context) as PhrasingContent[];
