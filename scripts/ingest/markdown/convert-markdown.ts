@@ -51,12 +51,17 @@ const parser = bodyParser().use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 export function parseMarkdown(text: string, withHeader: boolean): ParsedMarkdown {
   const processor = withHeader ? parser : bodyParser;
   const tree = processor.runSync(processor.parse(text)) as Root;
-  const first = tree.children[0];
+  // remark-frontmatter's `toml` node is a literal like `yaml`, though mdast's types name only `yaml`.
+  const first = tree.children[0] as { type: string; value?: string; position?: { start: { line: number } } } | undefined;
   const frontMatter =
-    first !== undefined && (first.type === 'yaml' || first.type === 'toml')
-      ? { lang: first.type, value: first.value, fenceLine: first.position?.start.line ?? 1 }
+    first !== undefined && isHeaderNode(first)
+      ? { lang: first.type as 'yaml' | 'toml', value: first.value ?? '', fenceLine: first.position?.start.line ?? 1 }
       : null;
   return { frontMatter, tree };
+}
+
+function isHeaderNode(node: { type: string }): boolean {
+  return node.type === 'yaml' || node.type === 'toml';
 }
 
 /** Options for convertMarkdownBody. */
@@ -71,10 +76,10 @@ export interface ConvertMarkdownOptions {
 export function convertMarkdownBody(parsed: ParsedMarkdown, options: ConvertMarkdownOptions = {}): ConvertedMarkdown {
   const notes = createNotes();
   const base = options.baseUrl ? URL.parse(options.baseUrl) : null;
-  const children = structuredClone(parsed.tree.children).filter((node) => node.type !== 'yaml' && node.type !== 'toml');
+  const children = structuredClone(parsed.tree.children).filter((node) => !isHeaderNode(node));
   const definitions = collectDefinitions(children);
   const context: Context = { notes, base, definitions };
-  const tree: Root = { type: 'root', children: convertChildren(children, context, true) };
+  const tree: Root = { type: 'root', children: mergeAdjacentMarkup(convertChildren(children, context, true)) };
   const leadingHeading = takeLeadingHeading(tree, options.title ?? null);
   normalizeHeadingDepths(tree);
   markResidueParagraphs(tree);
@@ -183,6 +188,26 @@ function sourceMarkup(paragraph: Paragraph): RootContent {
     children: [paragraph],
   };
   return block as RootContent;
+}
+
+/** Consecutive blocks of markup (an MDX file's `import` lines, then `<Quote ...>`) as one labelled block. */
+function mergeAdjacentMarkup(nodes: RootContent[]): RootContent[] {
+  const merged: RootContent[] = [];
+  for (const node of nodes) {
+    const previous = merged.at(-1);
+    if (isSourceMarkup(node) && previous !== undefined && isSourceMarkup(previous)) previous.children.push(...node.children);
+    else merged.push(node);
+  }
+  return merged;
+}
+
+function isSourceMarkup(node: RootContent): node is RootContent & MdxJsxFlowElement {
+  const element = node as unknown as MdxJsxFlowElement;
+  return (
+    element.type === 'mdxJsxFlowElement' &&
+    element.name === 'ResidueBlock' &&
+    element.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.value === 'source-markup')
+  );
 }
 
 /** Every residue block of the body in reading order, with its text as residue-blocks.ts records it. */
