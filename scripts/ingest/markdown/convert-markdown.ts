@@ -79,8 +79,9 @@ export function convertMarkdownBody(parsed: ParsedMarkdown, options: ConvertMark
   const children = structuredClone(parsed.tree.children).filter((node) => !isHeaderNode(node));
   const definitions = collectDefinitions(children);
   const context: Context = { notes, base, definitions };
-  const tree: Root = { type: 'root', children: mergeAdjacentMarkup(convertChildren(children, context, true)) };
+  const tree: Root = { type: 'root', children: convertChildren(children, context, true) };
   const leadingHeading = takeLeadingHeading(tree, options.title ?? null);
+  tree.children = mergeAdjacentMarkup(tree.children);
   normalizeHeadingDepths(tree);
   markResidueParagraphs(tree);
   return { tree, leadingHeading, removed: notes.list(), residue: residueBlocks(tree), image: firstFigureImage(tree) };
