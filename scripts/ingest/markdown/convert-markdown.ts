@@ -2,14 +2,17 @@
  * A Markdown source (CommonMark + GFM, with an optional YAML or TOML front matter block) -> its header block and
  * an mdast body ready for MDX serialization, with notes of what was dropped: remark-parse with remark-gfm and
  * remark-frontmatter, then syntax-tree passes over the mdast: references resolved, raw HTML and JSX kept as text
- * (comments dropped, noted; a block of it labelled as residue), heading ids (`{#id}`) dropped, links and images resolved against the canonical URL and kept only when http(s), a
- * lone image as a `<Figure>`, a `$$` or ```` ```math ```` block as a `<Math>` formula, headings shifted under the page
- * title, residue paragraphs marked.
+ * (comments dropped, noted; a block of it labelled as residue), heading ids (`{#id}`) dropped, links and images
+ * resolved against the canonical URL and kept only when http(s), a lone image as a `<Figure>`, a `$$` or
+ * ```` ```math ```` block as a `<Math>` formula, headings shifted under the page title, residue paragraphs marked.
  * "---\ntitle: A\n---\n# A\n\nSee [x](/y) <b>z</b>" (base https://s.org/)
  *   -> { frontMatter: { lang: "yaml", value: "title: A", fenceLine: 1 }, leadingHeading: "A",
  *        tree: paragraph("See ", link("https://s.org/y", "x"), " <b>z</b>") }
  * Nothing from the source can run or become markup: the mdast the parser gives holds no JSX, ESM or expression
  * nodes (remark-mdx is not used to read sources), and every `html` node becomes text here.
+ * The passes are hand-written because they are this project's rules (what stays text, what is residue, which URLs
+ * stay); the feed path's rehype plugins work on HTML, and sending Markdown through HTML and back would turn its raw
+ * HTML into markup and lose the `$$` TeX as written.
  */
 import type { Heading, Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
