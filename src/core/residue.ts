@@ -54,9 +54,10 @@ export const RESIDUE_RULES: readonly ResidueRule[] = [
 ];
 
 /**
- * Residue found by position or repetition rather than by a sentence pattern: the ingest marks these whole blocks
- * itself (plain texts: scripts/ingest/parse-text.ts; a feed's repeated paragraphs: scripts/ingest/filters/feed-boilerplate.ts);
- * listed here so that every rule has its label and description.
+ * Residue found by position, repetition or syntax rather than by a sentence pattern: the ingest marks these whole
+ * blocks itself (plain texts: scripts/ingest/parse-text.ts; a feed's repeated paragraphs:
+ * scripts/ingest/filters/feed-boilerplate.ts; Markdown markup: scripts/ingest/markdown/convert-markdown.ts); listed here
+ * so that every rule has its label and description.
  */
 export const BLOCK_RESIDUE_RULES: readonly Omit<ResidueRule, 'pattern'>[] = [
   {
@@ -69,6 +70,12 @@ export const BLOCK_RESIDUE_RULES: readonly Omit<ResidueRule, 'pattern'>[] = [
     label: 'repeated in many items of its feed',
     description:
       'A paragraph that at least 3 items of the same feed carry, word for word or differing only in numbers, case and punctuation, and at least a quarter of its items or 10 of them, whichever is fewer: a sign-off, a subscribe line, "Get the show on iTunes" (scripts/ingest/filters/feed-boilerplate.ts). Never across different sources: a quotation several articles carry is a shared passage.',
+  },
+  {
+    id: 'source-markup',
+    label: 'markup from the source file, shown as written',
+    description:
+      'In a Markdown file, a block of raw HTML or JSX (<Quote speaker="...">, <Figure ... />) and MDX import/export lines: the file\'s own markup, kept as the characters written and never run (scripts/ingest/markdown/convert-markdown.ts).',
   },
 ];
 
