@@ -44,3 +44,22 @@ for (const url of urls) {
     expect(errors).toEqual([]);
   });
 }
+
+test('the concordance’s lines arrive without moving what is on the screen (layout shift under 0.1)', async ({ page }) => {
+  await page.goto('/concordance/?q=iaea');
+  await expect(page.locator('[data-concordance-lines] tr').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+  expect(shift).toBeLessThan(0.1);
+});
