@@ -11,7 +11,6 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -48,7 +47,7 @@ const java = await findJava();
 if (typeof java !== 'string') finish({ passed: 0, failed: 0, skipped: java.reason }, `HTML check skipped: ${java.reason}`);
 
 // 3. One JVM over every folder; vnu writes its JSON to stderr.
-const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
+const vnuJar = fileURLToPath(import.meta.resolve('vnu-jar/build/dist/vnu.jar'));
 const output = await runChecker(java as string, ['-jar', vnuJar, '--format', 'json', '--errors-only', '--skip-non-html', ...dirs]);
 let messages: VnuMessage[];
 try {

@@ -7,8 +7,8 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** One page to run Lighthouse on, and what kind of page it is. */
 export interface LighthousePage {
@@ -61,7 +61,7 @@ export function lighthousePages(dist: string): LighthousePage[] {
 
 /** Run Lighthouse once on `origin` + `pagePath` with the given Chromium; its report's scores. */
 export async function runLighthouse(origin: string, pagePath: string, chromium: string): Promise<LighthouseFigure> {
-  const cli = createRequire(import.meta.url).resolve('lighthouse/cli/index.js');
+  const cli = fileURLToPath(import.meta.resolve('lighthouse/cli/index.js'));
   const args = [
     cli,
     new URL(pagePath, origin).href,
