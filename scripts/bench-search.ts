@@ -1,10 +1,13 @@
 /**
  * `npm run bench:search`: search and page-weight figures of the built site in dist/, in headless
  * Chromium. Prints a table; budgets (first search <= 150 KB gzip and results <= 300 ms; article page
- * JavaScript <= 5 KB before search) are reported, not asserted.
+ * JavaScript <= 5 KB before search) are reported, not asserted. Then Lighthouse on one page of each type
+ * (scripts/bench/lighthouse.ts): its four scores and the layout shift, and the audits that did not pass.
  */
 import path from 'node:path';
+import { lighthousePages, runLighthouse } from './bench/lighthouse.ts';
 import { launchBrowser, measurePage, measureSearch, QUERIES } from './bench/measure-browser.ts';
+import { findChromium } from './find-chromium.ts';
 import { serveStatic } from './static-server.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -22,6 +25,19 @@ try {
     const figure = await measureSearch(browser, server.origin, '/articles/a-critical-assessment-of-the-iaea-for-ai-model/', query, warm);
     console.log(
       `${query.padEnd(20)} ${kb(figure.wireBytes).padStart(24)}  ${String(figure.requests).padStart(8)}  ${`${figure.firstResultMs.toFixed(0)} ms`.padStart(13)}  ${`${figure.warmResultMs.toFixed(0)} ms`.padStart(12)}  ${String(figure.results).padStart(7)}`,
+    );
+  }
+  await browser.close();
+
+  // Lighthouse, one page of each type, one after the other (each run takes the machine's cores).
+  const chromium = await findChromium();
+  const score = (value: number | null) => (value === null ? '-' : value.toFixed(2)).padStart(5);
+  console.log('\nLighthouse (default: phone, simulated throttling)');
+  console.log('page type            perf   a11y  best   seo    CLS  not passed');
+  for (const page of lighthousePages(dist)) {
+    const figure = await runLighthouse(server.origin, page.path, chromium);
+    console.log(
+      `${page.type.padEnd(19)} ${score(figure.performance)}  ${score(figure.accessibility)}  ${score(figure.bestPractices)}  ${score(figure.seo)}  ${figure.cls === null ? '    -' : figure.cls.toFixed(3)}  ${figure.failing.join(', ') || '-'}   ${page.path}`,
     );
   }
 } finally {

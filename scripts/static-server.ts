@@ -1,5 +1,5 @@
 /**
- * The static file server of the browser tests and the benchmarks: serves one built site folder (dist/ or
+ * The static file server of `npm start`, the browser tests and the benchmarks: serves one built site folder (dist/ or
  * a generated one) on 127.0.0.1 as a static host would. `sirv` does the serving: the path check (nothing
  * outside the folder), `/articles/x/` -> its index.html, HEAD and ranges. This module adds what the site
  * needs on top: 404.html with a 404 status, and the content types the site's endpoints declare.
@@ -20,6 +20,9 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
   '.bib': 'application/x-bibtex; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };

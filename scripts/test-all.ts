@@ -1,6 +1,6 @@
-// `npm test`: type check, lint, unit tests, build, fixture site build, browser tests, reproducible build; then one summary
-// line per step and a final `N passed, M failed` line (unit + browser tests; a failed type check or build counts as
-// 1 failure).
+// `npm test`: type check, lint, unit tests, build, fixture site build, HTML check, browser tests, reproducible build; then
+// one summary line per step and a final `N passed, M failed` line (unit + browser tests + pages the HTML checker passed;
+// a failed type check or build counts as 1 failure).
 // Test steps keep going after failures so every count is known; a failed build (of either site) skips the browser tests.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { realworldMissing } from './build-realworld-site.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const unitReport = join(root, 'test-results', 'unit.json');
 const e2eReport = join(root, 'test-results', 'e2e.json');
+const htmlReport = join(root, 'test-results', 'html.json');
 
 /** What one step contributed to the totals, and how to describe it in the summary. */
 interface StepResult {
@@ -65,9 +66,9 @@ let fixtureBuilt: boolean;
   results.push(checkResult('fixture site build', code));
 }
 
-// 5b. The real-world site: the seeds plus every input of ../shared/realworld/, as a curator would drop them in; the
+// 6. The real-world site: the seeds plus every input of ../shared/realworld/, as a curator would drop them in; the
 // browser tests of tests/e2e-realworld/ read it. Skipped, saying why, where ../shared/realworld/ is absent.
-header(5, 'Real-world site build', 'node scripts/build-realworld-site.ts');
+header(6, 'Real-world site build', 'node scripts/build-realworld-site.ts');
 {
   const missing = realworldMissing();
   if (missing !== null) {
@@ -75,13 +76,24 @@ header(5, 'Real-world site build', 'node scripts/build-realworld-site.ts');
     results.push({ name: 'real-world site build', passed: 0, failed: 0, note: `skipped (${missing})` });
   } else {
     const code = await run(process.execPath, [join(root, 'scripts', 'build-realworld-site.ts')]);
-    fixtureBuilt &&= code === 0;
     results.push(checkResult('real-world site build', code));
   }
 }
 
-// 6. Browser tests, only against fresh builds.
-header(6, 'Browser tests', 'node scripts/test-e2e.ts');
+// 7. Every HTML page of both sites (dist/ without SITE_URL, the fixture site with it) through the Nu HTML Checker; a
+// page is a test. Skipped, saying why, where there is no Java and it cannot be installed.
+header(7, 'HTML check', 'node scripts/check-html.ts');
+rmSync(htmlReport, { force: true });
+if (built && fixtureBuilt) {
+  const code = await run(process.execPath, [join(root, 'scripts', 'check-html.ts'), '--report', htmlReport]);
+  results.push(htmlResult(code));
+} else {
+  console.log('Skipped: a build failed.');
+  results.push({ name: 'HTML check', passed: 0, failed: 0, note: 'not run (build failed)' });
+}
+
+// 8. Browser tests, only against fresh builds.
+header(8, 'Browser tests', 'node scripts/test-e2e.ts');
 rmSync(e2eReport, { force: true });
 if (built && fixtureBuilt) {
   const code = await run(process.execPath, [join(root, 'scripts', 'test-e2e.ts')]);
@@ -91,8 +103,8 @@ if (built && fixtureBuilt) {
   results.push({ name: 'browser tests', passed: 0, failed: 0, note: 'not run (build failed)' });
 }
 
-// 7. Reproducibility: one more build into a temporary folder must equal dist/ byte for byte.
-header(7, 'Reproducible build', 'node scripts/check-reproducible.ts');
+// 9. Reproducibility: one more build into a temporary folder must equal dist/ byte for byte.
+header(9, 'Reproducible build', 'node scripts/check-reproducible.ts');
 if (built) {
   const code = await run(process.execPath, [join(root, 'scripts', 'check-reproducible.ts')]);
   results.push(checkResult('reproducible build', code));
@@ -101,7 +113,7 @@ if (built) {
   results.push({ name: 'reproducible build', passed: 0, failed: 0, note: 'not run (build failed)' });
 }
 
-// 8. Summary; the last line is the totals and nothing is printed after it.
+// 10. Summary; the last line is the totals and nothing is printed after it.
 const width = Math.max(...results.map((result) => result.name.length)) + 2;
 console.log('\nSummary');
 for (const result of results) console.log(`  ${result.name.padEnd(width)}${result.note}`);
@@ -118,7 +130,7 @@ interface Counts {
 }
 
 function header(index: number, title: string, command: string): void {
-  console.log(`\n==> [${index}/6] ${title}: ${command}\n`);
+  console.log(`\n==> [${index}/9] ${title}: ${command}\n`);
 }
 
 // A step without tests of its own: a failure counts as one.
@@ -139,6 +151,15 @@ function testResult(name: string, code: number, counts: Counts | string): StepRe
     notes.push(`exit code ${code} with no failing test`);
   }
   return { name, passed: counts.passed, failed, note: notes.join('; ') };
+}
+
+// The HTML check: each page checked is a test; a skip (no Java) is said, and counts nothing.
+function htmlResult(code: number): StepResult {
+  const report = readJson(htmlReport) as { passed?: number; failed?: number; skipped?: string } | string;
+  if (typeof report === 'object' && report.skipped) return { name: 'HTML check', passed: 0, failed: 0, note: `skipped: ${report.skipped}` };
+  const counts = typeof report === 'string' ? report : { passed: report.passed ?? 0, failed: report.failed ?? 0, extraFailures: 0 };
+  const result = testResult('HTML check', code, counts);
+  return { ...result, note: result.note.replace(/passed, (\d+) failed/, 'pages valid, $1 with errors') };
 }
 
 function readUnitCounts(): Counts | string {

@@ -4,7 +4,9 @@
  * JavaScript: a component is a fixed piece of markup with its attributes as plain strings.
  * <Residue rule="related-links">Read also: ...</Residue>
  *   -> <span class="residue" data-pagefind-ignore><span class="residue-label">[Not the author’s text: ...]</span> Read also: ...</span>
- * <Figure src="https://cdn.example/a.png" width="600" /> -> <figure class="figure"><img ...><p class="figure-unavailable" hidden>...</p>...</figure>
+ * <Figure src="https://cdn.example/a.png" width="600" />
+ *   -> <figure class="figure"><div class="figure-remote">...<a href="https://cdn.example/a.png" data-figure-load ...>Show the image</a>...</div>
+ *      <p class="figure-unavailable" hidden>...</p>...</figure>
  * <Math display="block" tex="x^2" /> -> <div class="math math-display"><div class="math-formula" tabindex="0" ...><span class="katex-display">...</span></div>
  *   <details class="math-source"><summary>LaTeX source</summary><pre tabindex="0"><code>x^2</code></pre></details></div>
  * <pre> -> <pre tabindex="0"> (a keyboard can scroll a wide one sideways)
@@ -57,30 +59,41 @@ function toMarkup(node: JsxElement): Element {
   }
 }
 
-/** A figure from a source: the remote image, a note shown if it cannot load, and its caption. */
+/**
+ * A figure from a source: in place of the remote image, a box with its description and a link to show it, a note
+ * shown if it then cannot load, and its caption. The image is not requested until the reader asks (FigureFallback's
+ * script puts it in place on a click; without JavaScript the link opens it at its source): the page contacts no
+ * other site by itself, and a source's image that is gone or blocked costs no failed request and no console error.
+ */
 function figure(attributes: Record<string, string>, caption: ElementContent[]): Element {
   const src = attributes['src'] ?? '';
   const alt = attributes['alt'];
   const hasCaption = caption.some((child) => child.type !== 'text' || child.value.trim() !== '');
-  // Never alt="": the image carries content, and its alt is what shows in its place if it cannot load.
+  // Never alt="": the image carries content, and its alt is what shows in its place until (or unless) it loads.
   // The source gave no description: say what it is, and where its caption is if it has one.
   const altText = alt || (hasCaption ? 'Image from the source, captioned below' : 'Image from the source');
-  const image = element(
-    'img',
-    {
-      src,
-      alt: altText,
-      ...(attributes['width'] !== undefined && { width: attributes['width'] }),
-      ...(attributes['height'] !== undefined && { height: attributes['height'] }),
-      loading: 'lazy',
-      decoding: 'async',
-      referrerPolicy: 'no-referrer',
-    },
-    [],
-  );
-  // Shown by FigureFallback's script when the image fails to load (blocked, gone, offline).
+  const host = new URL(src).host;
+  const placeholder = element('div', { className: ['figure-remote'] }, [
+    element('p', { className: ['figure-alt'] }, [text(altText)]),
+    element('p', { className: ['figure-load'] }, [
+      element(
+        'a',
+        {
+          href: src,
+          rel: ['noopener', 'noreferrer'],
+          dataFigureLoad: '',
+          dataAlt: altText,
+          ...(attributes['width'] !== undefined && { dataWidth: attributes['width'] }),
+          ...(attributes['height'] !== undefined && { dataHeight: attributes['height'] }),
+        },
+        [text('Show the image')],
+      ),
+      text(` from ${host} (not loaded until you ask: it is on another site).`),
+    ]),
+  ]);
+  // Shown by FigureFallback's script when the image, once asked for, fails to load (blocked, gone, offline).
   const unavailable = element('p', { className: ['figure-unavailable'], hidden: true }, [
-    text(`The image could not be loaded from ${new URL(src).host}. `),
+    text(`The image could not be loaded from ${host}. `),
     element('a', { href: src, rel: ['noopener', 'noreferrer'] }, [text('Open it at its source')]),
     text('.'),
   ]);
@@ -89,7 +102,7 @@ function figure(attributes: Record<string, string>, caption: ElementContent[]): 
     : alt
       ? null
       : element('figcaption', { className: ['figure-note'] }, [text('Image from the source; it has no caption or description.')]);
-  return element('figure', { className: ['figure'] }, note ? [image, unavailable, note] : [image, unavailable]);
+  return element('figure', { className: ['figure'] }, note ? [placeholder, unavailable, note] : [placeholder, unavailable]);
 }
 
 /**

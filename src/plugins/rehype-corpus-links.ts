@@ -27,7 +27,8 @@ export function rehypeCorpusLinks() {
     if (Object.keys(rewrites).length === 0) return;
     const found: { link: Element; parent: Element | Root; original: string }[] = [];
     visitParents(tree, 'element', (node, ancestors) => {
-      if (ancestors.some((ancestor) => ancestor.type === 'element' && hasClass(ancestor, 'figure-unavailable'))) return 'skip';
+      if (ancestors.some((ancestor) => ancestor.type === 'element' && (hasClass(ancestor, 'figure-unavailable') || hasClass(ancestor, 'figure-remote'))))
+        return 'skip';
       if (node.tagName !== 'a') return;
       const href = node.properties['href'];
       if (typeof href === 'string' && Object.hasOwn(rewrites, href)) found.push({ link: node, parent: ancestors.at(-1) as Element | Root, original: href });

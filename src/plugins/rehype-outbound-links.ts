@@ -48,8 +48,9 @@ export function rehypeOutboundLinks() {
       if (node.tagName !== 'a') return;
       const href = node.properties['href'];
       if (typeof href !== 'string' || !/^https?:\/\//i.test(href.trim())) return;
-      // The site's own "open it at its source" link of an image that cannot load is not the author's.
-      if (ancestors.some((ancestor) => ancestor.type === 'element' && hasClass(ancestor, 'figure-unavailable'))) return 'skip';
+      // The site's own links of a figure (show the image; open it at its source) are not the author's.
+      if (ancestors.some((ancestor) => ancestor.type === 'element' && (hasClass(ancestor, 'figure-unavailable') || hasClass(ancestor, 'figure-remote'))))
+        return 'skip';
       const paragraph = [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && hasClass(ancestor, 'para'));
       const block = paragraph ?? [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && BLOCKS.has(ancestor.tagName));
       const holder =

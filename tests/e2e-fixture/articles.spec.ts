@@ -68,14 +68,34 @@ test('residue is shown, labelled as not the author’s text', async ({ page }) =
   await expect(residue).toContainText(withResidue!.residue[0]!.text);
 });
 
-test('figures show their caption even when the remote image cannot load', async ({ page }) => {
+test('figures show their caption; the remote image loads only when asked, and gives way to a note when it cannot', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('substackcdn.com')) requested.push(request.url());
+  });
   await page.goto(`/articles/${firstFeedItem.slug}/`);
   const figure = page.locator('figure').first();
   await expect(figure.locator('figcaption')).toContainText('In theory, global AI safety is a shared goal.');
-  await expect(figure.locator('img')).toHaveAttribute('referrerpolicy', 'no-referrer');
-  await expect(figure.locator('img')).toHaveAttribute('loading', 'lazy');
-  // The remote image is blocked in tests: a short note with a link takes the place of an empty box.
+  // Until the reader asks, nothing is fetched from the other site: a box with the description and a link.
   await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('img')).toHaveCount(0);
+  expect(requested).toEqual([]);
+  await figure.getByRole('link', { name: 'Show the image' }).click();
+  await expect(figure.locator('img')).toHaveAttribute('referrerpolicy', 'no-referrer');
+  expect(requested).toHaveLength(1);
+  // The remote image is blocked in tests: a short note with a link takes the place of an empty box, and has the focus.
   await expect(figure.getByText('The image could not be loaded from substackcdn.com.')).toBeVisible();
   await expect(figure.locator('img')).toBeHidden();
+  await expect(figure.getByRole('link', { name: 'Open it at its source' })).toBeFocused();
+});
+
+test.describe('a figure without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('“Show the image” is a link to the image at its source', async ({ page }) => {
+    await page.goto(`/articles/${firstFeedItem.slug}/`);
+    const link = page.locator('figure').first().getByRole('link', { name: 'Show the image' });
+    await expect(link).toHaveAttribute('href', /^https:\/\/substackcdn\.com\//);
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  });
 });

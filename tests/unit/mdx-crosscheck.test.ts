@@ -87,16 +87,24 @@ const components: Record<string, Component> = {
   Figure: ({ src, alt, width, height, children }) => {
     const caption = flatten(children);
     const hasCaption = caption.some((child) => child.type !== 'text' || child.value.trim() !== '');
-    const image = element(
-      'img',
-      {
-        src: String(src),
-        alt: typeof alt === 'string' && alt !== '' ? alt : hasCaption ? 'Image from the source, captioned below' : 'Image from the source',
-        ...(width !== undefined && { width: String(width) }),
-        ...(height !== undefined && { height: String(height) }),
-      },
-      [],
-    );
+    const altText = typeof alt === 'string' && alt !== '' ? alt : hasCaption ? 'Image from the source, captioned below' : 'Image from the source';
+    const image = element('div', { class: 'figure-remote' }, [
+      element('p', { class: 'figure-alt' }, [text(altText)]),
+      element('p', { class: 'figure-load' }, [
+        element(
+          'a',
+          {
+            href: String(src),
+            'data-figure-load': '',
+            'data-alt': altText,
+            ...(width !== undefined && { 'data-width': String(width) }),
+            ...(height !== undefined && { 'data-height': String(height) }),
+          },
+          [text('Show the image')],
+        ),
+        text(` from ${new URL(String(src)).host} (not loaded until you ask: it is on another site).`),
+      ]),
+    ]);
     const unavailable = element('p', { class: 'figure-unavailable', hidden: true }, [
       text(`The image could not be loaded from ${new URL(String(src)).host}. `),
       element('a', { href: String(src) }, [text('Open it at its source')]),

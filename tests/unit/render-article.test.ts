@@ -52,9 +52,12 @@ describe('renderArticle', () => {
   test('a figure keeps its description, says when it has none, and has a note for when the image cannot load', async () => {
     const bare = await render('<Figure src="https://cdn.example/a.png" width="600" height="400" />\n', ['iaea-nuclear-analogy']);
     expect(bare.hasFigures).toBe(true);
+    // The remote image is not requested until the reader asks: a box with its description and a link in its place.
+    expect(bare.html).not.toContain('<img');
     expect(bare.html).toContain(
-      '<img src="https://cdn.example/a.png" alt="Image from the source" width="600" height="400" loading="lazy" decoding="async" referrerpolicy="no-referrer">',
+      '<div class="figure-remote" data-pagefind-ignore=""><p class="figure-alt">Image from the source</p><p class="figure-load"><a href="https://cdn.example/a.png" rel="noopener noreferrer" data-figure-load="" data-alt="Image from the source" data-width="600" data-height="400">Show the image</a> from cdn.example (not loaded until you ask: it is on another site).</p></div>',
     );
+    expect(bare.links, 'the figure’s own links are not works cited').toEqual([]);
     // The fallback and the "no caption" note are the site's words, not the author's: out of search.
     expect(bare.html).toContain(
       '<p class="figure-unavailable" hidden data-pagefind-ignore="">The image could not be loaded from cdn.example. <a href="https://cdn.example/a.png" rel="noopener noreferrer">Open it at its source</a>.</p>',
@@ -64,7 +67,8 @@ describe('renderArticle', () => {
     );
 
     const captioned = await render('<Figure src="https://cdn.example/a.png" alt="A reactor">\n  _The IAEA at work._\n</Figure>\n', ['iaea-nuclear-analogy']);
-    expect(captioned.html).toContain('alt="A reactor"');
+    expect(captioned.html).toContain('<p class="figure-alt">A reactor</p>');
+    expect(captioned.html).toContain('data-alt="A reactor"');
     expect(captioned.html).toContain('<figcaption><p><em>The IAEA at work.</em></p></figcaption>');
     expect(captioned.html).not.toContain('topic-link');
 

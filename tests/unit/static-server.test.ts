@@ -1,5 +1,5 @@
 /** The test and benchmark server: index pages, 404.html, content types, and nothing served from outside its folder. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,8 @@ beforeAll(async () => {
     'favicon.svg': '<svg/>',
     'module.wasm': Buffer.from([0, 0x61, 0x73, 0x6d]),
     'corpus.bib': '@article{x}',
+    'corpus.csl.json': '[]',
+    'fonts/katex.woff2': Buffer.from([0x77, 0x4f, 0x46, 0x32]),
     'notes.txt': 'notes',
     'pagefind/wasm.en.pagefind': Buffer.from([0x1f, 0x8b]),
   });
@@ -105,6 +107,8 @@ describe('serveStatic', () => {
     ['/favicon.svg', 'image/svg+xml'],
     ['/module.wasm', 'application/wasm'],
     ['/corpus.bib', 'application/x-bibtex; charset=utf-8'],
+    ['/corpus.csl.json', 'application/json; charset=utf-8'],
+    ['/fonts/katex.woff2', 'font/woff2'],
     ['/notes.txt', 'text/plain; charset=utf-8'],
     // As their endpoint says: a charset only when the bytes are UTF-8.
     ['/sources/raw/utf8.txt', 'text/plain; charset=utf-8'],
@@ -121,4 +125,10 @@ describe('serveStatic', () => {
   test('raw sources are the bytes on disk', async () => {
     expect((await get('/sources/raw/latin1.txt')).body).toEqual(Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
   });
+});
+
+test('`npm start` and `npm run serve` serve dist/ with this server (astro preview sends .xml without a charset, .bib untyped)', () => {
+  const { scripts } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> };
+  expect(scripts['start']).toMatch(/&& node scripts\/serve-dist\.ts\b/);
+  expect(scripts['serve']).toMatch(/^node scripts\/serve-dist\.ts\b/);
 });
