@@ -4,7 +4,8 @@
  * check that keeps such near words out of the results, the counts and the marks. Pure: no DOM, no Pagefind.
  * Case, diacritics, the apostrophe's forms (’ ʼ ') and the hyphen's (‐ ‑) are folded as a reader expects;
  * nothing else is: "regulate" is not "regulation", "IAEA" is in "IAEA's" and "IAEA-style" (the apostrophe
- * and the hyphen end a word), and a phrase's spaces must be spaces (any run of them, a line break included).
+ * and the hyphen end a word), and a phrase's spaces must be spaces (any run of them, a line break included),
+ * with the punctuation the source attaches to its words ignored ("on AI” on" holds the phrase "on AI on").
  * Han, kana and Hangul are written without spaces, so a CJK term is found as a contiguous substring.
  * ('Ban the IAEA’s rules', { words: ['iaea'] }) -> [{ start: 8, end: 12 }]
  * Hand-written: the folding must keep each folded character's place in the original text to mark it, and the
@@ -29,6 +30,8 @@ export interface Span {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Punctuation the source may attach to a phrase's words (quotes, commas) where the query has none. */
+const PUNCTUATION = '[^\\p{L}\\p{N}\\s]*';
 const APOSTROPHES = /[\u2019\u2018\u02BC\u02B9\u0060\u00B4\u2032\uFF07]/g;
 const HYPHENS = /[\u2010\u2011]/g;
 
@@ -87,7 +90,8 @@ function termPattern(term: string): string | undefined {
   for (let index = 1; index < tokens.length; index++) {
     const left = tokens[index - 1]!.at(-1)!;
     const right = tokens[index]![0]!;
-    pattern += CJK.test(left) && CJK.test(right) ? '\\s*' : '\\s+';
+    // Punctuation on a word is not a word ("on AI” on" holds "on AI on"); a space is needed, a lone dash breaks it.
+    pattern += CJK.test(left) && CJK.test(right) ? '\\s*' : `${PUNCTUATION}\\s+${PUNCTUATION}`;
     pattern += escape(tokens[index]!);
   }
   const first = tokens[0]![0]!;
