@@ -35,7 +35,7 @@ const PUNCTUATION = '[^\\p{L}\\p{N}\\s]*';
 const APOSTROPHES = /[\u2019\u2018\u02BC\u02B9\u0060\u00B4\u2032\uFF07]/g;
 const HYPHENS = /[\u2010\u2011]/g;
 
-/** Text folded for comparison, with each folded code unit's start and end in the original. */
+/** Text folded for comparison, with each folded code unit's start and end in the original (empty: the same places). */
 interface Folded {
   text: string;
   from: number[];
@@ -53,14 +53,40 @@ export function foldCharacters(text: string): string {
     .replace(/\u00AD/g, '');
 }
 
+/** Each character's folded form, remembered: a text repeats few distinct characters. */
+const folds = new Map<string, string>();
+
+/** The last texts folded whole: a page's text is checked for each term and then marked, folding it once. */
+const recent = new Map<string, string>();
+
+function foldWhole(text: string): string {
+  let folded = recent.get(text);
+  if (folded === undefined) {
+    folded = foldCharacters(text);
+    if (recent.size >= 32) recent.delete(recent.keys().next().value!);
+    recent.set(text, folded);
+  }
+  return folded;
+}
+
 function fold(text: string): Folded {
+  const whole = foldWhole(text);
+  // Most texts fold character for character (an accented letter loses its accent and stays one letter): the
+  // places are the same. Otherwise (decomposed accents, soft hyphens, Hangul syllables) each is worked out.
+  if (whole.length === text.length && !/[\u00AD\p{M}\p{Script=Hangul}]/u.test(text)) {
+    return { text: whole, from: [], to: [] };
+  }
   const from: number[] = [];
   const to: number[] = [];
   let folded = '';
   let index = 0;
   for (const character of text) {
     const next = index + character.length;
-    const piece = foldCharacters(character);
+    let piece = folds.get(character);
+    if (piece === undefined) {
+      piece = foldCharacters(character);
+      folds.set(character, piece);
+    }
     for (let unit = 0; unit < piece.length; unit++) {
       from.push(index);
       to.push(next);
@@ -114,16 +140,19 @@ export function termSpans(text: string, term: string): Span[] {
   if (!pattern) return [];
   const folded = fold(text);
   const spans: Span[] = [];
+  const same = folded.from.length === 0;
   for (const match of folded.text.matchAll(new RegExp(pattern, 'gu'))) {
     if (match[0].length === 0) continue;
-    spans.push({ start: folded.from[match.index]!, end: folded.to[match.index + match[0].length - 1]! });
+    const last = match.index + match[0].length - 1;
+    spans.push(same ? { start: match.index, end: last + 1 } : { start: folded.from[match.index]!, end: folded.to[last]! });
   }
   return spans;
 }
 
 /** True when the text holds the term as a whole word (or, quoted, the phrase word for word). */
 export function containsTerm(text: string, term: string): boolean {
-  return termSpans(text, term).length > 0;
+  const pattern = termPattern(term);
+  return pattern !== undefined && new RegExp(pattern, 'u').test(foldWhole(text));
 }
 
 /**

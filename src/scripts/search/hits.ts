@@ -137,7 +137,7 @@ export function toHit(data: ResultData, query: Query): Hit {
     const opening = data.content.split(SPACES).slice(0, EXCERPT_LENGTH).join(' ');
     return { href: searchHitPath(data.url, query.highlights, undefined), title, byline, inferred, excerpt: [document.createTextNode(opening)], sections: [] };
   }
-  const location = data.content.slice(0, focus.start).split(SPACES).length - 1;
+  const location = (data.content.slice(0, focus.start).match(new RegExp(SPACES.source, 'g')) ?? []).length;
   const href = searchHitPath(data.url, query.highlights, anchorAt(data.anchors, location));
   const sections =
     query.phrases.length > 0
@@ -160,9 +160,6 @@ export function toHit(data: ResultData, query: Query): Hit {
   };
 }
 
-/** Where a content span sits: the index of the word (Pagefind's split) it starts in. */
-const wordAt = (content: string, offset: number) => content.slice(0, offset).split(SPACES).length - 1;
-
 /**
  * The match to open at and cut the excerpt around: the first exact match inside the passage Pagefind chose
  * for its excerpt (the densest), else the first exact match in the text; undefined when the body has none.
@@ -174,16 +171,28 @@ function focusSpan(data: ResultData, spans: Span[]): Span | undefined {
   if (opening.length > 0) {
     for (let start = 0; start + opening.length <= words.length; start++) {
       if (opening.every((word, offset) => words[start + offset] === word)) {
-        const inside = spans.find((span) => {
-          const at = wordAt(data.content, span.start);
-          return at >= start && at < start + EXCERPT_LENGTH;
-        });
+        // Word `start` begins after the separators before it: count its offset once, then compare offsets.
+        const from = offsetOfWord(data.content, start);
+        const until = offsetOfWord(data.content, start + EXCERPT_LENGTH);
+        const inside = spans.find((span) => span.start >= from && span.start < until);
         if (inside) return inside;
         break;
       }
     }
   }
   return spans[0];
+}
+
+/** The offset in `content` where its word number `word` (Pagefind's split) starts; the length past the last. */
+function offsetOfWord(content: string, word: number): number {
+  const separator = new RegExp(SPACES.source, 'g');
+  let count = 0;
+  let match: RegExpExecArray | null;
+  while (count < word && (match = separator.exec(content))) {
+    count++;
+    if (count === word) return match.index + match[0].length;
+  }
+  return word === 0 ? 0 : content.length;
 }
 
 /** `EXCERPT_LENGTH` words of the content around the focus match, every exact match in them marked. */
