@@ -23,7 +23,7 @@ test('"IAEA" finds the IAEA essay and the plain-text critiques whose own text sa
   const titles = await resultTitles(page);
   expect(titles).toContain('A Critical Assessment of the “IAEA for AI” Model');
   const plain = titles.filter((title) => byTitle.get(title)?.source.format === 'text');
-  const saying = articles.filter((article) => article.source.format === 'text' && /\bIAEA/.test(entryBody(article, FIXTURE_SITE)));
+  const saying = articles.filter((article) => article.source.format === 'text' && /\bIAEA(?![\p{L}\p{N}])/u.test(entryBody(article, FIXTURE_SITE)));
   expect(saying.length).toBeGreaterThan(0);
   expect(plain.sort()).toEqual(saying.map((article) => article.title).sort());
   await expect(page.locator('.search-result-excerpt mark').first()).toHaveText(/iaea/i);
@@ -32,10 +32,11 @@ test('"IAEA" finds the IAEA essay and the plain-text critiques whose own text sa
 test('a topic filter narrows the results to articles on that topic and is kept in the URL', async ({ page }) => {
   await page.goto('/search/?q=safety');
   const before = (await resultTitles(page)).length;
-  await page
-    .getByRole('group', { name: 'Topic' })
-    .getByRole('checkbox', { name: /Open source and open weights/ })
-    .check();
+  // A facet shows its first few values; the others are behind "Show all N".
+  const topics = page.getByRole('group', { name: 'Topic' });
+  const showAll = topics.getByRole('button', { name: /^Show all/ });
+  if (await showAll.isVisible()) await showAll.click();
+  await topics.getByRole('checkbox', { name: /Open source and open weights/ }).check();
   await expect(page).toHaveURL(/topic=Open\+source\+and\+open\+weights/);
   await expect(summary(page)).toContainText('Topic: Open source and open weights');
   // At least one result (resultTitles fails on "No results"), fewer than before, each on the topic.
@@ -187,3 +188,40 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('a facet shows its first values, the rest behind "Show all N", and a box filters a long one', async ({ page }) => {
+  await page.goto('/search/');
+  await expect(summary(page)).toHaveText('Type to search, or choose a filter to browse.');
+  const topics = page.getByRole('group', { name: 'Topic' });
+  const used = new Set(articles.flatMap((article) => article.topics)).size;
+  expect(used, 'the fixture corpus has more topics than a facet shows at first').toBeGreaterThan(5);
+  const shown = topics.getByRole('checkbox').filter({ visible: true });
+  await expect(shown).toHaveCount(5);
+  const showAll = topics.getByRole('button', { name: `Show all ${used} topic values` });
+  await expect(showAll).toHaveAttribute('aria-expanded', 'false');
+  await showAll.click();
+  await expect(shown).toHaveCount(used);
+  await expect(topics.getByRole('button', { name: /^Show the first 5/ })).toHaveAttribute('aria-expanded', 'true');
+  // The filter box: only the values whose label holds what is typed, whatever their case.
+  const filter = topics.getByRole('searchbox', { name: 'Filter the topic values' });
+  const labels = (await topics.locator('label').allTextContents()).map((label) => label.trim().replace(/\s*\(\d+\)$/, ''));
+  const fragment = labels[labels.length - 1]!.split(' ')[0]!.toUpperCase();
+  await filter.fill(fragment);
+  const matching = labels.filter((label) => label.toLowerCase().includes(fragment.toLowerCase()));
+  await expect(shown).toHaveCount(matching.length);
+  expect((await topics.locator('label').filter({ visible: true }).allInnerTexts()).map((label) => label.replace(/\s*\(\d+\)$/, ''))).toEqual(matching);
+  await filter.fill('zzqqxx');
+  await expect(shown).toHaveCount(0);
+  await expect(topics.getByText('No topic value matches “zzqqxx”.')).toBeVisible();
+});
+
+test('a facet value with no result for the query is hidden, and the counts shown add up to the results', async ({ page }) => {
+  await page.goto('/search/?q=oligopoly');
+  const titles = await resultTitles(page);
+  const format = page.getByRole('group', { name: 'Format' });
+  const counts = (await format.locator('label').filter({ visible: true }).allInnerTexts()).map((label) => Number(/\((\d+)\)$/.exec(label)![1]));
+  expect(counts.every((count) => count > 0)).toBe(true);
+  expect(counts.reduce((sum, count) => sum + count, 0)).toBe(titles.length);
+  const formats = new Set(titles.map((title) => byTitle.get(title)!.source.format));
+  expect(counts).toHaveLength(formats.size);
+});

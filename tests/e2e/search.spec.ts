@@ -1,12 +1,13 @@
 // Search over the whole corpus: every article is found by its title, a facet browses the corpus, an unmatched
 // query says so, pages that do not search load no search code, and without JavaScript the box still leads to
-// search. Search finds the authors' words only, phrases as phrases, and opens at the paragraph: the expected
-// results are derived from the built pages. (Queries whose results must be known run on the fixture corpus:
+// search. Search finds the authors' words only, whole words and phrases as phrases (never a near word passed off
+// as a hit), and opens at the paragraph: the expected results are derived from the built pages. The page stays
+// still while results render, and on a phone its first result is on the first screen. (Queries whose results must be known run on the fixture corpus:
 // tests/e2e-fixture/search.spec.ts.)
 import type { Page } from '@playwright/test';
 import { loadArticles } from '../helpers/entries.ts';
 import { corpusTopics } from '../helpers/ingest-corpus.ts';
-import { hasPhrase, indexedArticles, plainWords, type IndexedArticle } from '../helpers/indexed-text.ts';
+import { hasExactTerm, hasPhrase, indexedArticles, plainWords, type IndexedArticle } from '../helpers/indexed-text.ts';
 import { expect, test } from './fixtures.ts';
 
 const articles = loadArticles();
@@ -60,7 +61,7 @@ test('with an empty query, a facet browses the corpus', async ({ page }) => {
 
 test('a query with no match says so', async ({ page }) => {
   await page.goto('/search/?q=xylophonequagmire');
-  await expect(summary(page)).toContainText('No results for “xylophonequagmire”');
+  await expect(summary(page)).toContainText('No article contains “xylophonequagmire”');
   await expect(resultLinks(page)).toHaveCount(0);
 });
 
@@ -96,7 +97,7 @@ const searchedTexts = (page: IndexedArticle): string[] => {
   const article = articleAt.get(page.url)!;
   return [page.text, article.title, article.dek ?? '', article.author ?? '', article.outlet ?? ''];
 };
-const containing = (phrase: string) => indexed.filter((page) => searchedTexts(page).some((text) => hasPhrase(text, phrase)));
+const containing = (phrase: string) => indexed.filter((page) => searchedTexts(page).some((text) => hasExactTerm(text, phrase)));
 const alphabetic = (token: string) => /^\p{L}+$/u.test(token);
 
 /** Two plain words, each of five letters or more, side by side in the most articles (at least two). */
@@ -257,17 +258,21 @@ test('a skip link, before the facets, takes the keyboard to the results', async 
 });
 
 test('facets hold still: the same order for every query, and a checked box keeps its place and focus', async ({ page }) => {
+  // Every value in the DOM, shown or not (a value with no result here is hidden, never moved).
   const topicNames = async () =>
-    (await page.getByRole('group', { name: 'Topic' }).locator('label').allInnerTexts()).map((label) => label.replace(/\s*\(\d+\)$/, ''));
+    (await page.getByRole('group', { name: 'Topic' }).locator('label').allTextContents()).map((label) => label.trim().replace(/\s*\(\d+\)$/, ''));
   await page.goto(searchFor(longestWord(commonPhrase!)));
   await resultTitles(page);
   const first = await topicNames();
   expect(first.length).toBeGreaterThan(1);
   await page.goto(searchFor(chipOnlyWord!.word));
-  await expect(summary(page)).toContainText(/result/, { timeout: 15_000 });
+  await expect(summary(page)).toContainText(/result|No article/, { timeout: 15_000 });
   expect(await topicNames()).toEqual(first);
+  // The last topic with a result here, checked by keyboard, once its facet shows every value.
+  const showAll = page.getByRole('group', { name: 'Topic' }).getByRole('button', { name: /^Show all/ });
+  if (await showAll.isVisible()) await showAll.click();
   // Check the last topic by keyboard: the box is the same element, still focused, still last.
-  const last = page.getByRole('group', { name: 'Topic' }).getByRole('checkbox').last();
+  const last = page.getByRole('group', { name: 'Topic' }).getByRole('checkbox').filter({ visible: true }).last();
   await last.evaluate((box) => box.setAttribute('data-probe', 'kept'));
   await last.focus();
   await page.keyboard.press('Space');
@@ -281,8 +286,8 @@ test('facets hold still: the same order for every query, and a checked box keeps
 test('"IAEA" finds exactly the articles whose own text says IAEA, and no other', async ({ page }) => {
   await page.goto('/search/?q=IAEA');
   const titles = await resultTitles(page);
-  // Pagefind matches words that start with the term ("IAEA's", "IAEA-style"); chips are not text.
-  const saying = indexed.filter((article) => searchedTexts(article).some((text) => plainWords(text).some((word) => word.startsWith('iaea'))));
+  // The whole word, also before an apostrophe or a hyphen ("IAEA's", "IAEA-style"); chips are not text.
+  const saying = indexed.filter((article) => searchedTexts(article).some((text) => plainWords(text).includes('iaea')));
   expect(titles.sort()).toEqual(saying.map(titleOf).sort());
   await expect(page.locator('.search-result-excerpt mark').first()).toHaveText(/iaea/i);
 });
@@ -303,4 +308,134 @@ test('a cell of the topic x source matrix opens in search exactly that source’
     expect((await allResultPaths(page)).sort()).toEqual(expected.map((article) => `/articles/${article.slug}/`).sort());
     await page.goto('/topics/');
   }
+});
+
+// ---- Near words are never hits; the page holds still; on a phone the results come first. ----
+
+const corpusWords = new Set(indexed.flatMap((page) => searchedTexts(page).flatMap(plainWords)));
+const saying = (term: string) => indexed.filter((page) => searchedTexts(page).some((text) => hasExactTerm(text, term)));
+
+/**
+ * A word absent from the corpus for which Pagefind still returns pages (by its stemming or prefix matching):
+ * corpus words with their last letter changed, the first that Pagefind's own API answers, asked in the page.
+ */
+async function absentWithNearWords(page: Page): Promise<string> {
+  const candidates = [...corpusWords]
+    .filter((word) => /^[a-z]{7,}$/.test(word))
+    .sort()
+    .map((word) => `${word.slice(0, -1)}qz`)
+    .filter((word) => !corpusWords.has(word))
+    .slice(0, 60);
+  await page.goto('/search/');
+  const absent = await page.evaluate(async (words) => {
+    const bundle = '/pagefind/pagefind.js';
+    const pagefind = (await import(bundle)) as { init(): Promise<void>; search(term: string): Promise<{ results: unknown[] }> };
+    await pagefind.init();
+    for (const word of words) if ((await pagefind.search(word)).results.length > 0) return word;
+    return undefined;
+  }, candidates);
+  expect(absent, 'Pagefind returns pages for some word the corpus does not hold').toBeDefined();
+  return absent!;
+}
+
+test('a word no article holds finds nothing, says so, and offers the near words Pagefind found as searches of their own', async ({ page }) => {
+  const absent = await absentWithNearWords(page);
+  expect(saying(absent)).toEqual([]);
+  await page.goto(searchFor(absent));
+  await expect(summary(page)).toHaveText(`No article contains “${absent}”.`);
+  await expect(resultLinks(page)).toHaveCount(0);
+  const offers = page.locator('[data-search-near] a');
+  await expect(offers.first()).toBeVisible();
+  const words = await offers.allInnerTexts();
+  for (const word of words) {
+    expect(
+      plainWords(word).every((part) => corpusWords.has(part)),
+      `${word} is a word of the corpus`,
+    ).toBe(true);
+    expect(plainWords(word)).not.toEqual([absent]);
+  }
+  // An offered word is a search of its own, whose results are exactly the articles that hold it.
+  await offers.first().click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(words[0]);
+  expect((await resultTitles(page)).sort()).toEqual(saying(words[0]!).map(titleOf).sort());
+});
+
+test('the header box follows the same rule: a near word is offered, never listed as a result', async ({ page }) => {
+  const absent = await absentWithNearWords(page);
+  await page.goto('/');
+  await page.keyboard.press('/');
+  await page.keyboard.type(absent);
+  const listbox = page.getByRole('listbox', { name: 'Search results' });
+  await expect(listbox).toBeVisible();
+  await expect(listbox).not.toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('[data-search-status]')).toContainText(`No article contains “${absent}”.`);
+  await expect(listbox.locator('.search-option-near').first()).toHaveText(/^Search for “.+” instead \(a near word\)$/);
+  await expect(listbox.locator('.search-option:not(.search-option-near):not(.search-option-all)')).toHaveCount(0);
+});
+
+/** A corpus word that Pagefind's stemming or prefix matching also finds in other forms: some page has only a longer word starting with it. */
+const wordWithKin = (() => {
+  const candidates = [...corpusWords].filter((word) => /^[a-z]{5,}$/.test(word)).sort();
+  for (const word of candidates) {
+    const holders = saying(word);
+    const kinOnly = indexed.filter(
+      (page) => !holders.includes(page) && searchedTexts(page).some((text) => plainWords(text).some((other) => other !== word && other.startsWith(word))),
+    );
+    if (holders.length > 0 && kinOnly.length > 0) return { word, holders, kinOnly };
+  }
+  return undefined;
+})();
+
+test('a present word finds exactly the articles that hold it whole, not those with only a longer word, and marks only it', async ({ page }) => {
+  expect(wordWithKin, 'some corpus word is the start of another, longer one').toBeDefined();
+  const { word, holders } = wordWithKin!;
+  await page.goto(searchFor(word));
+  expect((await resultTitles(page)).sort()).toEqual(holders.map(titleOf).sort());
+  for (const mark of await page.locator('.search-result mark').allInnerTexts()) expect(plainWords(mark)).toEqual([word]);
+  // And on the article the search opens, only the word itself is marked.
+  await resultLinks(page).first().click();
+  await expect(page.locator('article mark').first()).toBeVisible();
+  for (const mark of await page.locator('article mark').allInnerTexts()) expect(plainWords(mark)).toEqual([word]);
+});
+
+test('a phrase matches with its words adjacent, not with the same words apart', async ({ page }) => {
+  const [first, second] = commonPhrase!.split(' ') as [string, string];
+  const reversed = `${second} ${first}`;
+  await page.goto(searchFor(`"${reversed}"`));
+  const expected = saying(reversed);
+  if (expected.length === 0) await expect(summary(page)).toHaveText(`No article contains “${reversed}”.`);
+  else expect((await resultTitles(page)).sort()).toEqual(expected.map(titleOf).sort());
+});
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px the search page holds still while results render (layout shift under 0.1)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.addInitScript(() => {
+      const store = window as unknown as { shift: number };
+      store.shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+          if (!entry.hadRecentInput) store.shift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(searchFor(longestWord(commonPhrase!)));
+    await resultTitles(page);
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.1);
+  });
+}
+
+test('on a phone the results come first: the facets are one closed disclosure and the first result is on the first screen', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(searchFor(longestWord(commonPhrase!)));
+  await resultTitles(page);
+  const topics = page.getByRole('group', { name: 'Topic' });
+  await expect(topics).toBeHidden();
+  const first = (await resultLinks(page).first().boundingBox())!;
+  expect(first.y + first.height).toBeLessThanOrEqual(740);
+  await page.getByText('Filters', { exact: true }).click();
+  await expect(topics).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });

@@ -84,6 +84,22 @@ export function hasPhrase(text: string, phrase: string): boolean {
   return ` ${plainWords(text).join(' ')} `.includes(` ${plainWords(phrase).join(' ')} `);
 }
 
+/**
+ * True when `text` holds `term` as search counts a hit: case and diacritics folded, whole words (a letter or
+ * digit on neither side), the term's spaces as white space in the text (punctuation on its words ignored).
+ * ('the IAEA’s rules', 'iaea') -> true; ('banning', 'ban') -> false; ('world — order', 'world order') -> false
+ */
+export function hasExactTerm(text: string, term: string): boolean {
+  const fold = (value: string) =>
+    value
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[\u2018\u2019]/g, "'");
+  const words = fold(term).trim().split(/\s+/).map(RegExp.escape);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}\\s]*\\s+[^\\p{L}\\p{N}\\s]*')}(?![\\p{L}\\p{N}])`, 'u').test(fold(text));
+}
+
 function readArticle(page: Page): IndexedArticle {
   const [body] = elements(page, (node) => node.properties['dataPagefindBody'] !== undefined);
   if (!body) throw new Error(`${page.file} has no data-pagefind-body`);

@@ -1,9 +1,9 @@
-/** The search query: phrases and words, the term Pagefind gets, the reader's label, phrase checks, anchors, hit links; and how far a phrase's candidates are checked. */
+/** The search query: phrases and words, the term Pagefind gets, the reader's label, anchors, hit links; and how far a query's candidates are checked, and the near words they offer. */
 import { describe, expect, test } from 'vitest';
 import { searchHitPath } from '../../src/core/urls.ts';
-import { PhraseCheck } from '../../src/scripts/search/hits.ts';
+import { ExactCheck } from '../../src/scripts/search/hits.ts';
 import type { ResultData } from '../../src/scripts/search/pagefind.ts';
-import { anchorAt, containsPhrases, contentWords, findPhrase, parseQuery, phraseSpan } from '../../src/scripts/search/query.ts';
+import { anchorAt, parseQuery } from '../../src/scripts/search/query.ts';
 
 describe('parseQuery', () => {
   test.each([
@@ -20,32 +20,6 @@ describe('parseQuery', () => {
 
   test('a phrase is highlighted as one term', () => {
     expect(parseQuery('"world order" iaea').highlights).toEqual(['world order', 'iaea']);
-  });
-});
-
-describe('phrases', () => {
-  test('content words line up with Pagefind word locations', () => {
-    expect(contentWords('The “World Order”. — Élan')).toEqual(['the', 'world', 'order', '', 'elan']);
-  });
-
-  test.each([
-    ['a US-led world order and', 'world order', 2],
-    ['world — order', 'world order', 0],
-    ['the world orders', 'world order', -1],
-    ['compute threshold limits', 'compute thresholds', -1],
-    ['order world', 'world order', -1],
-  ])('%s / %s -> %i', (content, phrase, location) => {
-    expect(findPhrase(contentWords(content), phrase)).toBe(location);
-  });
-
-  test('a phrase spans its words and the punctuation between them', () => {
-    const words = contentWords('a world — order b');
-    expect(phraseSpan(words, 1, 'world order')).toBe(3);
-  });
-
-  test('every phrase must occur, in the body or in a metadata field', () => {
-    expect(containsPhrases(['a world order here', 'The Title'], ['world order', 'the title'])).toBe(true);
-    expect(containsPhrases(['a world order here', 'The Title'], ['world order', 'title page'])).toBe(false);
   });
 });
 
@@ -74,12 +48,13 @@ test('searchHitPath: the page, a phrase as one highlight term, the paragraph', (
   expect(searchHitPath('/articles/a-title/', [])).toBe('/articles/a-title/');
 });
 
-describe('PhraseCheck', () => {
+describe('ExactCheck', () => {
   // Candidates as Pagefind returns them for "world order": every third page has the phrase word for word, the
   // others only its words apart (stems match, the phrase does not).
   const pages = Array.from({ length: 40 }, (_, i) => ({
     url: `/articles/a-${i}/`,
     content: i % 3 === 0 ? 'a new world order for the age' : 'the world has no order yet',
+    locations: [],
     filters: { topic: [i % 2 === 0 ? 'Even' : 'Odd'] },
     meta: {},
   }));
@@ -93,19 +68,19 @@ describe('PhraseCheck', () => {
 
   test('loads only as many candidates as it takes to fill a list, in Pagefind’s order', async () => {
     const { results, loaded } = candidates();
-    const check = new PhraseCheck(results, query);
+    const check = new ExactCheck(results, query);
     await check.until(3);
     expect(check.results.map((result) => Number(result.id))).toEqual([0, 3, 6, 9].slice(0, check.results.length));
     expect(check.results.length).toBeGreaterThanOrEqual(3);
     expect(loaded.length).toBeLessThan(results.length);
-    expect(loaded.length % PhraseCheck.BATCH).toBe(0);
+    expect(loaded.length % ExactCheck.BATCH).toBe(0);
     expect(check.complete).toBe(false);
     expect(check.counts()).toBeUndefined();
   });
 
   test('once every candidate is checked: exactly the pages with the phrase, and their facet counts', async () => {
     const { results, loaded } = candidates();
-    const check = new PhraseCheck(results, query);
+    const check = new ExactCheck(results, query);
     await check.until(Infinity);
     expect(check.complete).toBe(true);
     expect(check.results.map((result) => pages[Number(result.id)]!.url)).toEqual(truly.map((page) => page.url));
@@ -114,9 +89,22 @@ describe('PhraseCheck', () => {
     expect(check.counts()).toEqual({ topic: { Even: even, Odd: truly.length - even } });
   });
 
-  test('without a phrase nothing is loaded: every result is kept, and Pagefind’s counts stand', async () => {
+  test('words are checked too: a page with only a near word is no hit, and its word is offered instead', async () => {
+    const near = [
+      { url: '/articles/b-0/', content: 'They were banning it', locations: [2], filters: {}, meta: {} },
+      { url: '/articles/b-1/', content: 'Two bans, and banning.', locations: [1, 3], filters: {}, meta: {} },
+      { url: '/articles/b-2/', content: 'A Banana split', locations: [1], filters: {}, meta: { title: 'x' } },
+    ];
+    const results = near.map((page, i) => ({ id: String(i), data: async () => page as unknown as ResultData }));
+    const check = new ExactCheck(results, parseQuery('banana'));
+    await check.until(Infinity);
+    expect(check.results.map((result) => result.id)).toEqual(['2']);
+    expect(check.nearWords()).toEqual(['banning', 'bans']);
+  });
+
+  test('without words (browsing by facet) nothing is loaded: every result is kept, and Pagefind’s counts stand', async () => {
     const { results, loaded } = candidates();
-    const check = new PhraseCheck(results, parseQuery('world order'));
+    const check = new ExactCheck(results, parseQuery(''));
     await check.until(Infinity);
     expect(check.results).toHaveLength(results.length);
     expect(loaded).toEqual([]);

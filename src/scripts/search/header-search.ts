@@ -4,8 +4,10 @@
  * the results, Enter opens one, Escape closes the list, and the result count is announced.
  * This code is fetched when the box is first focused (site-search.ts, which also handles "/"); it starts
  * loading Pagefind at once and picks up whatever was typed while it loaded.
+ * Results are hits only when their text holds the query exactly (hits.ts); when none does, the list says
+ * "No article contains “banana”" and offers the near words Pagefind found as searches of their own.
  */
-import { PhraseCheck, toHit } from './hits.ts';
+import { ExactCheck, toHit } from './hits.ts';
 import { inferredMark } from './inferred-mark.ts';
 import { pagefind } from './pagefind.ts';
 import { parseQuery } from './query.ts';
@@ -86,9 +88,9 @@ function setUpHeaderSearch(root: HTMLElement): void {
     const query = parseQuery(term);
     const response = query.term ? await api.search(query.term) : null;
     if (mine !== generation || !response) return;
-    // With a phrase, only the pages that contain it, word for word (hits.ts): enough candidates are checked to
-    // fill the list, not all of them, so the count is exact only when every one was checked.
-    const check = new PhraseCheck(response.results, query);
+    // Only the pages that hold the query exactly (hits.ts): enough candidates are checked to fill the list, not all
+    // of them, so the count is exact only when every one was checked.
+    const check = new ExactCheck(response.results, query);
     await check.until(SHOWN + 1, () => mine !== generation);
     if (mine !== generation) return;
     const results = check.results;
@@ -117,22 +119,35 @@ function setUpHeaderSearch(root: HTMLElement): void {
     });
     const total = results.length;
     const exact = check.complete;
+    const several = query.phrases.length + query.words.length > 1;
+    const none = `No article contains ${several ? 'all of ' : ''}${query.label}.`;
+    // When no article holds the query, the near words Pagefind matched instead: each opens its own search.
+    const nearWords = total === 0 ? check.nearWords(3) : [];
+    const offers = nearWords.map((word, index) => {
+      const option = document.createElement('a');
+      option.id = `site-search-option-near-${index}`;
+      option.href = searchPath({ q: word });
+      option.setAttribute('role', 'option');
+      option.setAttribute('aria-selected', 'false');
+      option.className = 'search-option search-option-near';
+      option.textContent = `Search for “${word}” instead (a near word)`;
+      return option;
+    });
     const all = document.createElement('a');
     all.id = 'site-search-option-all';
     all.href = searchPath({ q: term });
     all.setAttribute('role', 'option');
     all.setAttribute('aria-selected', 'false');
     all.className = 'search-option search-option-all';
-    all.textContent =
-      total === 0 ? `No results for ${query.label}. Open the search page` : exact ? `See all ${total} results, with filters` : 'See all results, with filters';
-    listbox.replaceChildren(...items, all);
+    all.textContent = total === 0 ? `${none} Open the search page` : exact ? `See all ${total} results, with filters` : 'See all results, with filters';
+    listbox.replaceChildren(...items, ...offers, all);
     // Results that come after the reader has left the box wait, closed, for the arrow keys to open them.
     if (root.contains(document.activeElement)) open();
     active = -1;
     input.removeAttribute('aria-activedescendant');
     status.textContent =
       total === 0
-        ? `No results for ${query.label}.`
+        ? `${none}${nearWords.length > 0 ? ` ${nearWords.length} near ${nearWords.length === 1 ? 'word' : 'words'} offered.` : ''}`
         : `${exact ? total : `More than ${SHOWN}`} ${total === 1 ? 'result' : 'results'}; ${Math.min(total, SHOWN)} shown. Use the arrow keys to choose.`;
   };
 

@@ -1,6 +1,7 @@
 /**
  * A reader's query, understood once: its quoted phrases and its loose words, the term Pagefind is given,
- * the label that names it to the reader, and the checks that keep a phrase a phrase. Pure: no DOM, no Pagefind.
+ * the label that names it to the reader, and the paragraph a word location falls in. Pure: no DOM, no Pagefind.
+ * (What counts as a match is exact.ts.)
  * '“world order” iaea' -> { phrases: ['world order'], words: ['iaea'], term: '"world order" iaea', label: '“world order” iaea' }
  */
 
@@ -36,56 +37,6 @@ export function parseQuery(raw: string): Query {
   const term = lonePhrase ? `"${phrases[0]}"` : [...phrases, ...words].join(' ');
   const label = phrases.length === 0 ? (words.length > 0 ? `“${words.join(' ')}”` : '') : [...phrases.map((phrase) => `“${phrase}”`), ...words].join(' ');
   return { phrases, words, term, label, highlights: [...phrases, ...words] };
-}
-
-/**
- * Content split into words exactly as Pagefind splits it (on whitespace), so an index here is a Pagefind
- * word location; each word is normalised for comparison: case, diacritics and punctuation dropped.
- * 'The “World Order”.' -> ['the', 'world', 'order']
- */
-export function contentWords(content: string): string[] {
-  return content.split(/[^\S\uFEFF]+/).map(normaliseWord);
-}
-
-function normaliseWord(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/**
- * The word location where `phrase` first occurs in `words` (from contentWords), its words in order and
- * adjacent (a lone dash or other punctuation between them does not count as a word), or -1.
- * (['a', 'world', '', 'order'], 'world order') -> 1
- */
-export function findPhrase(words: readonly string[], phrase: string): number {
-  const wanted = contentWords(phrase).filter(Boolean);
-  if (wanted.length === 0) return -1;
-  const present = words.flatMap((word, location) => (word ? [{ word, location }] : []));
-  for (let start = 0; start + wanted.length <= present.length; start++) {
-    if (wanted.every((word, offset) => present[start + offset]!.word === word)) return present[start]!.location;
-  }
-  return -1;
-}
-
-/** The number of content words a phrase spans from where it starts (its words and any punctuation between). */
-export function phraseSpan(words: readonly string[], start: number, phrase: string): number {
-  const length = contentWords(phrase).filter(Boolean).length;
-  let seen = 0;
-  let location = start;
-  while (location < words.length && seen < length) {
-    if (words[location]) seen++;
-    location++;
-  }
-  return location - start;
-}
-
-/** True when every phrase of the query occurs in one of the texts (body, title, dek, author, outlet). */
-export function containsPhrases(texts: readonly string[], phrases: readonly string[]): boolean {
-  const split = texts.map(contentWords);
-  return phrases.every((phrase) => split.some((words) => findPhrase(words, phrase) >= 0));
 }
 
 /** One anchor of a page as Pagefind records it: an element with an id, at a word location. */

@@ -2,12 +2,18 @@
  * The search page: query, facets with counts, sort, results with highlighted excerpts and matching
  * sections, and the whole state in the URL (?q=iaea&topic=Enforcement&sort=date-desc) so a search
  * can be shared and Back works. An empty query with a filter browses the corpus.
- * Keyboard first: a skip link jumps over the facets to the results; the facets are built once, in the
- * corpus's order, and only their counts change, so nothing moves under the pointer or loses focus; the
- * count is announced (a polite live region) and the document title names the query.
+ * A result is a hit only when its text holds the query exactly (hits.ts, exact.ts): where Pagefind found only
+ * near words, the page says "No article contains “banana”" and offers those words as searches of their own.
+ * Facets that scale: values with no result are hidden, each facet shows its first few values and the rest
+ * behind "Show all N", a long one has a box to filter its values, and on a narrow screen the facets are one
+ * disclosure above the results. Keyboard first: a skip link jumps over the facets to the results; the facets
+ * are built once, in the corpus's order, and only their counts change, so nothing moves under the pointer or
+ * loses focus; the count is announced (a polite live region) and the document title names the query.
+ * Nothing moves while results render: the page's parts are in the HTML from the start, with their space kept.
  */
 import { concordancePath } from '../../core/urls.ts';
-import { PhraseCheck, toHit } from './hits.ts';
+import { foldCharacters } from './exact.ts';
+import { ExactCheck, hasTerms, toHit } from './hits.ts';
 import { inferredMark } from './inferred-mark.ts';
 import { pagefind, type FilterCounts, type Result, type SearchResponse } from './pagefind.ts';
 import { parseQuery } from './query.ts';
@@ -22,6 +28,12 @@ const FILTERS = [
 ] as const;
 const SORTS: Record<string, Record<string, 'asc' | 'desc'>> = { 'date-desc': { date: 'desc' }, 'date-asc': { date: 'asc' } };
 const PAGE_SIZE = 10;
+/** Values a facet shows before "Show all N". */
+const FEW = 5;
+/** A facet with more values than this in the corpus gets a box to filter them. */
+const FILTER_BOX_FROM = 8;
+/** The width from which the facets sit beside the results, open (src/styles/global.css, .search-layout). */
+const WIDE = '(min-width: 60rem)';
 
 interface State {
   term: string;
@@ -66,9 +78,17 @@ export function setUpSearchPage(root: HTMLElement): void {
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   // "See every use in context": the concordance of the query's words (src/pages/concordance/).
   const concordance = root.querySelector<HTMLElement>('[data-search-concordance]')!;
-  // With this script running, the controls appear and the "needs JavaScript" notice goes.
-  root.hidden = false;
-  document.querySelector<HTMLElement>('[data-search-no-script]')?.setAttribute('hidden', '');
+  // The near words Pagefind matched when no article holds the query, offered as searches of their own.
+  const near = root.querySelector<HTMLElement>('[data-search-near]')!;
+  // The facets' disclosure: closed on a narrow screen, where the results come first; always open beside them.
+  const disclosure = root.querySelector<HTMLDetailsElement>('[data-search-filters-box]')!;
+  const disclosureLabel = disclosure.querySelector<HTMLElement>('[data-search-filters-label]')!;
+  const wide = window.matchMedia(WIDE);
+  const syncDisclosure = () => {
+    if (wide.matches) disclosure.open = true;
+  };
+  syncDisclosure();
+  wide.addEventListener('change', syncDisclosure);
 
   let state = readUrl();
   let generation = 0;
@@ -78,27 +98,91 @@ export function setUpSearchPage(root: HTMLElement): void {
 
   const baseTitle = document.title;
 
-  const describe = (count: number): string => {
+  const scopeText = () => {
     const chosen = FILTERS.flatMap(({ name, label }) => (state.filters[name] ?? []).map((value) => `${label}: ${value}`));
-    const scope = chosen.length > 0 ? ` in ${chosen.join(', ')}` : '';
+    return chosen.length > 0 ? ` in ${chosen.join(', ')}` : '';
+  };
+
+  const describe = (count: number): string => {
+    const scope = scopeText();
     const query = parseQuery(state.term);
     const lonePhrase = query.phrases.length === 1 && query.words.length === 0;
     const what = query.label ? ` for ${lonePhrase ? 'the phrase ' : ''}${query.label}` : '';
+    if (count === 0 && hasTerms(query)) {
+      const several = query.phrases.length + query.words.length > 1;
+      return `No article${scope ? ` ${scope.trim()}` : ''} contains ${several ? 'all of ' : ''}${query.label}.`;
+    }
     if (count === 0) return `No results${what}${scope}. Try fewer or different words, or remove a filter.`;
     return `${count} ${count === 1 ? 'result' : 'results'}${what}${scope}`;
   };
 
-  /** Facet value -> its checkbox and count, built once from the whole corpus's facets. */
-  const options = new Map<string, { box: HTMLInputElement; count: HTMLElement; row: HTMLElement }>();
-  const key = (name: string, value: string) => `${name}\u0000${value}`;
+  /** The near words as links that search for each (with the filters in force), or advice when there are none. */
+  const offerNearWords = (words: string[]) => {
+    if (words.length === 0) {
+      near.replaceChildren('Try fewer or different words, or remove a filter.');
+    } else {
+      const links = words.flatMap((word, index) => {
+        const link = element('a', 'search-near-word', word);
+        link.href = toUrl({ ...state, term: word });
+        link.dataset['term'] = word;
+        return index === 0 ? [link] : [', ', link];
+      });
+      near.replaceChildren(`Near words found instead, each a search of its own: `, ...links, '.');
+    }
+    near.hidden = false;
+  };
+  near.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-term]');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    state = { ...state, term: link.dataset['term']! };
+    void run('push');
+    input.focus();
+  });
+
+  /** One facet: its values in the corpus's order, whether "Show all" is open, and its filter box if it is long. */
+  interface Group {
+    name: string;
+    label: string;
+    fieldset: HTMLFieldSetElement;
+    rows: Array<{ value: string; folded: string; row: HTMLElement; box: HTMLInputElement; count: HTMLElement; shown: boolean }>;
+    toggle: HTMLButtonElement;
+    filter?: HTMLInputElement;
+    none: HTMLElement;
+    expanded: boolean;
+  }
+  const groups: Group[] = [];
 
   const buildFilters = (corpus: FilterCounts) => {
-    const groups = FILTERS.map(({ name, label }) => {
+    for (const { name, label } of FILTERS) {
       // The corpus's order, fixed for the page's life: most articles first (years newest first).
       const values = Object.entries(corpus[name] ?? {});
       values.sort((a, b) => (name === 'year' ? (a[0] < b[0] ? 1 : -1) : b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
       const fieldset = element('fieldset', 'search-filter');
       fieldset.append(element('legend', undefined, label));
+      const listId = `filter-${name}-values`;
+      const group: Group = {
+        name,
+        label,
+        fieldset,
+        rows: [],
+        toggle: element('button', 'search-filter-toggle'),
+        none: element('p', 'search-filter-none'),
+        expanded: false,
+      };
+      if (values.length > FILTER_BOX_FROM) {
+        const filter = element('input', 'search-filter-find');
+        filter.type = 'search';
+        filter.setAttribute('aria-label', `Filter the ${label.toLowerCase()} values`);
+        filter.placeholder = `Filter ${values.length} ${label.toLowerCase()} values`;
+        filter.setAttribute('aria-controls', listId);
+        filter.autocomplete = 'off';
+        filter.addEventListener('input', () => layoutGroup(group));
+        fieldset.append(filter);
+        group.filter = filter;
+      }
+      const list = element('div', 'search-filter-values');
+      list.id = listId;
       for (const [value] of values) {
         const id = `filter-${name}-${value.replace(/[^a-z0-9]+/gi, '-')}`;
         const row = element('div', 'search-filter-option');
@@ -112,23 +196,61 @@ export function setUpSearchPage(root: HTMLElement): void {
         const count = element('span', 'count');
         text.append(' ', count);
         row.append(box, text);
-        fieldset.append(row);
-        options.set(key(name, value), { box, count, row });
+        list.append(row);
+        group.rows.push({ value, folded: foldCharacters(value), row, box, count, shown: false });
       }
-      return fieldset;
-    });
-    filterBox.replaceChildren(...groups);
+      group.none.hidden = true;
+      group.toggle.type = 'button';
+      group.toggle.setAttribute('aria-controls', listId);
+      group.toggle.addEventListener('click', () => {
+        group.expanded = !group.expanded;
+        layoutGroup(group);
+      });
+      fieldset.append(list, group.none, group.toggle);
+      groups.push(group);
+    }
+    filterBox.replaceChildren(...groups.map((group) => group.fieldset));
   };
 
-  /** Counts and checks updated in place; a value with no result here stays where it is, dimmed. */
-  const updateFilters = (counts: FilterCounts) => {
-    for (const [id, option] of options) {
-      const [name, value] = id.split('\u0000') as [string, string];
-      const count = counts[name]?.[value] ?? 0;
-      option.count.textContent = `(${count})`;
-      option.row.classList.toggle('is-empty', count === 0);
-      option.box.checked = (state.filters[name] ?? []).includes(value);
+  /**
+   * Which values a facet shows: those with a result here (and any checked), matching its filter box; the
+   * first FEW of them unless "Show all" is open or the box is used. The order never changes.
+   */
+  const layoutGroup = (group: Group) => {
+    const find = foldCharacters(group.filter?.value.trim() ?? '');
+    const candidates = group.rows.filter((row) => (row.shown || row.box.checked) && (!find || row.folded.includes(find)));
+    const all = group.expanded || find !== '';
+    for (const row of group.rows) {
+      const index = candidates.indexOf(row);
+      row.row.hidden = !(index >= 0 && (all || index < FEW || row.box.checked));
     }
+    const total = group.rows.filter((row) => row.shown || row.box.checked).length;
+    group.fieldset.hidden = total === 0;
+    group.none.hidden = !(find && candidates.length === 0);
+    group.none.textContent = `No ${group.label.toLowerCase()} value matches “${group.filter?.value.trim() ?? ''}”.`;
+    group.toggle.hidden = find !== '' || total <= FEW;
+    group.toggle.textContent = group.expanded ? `Show the first ${FEW}` : `Show all ${total}`;
+    group.toggle.setAttribute('aria-expanded', String(group.expanded));
+    group.toggle.setAttribute(
+      'aria-label',
+      group.expanded ? `Show the first ${FEW} ${group.label.toLowerCase()} values` : `Show all ${total} ${group.label.toLowerCase()} values`,
+    );
+  };
+
+  /** Counts and checks updated in place; a value with no result here is hidden, unless checked. */
+  const updateFilters = (counts: FilterCounts) => {
+    let chosen = 0;
+    for (const group of groups) {
+      for (const row of group.rows) {
+        const count = counts[group.name]?.[row.value] ?? 0;
+        row.count.textContent = `(${count})`;
+        row.shown = count > 0;
+        row.box.checked = (state.filters[group.name] ?? []).includes(row.value);
+        if (row.box.checked) chosen++;
+      }
+      layoutGroup(group);
+    }
+    disclosureLabel.textContent = chosen > 0 ? `Filters (${chosen} chosen)` : 'Filters';
   };
 
   const renderResult = async (result: Result): Promise<HTMLLIElement> => {
@@ -178,18 +300,21 @@ export function setUpSearchPage(root: HTMLElement): void {
     sortSelect.value = state.sort;
     const query = parseQuery(state.term);
     document.title = query.label ? `${query.label} – ${baseTitle}` : baseTitle;
-    concordance.hidden = query.highlights.length === 0;
+    // Kept in its place, only out of sight, so that nothing below it moves when it comes.
+    concordance.classList.toggle('is-unused', query.highlights.length === 0);
     concordance.querySelector('a')!.href = concordancePath(state.term.trim());
     const api = await pagefind();
     // Loads the filter index; until then searches report no filter counts.
     const corpusFacets = await api.filters();
-    if (options.size === 0) buildFilters(corpusFacets);
+    if (mine !== generation) return;
     const hasFilters = Object.keys(state.filters).length > 0;
     if (!query.term && !hasFilters) {
       // Nothing asked yet: the facets of the whole corpus to browse by.
+      if (groups.length === 0) buildFilters(corpusFacets);
       updateFilters(corpusFacets);
       list.replaceChildren();
       more.hidden = true;
+      near.hidden = true;
       summary.textContent = 'Type to search, or choose a filter to browse.';
       return;
     }
@@ -199,19 +324,22 @@ export function setUpSearchPage(root: HTMLElement): void {
       sort: SORTS[state.sort],
     });
     if (mine !== generation || !response) return;
-    // With a phrase, only the pages that contain it (hits.ts): the first page is shown once enough candidates are
+    // Only the pages that hold the query exactly (hits.ts): the first page is shown once enough candidates are
     // checked; the rest are checked after it, and the count and the facets are given when all are.
-    const check = new PhraseCheck(response.results, query);
+    const check = new ExactCheck(response.results, query);
     const cancelled = () => mine !== generation;
     await check.until(PAGE_SIZE + 1, cancelled);
     if (cancelled()) return;
     results = check.results;
     shown = 0;
+    // The facets are built with their first counts, in one go, so that no value shows and then hides.
+    if (groups.length === 0) buildFilters(corpusFacets);
     list.replaceChildren();
+    near.hidden = true;
     await showMore(mine);
     if (cancelled()) return;
     if (!check.complete) {
-      summary.textContent = `More than ${PAGE_SIZE} results; checking the other candidates for the exact phrase…`;
+      summary.textContent = `More than ${PAGE_SIZE} results; checking the other candidates for the exact ${query.phrases.length > 0 ? 'phrase' : 'words'}…`;
       await check.until(Infinity, cancelled);
       if (cancelled()) return;
       results = check.results;
@@ -219,6 +347,7 @@ export function setUpSearchPage(root: HTMLElement): void {
     }
     updateFilters(check.counts() ?? response.filters);
     summary.textContent = describe(results.length);
+    if (results.length === 0 && hasTerms(query)) offerNearWords(check.nearWords());
   };
 
   input.addEventListener('input', () => {
@@ -240,6 +369,7 @@ export function setUpSearchPage(root: HTMLElement): void {
   });
   filterBox.addEventListener('change', (event) => {
     const box = event.target as HTMLInputElement;
+    if (box.type !== 'checkbox') return;
     const current = new Set(state.filters[box.name] ?? []);
     if (box.checked) current.add(box.value);
     else current.delete(box.value);
