@@ -19,11 +19,16 @@ export const WORDS_PER_MINUTE = 230;
 
 /** An article before its slug is final and topics are assigned. */
 export interface Draft {
-  article: Omit<Article, 'slug' | 'topics' | 'passages' | 'stance'>;
+  /** Everything but what make-entry.ts adds: slug, topics, passages, stance and the language (language.ts). */
+  article: Omit<Article, 'slug' | 'topics' | 'passages' | 'stance' | 'lang' | 'origins'> & { origins: Omit<Article['origins'], 'lang'> };
   wantedSlug: string | undefined;
   catalogTopics: string[] | undefined;
   /** The catalog's stance per topic; make-entry checks its topics against the article's. */
   catalogStance: CatalogFields['stance'];
+  /** The catalog's `lang:`, when set. */
+  catalogLang?: string | undefined;
+  /** The language the source declares for this text, as written (feed `<language>`, `xml:lang`); null when none. */
+  declaredLang?: string | null;
   body: Root;
 }
 
@@ -104,6 +109,7 @@ export function draftFromFeedItem(channel: FeedChannel, item: FeedItem, converte
     image: converted.image ?? enclosure,
     warnings,
     fields,
+    declaredLang: item.language ?? channel.language,
   });
 }
 
@@ -123,6 +129,7 @@ interface Parts {
   image: Article['image'];
   warnings: string[];
   fields: CatalogFields;
+  declaredLang?: string | null;
 }
 
 function assemble(parts: Parts): Draft {
@@ -138,6 +145,8 @@ function assemble(parts: Parts): Draft {
     wantedSlug: fields.slug,
     catalogTopics: fields.topics,
     catalogStance: fields.stance,
+    catalogLang: fields.lang,
+    declaredLang: parts.declaredLang ?? null,
     body: parts.body,
     article: {
       title: title.value ?? 'Untitled',

@@ -8,6 +8,11 @@ import { z } from 'zod';
 export const originSchema = z.enum(['catalog', 'feed', 'inferred', 'unknown']);
 export type Origin = z.infer<typeof originSchema>;
 
+/** Where an article's language came from: set by the curator, declared by the source (feed `<language>`, `xml:lang`,
+ * JSON Feed `language`), detected from the text (scripts/ingest/language.ts), or not known. */
+export const languageOriginSchema = z.enum(['catalog', 'source', 'detected', 'unknown']);
+export type LanguageOrigin = z.infer<typeof languageOriginSchema>;
+
 /** Source formats the ingest understands, detected from content, never from the file name. */
 export const sourceFormatSchema = z.enum(['text', 'rss', 'atom', 'rdf', 'json']);
 export type SourceFormat = z.infer<typeof sourceFormatSchema>;
@@ -66,6 +71,9 @@ export const articleSchema = z.object({
   url: webUrlSchema.nullable(),
   /** Publication date (ISO), or null when undated. Never the build time. */
   publishedAt: isoDateSchema.nullable(),
+  /** The text's language as a BCP 47 tag (`he`, `zh-CN`), or null when not known (never a guess: see `origins.lang`);
+   * default null. The site writes it as `lang` (and `dir`) on the article. */
+  lang: z.string().min(1).nullable().default(null),
   /** Where each metadata field came from. */
   origins: z.object({
     title: originSchema,
@@ -75,6 +83,8 @@ export const articleSchema = z.object({
     url: originSchema,
     publishedAt: originSchema,
     topics: originSchema,
+    /** Where `lang` came from; 'unknown' for an entry written before languages were recorded. */
+    lang: languageOriginSchema.default('unknown'),
   }),
   /** The raw source this entry was made from. */
   source: z.object({
