@@ -26,3 +26,16 @@ export function languageName(lang: string): string {
     return lang;
   }
 }
+
+/** The attributes an element holding a text in `lang` carries: `lang`, and `dir="rtl"` for a right-to-left script;
+ * none for an unknown language (the page's English then applies). "he" -> { lang: "he", dir: "rtl" }, null -> {} */
+export function languageAttributes(lang: string | null | undefined): { lang?: string; dir?: 'rtl' } {
+  if (lang == null) return {};
+  return textDirection(lang) === 'rtl' ? { lang, dir: 'rtl' } : { lang };
+}
+
+/** The attributes of the site's own words (labels, bylines, buttons) inside a text in `lang`: English, left to
+ * right; none when the text around them is of unknown language (already English). "he" -> { lang: "en", dir: "ltr" } */
+export function furnitureAttributes(lang: string | null | undefined): { lang?: 'en'; dir?: 'ltr' } {
+  return lang == null ? {} : { lang: 'en', dir: 'ltr' };
+}

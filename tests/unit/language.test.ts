@@ -20,14 +20,32 @@ describe('assignLanguage: catalog, then source, then detection; unknown rather t
   });
 
   test.each([
-    [{ declared: 'en-us', text: texts.he }, { lang: 'en-US', origin: 'source' }],
-    [{ declared: 'he_IL', text: texts.en }, { lang: 'he-IL', origin: 'source' }],
-    [{ declared: 'heb', text: '' }, { lang: 'he', origin: 'source' }],
-    [{ catalog: 'zh-TW', declared: 'en', text: texts.zh }, { lang: 'zh-TW', origin: 'catalog' }],
-    [{ catalog: 'fa', text: texts.ar }, { lang: 'fa', origin: 'catalog' }],
+    [
+      { declared: 'en-us', text: texts.he },
+      { lang: 'en-US', origin: 'source' },
+    ],
+    [
+      { declared: 'he_IL', text: texts.en },
+      { lang: 'he-IL', origin: 'source' },
+    ],
+    [
+      { declared: 'heb', text: '' },
+      { lang: 'he', origin: 'source' },
+    ],
+    [
+      { catalog: 'zh-TW', declared: 'en', text: texts.zh },
+      { lang: 'zh-TW', origin: 'catalog' },
+    ],
+    [
+      { catalog: 'fa', text: texts.ar },
+      { lang: 'fa', origin: 'catalog' },
+    ],
     [{ text: 'Chapter one' }, { lang: null, origin: 'unknown' }],
     [{ text: '十戒' }, { lang: null, origin: 'unknown' }],
-    [{ declared: '', text: 'A title only' }, { lang: null, origin: 'unknown' }],
+    [
+      { declared: '', text: 'A title only' },
+      { lang: null, origin: 'unknown' },
+    ],
   ])('%j -> %j', (input, expected) => {
     expect(assignLanguage(input)).toEqual(expected);
   });
