@@ -14,6 +14,8 @@ export interface Hit {
   /** Where it opens: the page at the matching paragraph, with the terms to mark there. */
   href: string;
   title: string;
+  /** The article's language (the `lang` filter), for the title's and excerpt's lang and dir; null when not known. */
+  lang: string | null;
   /** Outlet and date. */
   byline: string;
   /** Whether the title and the date were inferred rather than given (the `inferred` filter, src/components/SearchMeta.astro). */
@@ -118,7 +120,9 @@ export function toHit(data: ResultData, query: Query): Hit {
             ? [{ title: sub.title, href: searchHitPath(data.url, query.highlights, sub.anchor.id), excerpt: excerptNodes(sub.excerpt) }]
             : [],
         );
-  return { href, title, byline, inferred, excerpt: excerptNodes(data.excerpt), sections: sections.filter((section) => section.href !== href).slice(0, 3) };
+  const lang = data.filters['lang']?.[0] ?? null;
+  const others = sections.filter((section) => section.href !== href).slice(0, 3);
+  return { href, title, lang, byline, inferred, excerpt: excerptNodes(data.excerpt), sections: others };
 }
 
 /** `EXCERPT_LENGTH` words of the content around the phrase, the phrase in one <mark>. */

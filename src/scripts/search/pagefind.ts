@@ -1,12 +1,15 @@
 /**
  * The Pagefind search API, loaded on first use only (pages that never search load none of it).
  * The bundle is written by `scripts/index-search.ts` into /pagefind/, one index per language of the articles (each
- * page is indexed in its `<html lang>`: Chinese and Japanese segmented, each language stemmed by its own rules). One
- * Pagefind instance reads one language, so the first is the page's own language (else the largest index) and every
- * other language index of the bundle is merged into it (Pagefind's `mergeIndex` with a `language`): one box searches
- * every language, results merged by score, filter counts summed. Pagefind merges sorted results by score too, so a
- * sorted search over several languages is put back in order here, by each result's `date` filter (its date as
- * the site writes it, "4 March 2026"; "undated" sorts as the oldest, as the index's own sort key does).
+ * page is indexed in its `<html lang>`: Chinese and Japanese segmented, each language stemmed by its own rules).
+ * A Pagefind instance reads one language and stems the query with its own WebAssembly, so the languages are grouped by
+ * the WebAssembly their index names (one for English, one for Russian, one for every language Pagefind does not stem,
+ * ...): each group is one instance of the module (the same file imported under its own query string, as the
+ * WebAssembly is held by the module), its largest language first (the page's own in its group) and the others merged
+ * into it (`mergeIndex` with a `language`, as Pagefind's multisite search does).
+ * One box searches them all: results merged by score, filter counts summed; a date-sorted search is put back in date
+ * order, as merging by score would undo it. A bundle of one language (the seeds) loads exactly what it did before.
+ * [{ en: wasm "en" }, { zh: wasm null }, { he: wasm null }] -> instances: en; zh + he
  */
 
 /** An element with an id in a page's indexed text, at a word location of its content. */
@@ -45,6 +48,8 @@ export interface ResultData {
 /** A result before its data is loaded. */
 export interface Result {
   id: string;
+  /** Pagefind's relevance; results of several languages are merged by it. */
+  score?: number;
   data: () => Promise<ResultData>;
 }
 
@@ -79,56 +84,120 @@ export const EXCERPT_LENGTH = 24;
 
 let loading: Promise<PagefindModule> | undefined;
 
-/** Pagefind, imported and configured once, with every language index of the bundle merged in. */
+/** Where the bundle is. */
+const BUNDLE = '/pagefind/';
+
+/** Pagefind, imported and configured once, searching every language index of the bundle. */
 export function pagefind(): Promise<PagefindModule> {
   loading ??= (async () => {
-    const bundle = '/pagefind/pagefind.js';
-    const module = (await import(/* @vite-ignore */ bundle)) as PagefindModule;
-    const languages = await bundleLanguages(new URL('/pagefind/pagefind-entry.json', location.href).href);
-    const own = document.documentElement.lang.toLowerCase();
-    const primary = languages.find((language) => language === own) ?? languages[0];
-    // No highlightParam: Pagefind would add one parameter per word, splitting a phrase; result links are
-    // built by searchHitPath instead, with a phrase as one term.
-    await module.options({ excerptLength: EXCERPT_LENGTH, noWorker: true, ...(primary && { language: primary }) });
-    await module.init();
-    // The same bundle by its full address: Pagefind skips a merge whose path starts its primary's ("/pagefind/").
-    const others = languages.filter((language) => language !== primary);
-    await Promise.all(others.map((language) => module.mergeIndex(new URL('/pagefind/', location.href).href, { language })));
-    return others.length === 0 ? module : { ...module, search: sortedSearch(module) };
+    const groups = await languageGroups(document.documentElement.lang.toLowerCase());
+    if (groups.length <= 1) return loadGroup(groups[0] ?? { wasm: '', languages: [] }, 0);
+    return combine(await Promise.all(groups.map((group, index) => loadGroup(group, index))));
   })();
   return loading;
 }
 
-/** The language indexes of the bundle, largest first; none when its entry cannot be read (Pagefind then says why). */
-async function bundleLanguages(entryUrl: string): Promise<string[]> {
+/** Languages that share a WebAssembly (the same query stemming), largest first. */
+interface LanguageGroup {
+  wasm: string;
+  languages: string[];
+}
+
+/** The bundle's languages grouped by WebAssembly: the group of the page's own language first, then by size; none when
+ * the bundle's entry cannot be read (Pagefind then says why). */
+async function languageGroups(own: string): Promise<LanguageGroup[]> {
+  let languages: [string, { wasm?: string | null; page_count?: number }][];
   try {
-    const entry = (await (await fetch(entryUrl)).json()) as { languages?: Record<string, { page_count?: number }> };
-    return Object.entries(entry.languages ?? {})
-      .sort((a, b) => (b[1].page_count ?? 0) - (a[1].page_count ?? 0))
-      .map(([language]) => language);
+    const entry = (await (await fetch(`${BUNDLE}pagefind-entry.json`)).json()) as { languages?: Record<string, { wasm?: string | null; page_count?: number }> };
+    languages = Object.entries(entry.languages ?? {});
   } catch {
     return [];
   }
+  languages.sort((a, b) => (b[0] === own ? 1 : 0) - (a[0] === own ? 1 : 0) || (b[1].page_count ?? 0) - (a[1].page_count ?? 0));
+  const groups = new Map<string, string[]>();
+  for (const [language, { wasm }] of languages) groups.set(wasm ?? 'unknown', [...(groups.get(wasm ?? 'unknown') ?? []), language]);
+  return [...groups].map(([wasm, members]) => ({ wasm, languages: members }));
 }
 
-/** Search, and when sorted, order the results of all the languages by their date again (Pagefind merges by score). */
-function sortedSearch(module: PagefindModule): PagefindModule['search'] {
-  return async (term, options) => {
-    const response = await module.search(term, options);
+/** One instance of Pagefind for one group: its first language, the others merged in. The first group's instance is the
+ * bundle's own module; each other is the same file under a query string, so the browser gives it a module of its own. */
+async function loadGroup({ wasm, languages: [first, ...rest] }: LanguageGroup, index: number): Promise<PagefindModule> {
+  const url = index === 0 ? `${BUNDLE}pagefind.js` : `${BUNDLE}pagefind.js?wasm=${encodeURIComponent(wasm)}`;
+  const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
+  // No highlightParam: Pagefind would add one parameter per word, splitting a phrase; result links are
+  // built by searchHitPath instead, with a phrase as one term.
+  await module.options({ excerptLength: EXCERPT_LENGTH, noWorker: true });
+  // Pagefind 1.6 takes an instance's language from <html lang> when it is created (init), whatever its options say;
+  // creation is synchronous up to its first await, so the group's language is set for that moment only.
+  const root = document.documentElement;
+  const own = root.lang;
+  if (first !== undefined) root.lang = first;
+  const started = module.init();
+  root.lang = own;
+  await started;
+  // The bundle by its full address: Pagefind skips a merge whose path starts its own ("/pagefind/").
+  const bundle = new URL(BUNDLE, location.href).href;
+  await Promise.all(rest.map((language) => module.mergeIndex(bundle, { language })));
+  return module;
+}
+
+/** Several instances as one: each searched, results merged by score, counts summed, a date sort restored. */
+function combine(modules: readonly PagefindModule[]): PagefindModule {
+  const search: PagefindModule['search'] = async (term, options) => {
+    const responses = await Promise.all(modules.map((module) => module.search(term, options)));
+    if (responses.some((response) => response === null)) return null;
+    const all = responses as SearchResponse[];
+    const results = all.flatMap((response) => response.results).sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
     const direction = options?.sort?.['date'];
-    if (response === null || direction === undefined) return response;
-    const dates = new Map(
-      await Promise.all(
-        response.results.map(async (result) => {
-          const time = Date.parse(`${(await result.data()).filters['date']?.[0] ?? ''} UTC`);
-          return [result, Number.isNaN(time) ? -Infinity : time] as const;
-        }),
-      ),
-    );
-    const sign = direction === 'asc' ? 1 : -1;
-    const results = [...response.results].sort((a, b) => sign * (dates.get(a)! - dates.get(b)! || 0));
-    return { ...response, results };
+    return {
+      results: direction === undefined ? results : await sortByDate(results, direction),
+      unfilteredResultCount: all.reduce((sum, response) => sum + response.unfilteredResultCount, 0),
+      filters: sumCounts(all.map((response) => response.filters)),
+      totalFilters: sumCounts(all.map((response) => response.totalFilters)),
+    };
   };
+  return {
+    options: async (options) => void (await Promise.all(modules.map((module) => module.options(options)))),
+    init: async () => void (await Promise.all(modules.map((module) => module.init()))),
+    mergeIndex: (indexPath, options) => modules[0]!.mergeIndex(indexPath, options),
+    search,
+    debouncedSearch: async (term, options, ms = 300) => {
+      const mine = ++debounced;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return mine === debounced ? search(term, options) : null;
+    },
+    filters: async () => sumCounts(await Promise.all(modules.map((module) => module.filters()))),
+  };
+}
+
+let debounced = 0;
+
+/** Filter counts of several instances, added up. */
+function sumCounts(counts: readonly FilterCounts[]): FilterCounts {
+  const sum: FilterCounts = {};
+  for (const filters of counts) {
+    for (const [filter, values] of Object.entries(filters)) {
+      const into = (sum[filter] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
+
+/** Results in date order, by each one's `date` filter (its date as the site writes it, "4 March 2026"); "undated"
+ * sorts as the oldest, as the index's own sort key does. Loads every result's data: only for a sorted search across
+ * several languages. */
+async function sortByDate(results: readonly Result[], direction: 'asc' | 'desc'): Promise<Result[]> {
+  const dates = new Map(
+    await Promise.all(
+      results.map(async (result) => {
+        const time = Date.parse(`${(await result.data()).filters['date']?.[0] ?? ''} UTC`);
+        return [result, Number.isNaN(time) ? -Infinity : time] as const;
+      }),
+    ),
+  );
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...results].sort((a, b) => sign * (dates.get(a)! - dates.get(b)! || 0));
 }
 
 /** Render a Pagefind excerpt (text with <mark> around matches) as DOM nodes, keeping only text and marks. */
