@@ -95,6 +95,8 @@ export interface ConcordanceArticle {
   outlet: string | null;
   titleInferred: boolean;
   dateInferred: boolean;
+  /** The article's language (BCP 47), for its lines' and title's `lang` and `dir`; absent or null when not known. */
+  lang?: string | null;
 }
 
 /** `articles.json`: the articles, in title order (an article's number is its rank by title), and the number of shards. */
