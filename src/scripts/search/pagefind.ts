@@ -2,14 +2,14 @@
  * The Pagefind search API, loaded on first use only (pages that never search load none of it).
  * The bundle is written by `scripts/index-search.ts` into /pagefind/, one index per language of the articles (each
  * page is indexed in its `<html lang>`: Chinese and Japanese segmented, each language stemmed by its own rules).
- * A Pagefind instance reads one language and stems the query with its own WebAssembly, so the languages are grouped by
- * the WebAssembly their index names (one for English, one for Russian, one for every language Pagefind does not stem,
- * ...): each group is one instance of the module (the same file imported under its own query string, as the
- * WebAssembly is held by the module), its largest language first (the page's own in its group) and the others merged
- * into it (`mergeIndex` with a `language`, as Pagefind's multisite search does).
- * One box searches them all: results merged by score, filter counts summed; a date-sorted search is put back in date
- * order, as merging by score would undo it. A bundle of one language (the seeds) loads exactly what it did before.
- * [{ en: wasm "en" }, { zh: wasm null }, { he: wasm null }] -> instances: en; zh + he
+ * A Pagefind instance reads one language and stems the query with its own WebAssembly, which the module holds once,
+ * so the languages are grouped by the WebAssembly their index names (English, Russian, Arabic ... each their own; the
+ * languages Pagefind does not stem join the first group). Each group is one instance of the module (the same file
+ * imported under its own query string), its largest language first (the page's own in its group) and the others
+ * merged into it (`mergeIndex` with a `language`, as Pagefind's multisite search does). One box searches them all:
+ * results merged by score, filter counts summed; a date-sorted search is put back in date order, as merging by score
+ * would undo it. A bundle of one language (the seeds) loads what it did before, and its entry file once more.
+ * [{ en: wasm "en" }, { ru: wasm "ru" }, { zh: wasm null }, { he: wasm null }] -> instances: en + zh + he; ru
  */
 
 /** An element with an id in a page's indexed text, at a word location of its content. */
@@ -116,6 +116,15 @@ async function languageGroups(own: string): Promise<LanguageGroup[]> {
   languages.sort((a, b) => (b[0] === own ? 1 : 0) - (a[0] === own ? 1 : 0) || (b[1].page_count ?? 0) - (a[1].page_count ?? 0));
   const groups = new Map<string, string[]>();
   for (const [language, { wasm }] of languages) groups.set(wasm ?? 'unknown', [...(groups.get(wasm ?? 'unknown') ?? []), language]);
+  // Pagefind's "unknown" WebAssembly stems nothing and its languages' indexes are not stemmed (Chinese, Hebrew, ...):
+  // they join the first group, whose stemmer leaves their scripts alone and whose stems of a Latin word still find
+  // the whole word (Pagefind matches a query word as a prefix). One WebAssembly less to load.
+  const unknown = groups.get('unknown');
+  const [first] = groups.keys();
+  if (unknown !== undefined && first !== undefined && first !== 'unknown') {
+    groups.get(first)!.push(...unknown);
+    groups.delete('unknown');
+  }
   return [...groups].map(([wasm, members]) => ({ wasm, languages: members }));
 }
 
