@@ -72,8 +72,8 @@ export const articleSchema = z.object({
   /** Publication date (ISO), or null when undated. Never the build time. */
   publishedAt: isoDateSchema.nullable(),
   /** The text's language as a BCP 47 tag (`he`, `zh-CN`), or null when not known (never a guess: see `origins.lang`);
-   * default null. The site writes it as `lang` (and `dir`) on the article. */
-  lang: z.string().min(1).nullable().default(null),
+   * absent (as null) in an entry written before languages were recorded. The site writes it as `lang` (and `dir`). */
+  lang: z.string().min(1).nullable().optional(),
   /** Where each metadata field came from. */
   origins: z.object({
     title: originSchema,
@@ -83,8 +83,8 @@ export const articleSchema = z.object({
     url: originSchema,
     publishedAt: originSchema,
     topics: originSchema,
-    /** Where `lang` came from; 'unknown' for an entry written before languages were recorded. */
-    lang: languageOriginSchema.default('unknown'),
+    /** Where `lang` came from; absent (as unknown) in an entry written before languages were recorded. */
+    lang: languageOriginSchema.optional(),
   }),
   /** The raw source this entry was made from. */
   source: z.object({

@@ -13,7 +13,7 @@ for (const article of articles) {
     await page.goto(`/articles/${article.slug}/`);
     await expect(page.locator('html')).toHaveAttribute('lang', article.lang ?? 'en');
     const element = page.locator('article.article');
-    if (article.lang === null) {
+    if (article.lang == null) {
       await expect(element).not.toHaveAttribute('lang');
       return;
     }

@@ -15,7 +15,7 @@ export interface Hit {
   href: string;
   title: string;
   /** The article's language (the `lang` filter), for the title's and excerpt's lang and dir; null when not known. */
-  lang: string | null;
+  lang?: string | null;
   /** Outlet and date. */
   byline: string;
   /** Whether the title and the date were inferred rather than given (the `inferred` filter, src/components/SearchMeta.astro). */
