@@ -81,6 +81,7 @@ export function readArticlePage(tree: Root, slug: string): SourceArticle | undef
     outlet: meta['outlet'] ?? null,
     titleInferred: filters['inferred']?.includes('title') ?? false,
     dateInferred: filters['inferred']?.includes('date') ?? false,
+    lang: filters['lang']?.[0] ?? null,
     blocks: bodyBlocks(body),
   };
 }

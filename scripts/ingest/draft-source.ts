@@ -119,11 +119,11 @@ function clipTitle(html: string): string {
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
-/** Feed-level catalog fields apply to every item (outlet, author); title/slug/url/date only per item. */
+/** Feed-level catalog fields apply to every item (outlet, author, topics, lang); title/slug/url/date only per item. */
 function pickFeedFields(entry: CatalogEntry | undefined): CatalogEntry {
   if (!entry) return {};
-  const { outlet, author, topics } = entry;
-  return { ...(outlet && { outlet }), ...(author && { author }), ...(topics && { topics }) };
+  const { outlet, author, topics, lang } = entry;
+  return { ...(outlet && { outlet }), ...(author && { author }), ...(topics && { topics }), ...(lang && { lang }) };
 }
 
 function isWebUrl(value: string | null): value is string {

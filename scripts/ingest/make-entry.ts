@@ -1,5 +1,5 @@
 /**
- * A draft and its final slug -> the entry: classify -> serialize -> check. The body is serialized and parsed
+ * A draft and its final slug -> the entry: language -> classify -> serialize -> check. The body is serialized and parsed
  * back first, so paragraph ids and passages come from the MDX as the site will read it; the entry is
  * validated with the site's article schema and passes the safety gate (src/core/mdx-safety.ts) or throws.
  * draft "A headline" + "a-headline" -> { label: "a.txt", slug: "a-headline", article: { topics: [...], ... }, mdx: "---\n..." }
@@ -13,6 +13,7 @@ import { checkBodyTree, checkEntryMdx } from '../../src/core/mdx-safety.ts';
 import { paragraphIds } from '../../src/core/paragraph-id.ts';
 import { plainText } from '../../src/core/plain-text.ts';
 import { classifyTopics } from './classify.ts';
+import { assignLanguage } from './language.ts';
 import { bodyParagraphs } from './mdast-text.ts';
 import { serializeBody, serializeEntry } from './serialize.ts';
 import type { Draft } from './to-article.ts';
@@ -33,9 +34,17 @@ export function makeEntry(draft: Draft, slug: string, label: string, topics: rea
   const classified = assignTopics(bodyTree, draft.catalogTopics, topics, label);
   const stance = checkStance(draft.catalogStance, classified.topics, topics, label);
   const expectedText = plainText(draft.body);
+  // Here, not in a format's drafting, so every source format gets its language the same way.
+  const language = assignLanguage({ catalog: draft.catalogLang, declared: draft.declaredLang, text: `${draft.article.title}\n${expectedText}` });
   // The safety gate, on the body's parse: an entry that is exactly frontmatter + this body is checked by it.
   const verdict = checkBodyTree(bodyTree, label, expectedText);
-  const result = articleSchema.safeParse({ ...draft.article, slug, ...classified, ...(stance && { stance }) });
+  const article = {
+    ...draft.article,
+    lang: language.lang,
+    origins: { ...draft.article.origins, lang: language.origin },
+    warnings: language.note === undefined ? draft.article.warnings : [...draft.article.warnings, language.note],
+  };
+  const result = articleSchema.safeParse({ ...article, slug, ...classified, ...(stance && { stance }) });
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new IngestError(`entry field ${issue.path.join('.')}: ${issue.message}`, { file: label });

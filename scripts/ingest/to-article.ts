@@ -22,11 +22,16 @@ export const WORDS_PER_MINUTE = 230;
 
 /** An article before its slug is final and topics are assigned. */
 export interface Draft {
-  article: Omit<Article, 'slug' | 'topics' | 'passages' | 'stance'>;
+  /** Everything but what make-entry.ts adds: slug, topics, passages, stance and the language (language.ts). */
+  article: Omit<Article, 'slug' | 'topics' | 'passages' | 'stance' | 'lang' | 'origins'> & { origins: Omit<Article['origins'], 'lang'> };
   wantedSlug: string | undefined;
   catalogTopics: string[] | undefined;
   /** The catalog's stance per topic; make-entry checks its topics against the article's. */
   catalogStance: CatalogFields['stance'];
+  /** The catalog's `lang:`, when set. */
+  catalogLang?: string | undefined;
+  /** The language the source declares for this text, as written (feed `<language>`, `xml:lang`); null when none. */
+  declaredLang?: string | null;
   body: Root;
 }
 
@@ -107,6 +112,7 @@ export function draftFromFeedItem(channel: FeedChannel, item: FeedItem, converte
     image: converted.image ?? enclosure,
     warnings,
     fields,
+    declaredLang: item.language ?? channel.language,
   });
 }
 
@@ -139,7 +145,8 @@ export function draftFromMarkdown(header: FrontMatterFields, converted: Converte
     fields,
   });
   if (header.tags.length > 0) draft.article.sourceTags = header.tags;
-  if (header.lang !== null) draft.article.lang = header.lang;
+  // A language the header declares is the source's: the language stage (make-entry.ts) takes it as declared.
+  if (header.lang !== null) draft.declaredLang = header.lang;
   return draft;
 }
 
@@ -159,6 +166,7 @@ interface Parts {
   image: Article['image'];
   warnings: string[];
   fields: CatalogFields;
+  declaredLang?: string | null;
 }
 
 function assemble(parts: Parts): Draft {
@@ -174,6 +182,8 @@ function assemble(parts: Parts): Draft {
     wantedSlug: fields.slug,
     catalogTopics: fields.topics,
     catalogStance: fields.stance,
+    catalogLang: fields.lang,
+    declaredLang: parts.declaredLang ?? null,
     body: parts.body,
     article: {
       title: title.value ?? 'Untitled',

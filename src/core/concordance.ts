@@ -16,6 +16,25 @@ export const CONCORDANCE_DATA = '/concordance/data';
 /** A word of a text: a run of letters, digits and combining marks. Anything else separates words. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
+/** Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar): a run holding them is
+ * split into words by the runtime's word segmenter (ICU's dictionaries), as Pagefind segments these languages, so
+ * "日本の人工知能" is 日本 / の / 人工 / 知能, not one word. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** The words of `text` as [start, end) offsets: runs of WORD, those in unspaced scripts segmented further. */
+function* wordSpans(text: string): Generator<[number, number]> {
+  for (const match of text.matchAll(WORD)) {
+    if (!UNSPACED.test(match[0])) {
+      yield [match.index, match.index + match[0].length];
+      continue;
+    }
+    for (const segment of segmenter.segment(match[0])) {
+      if (segment.isWordLike) yield [match.index + segment.index, match.index + segment.index + segment.segment.length];
+    }
+  }
+}
+
 /** One word of a block's text: where it is, and its form for comparison. */
 export interface Token {
   start: number;
@@ -31,7 +50,7 @@ export function normalizeWord(word: string): string {
 
 /** The words of a text, in order. */
 export function tokenize(text: string): Token[] {
-  return [...text.matchAll(WORD)].map((match) => ({ start: match.index, end: match.index + match[0].length, norm: normalizeWord(match[0]) }));
+  return [...wordSpans(text)].map(([start, end]) => ({ start, end, norm: normalizeWord(text.slice(start, end)) }));
 }
 
 /** A reader's query: its words, and how to name it. */
@@ -76,6 +95,8 @@ export interface ConcordanceArticle {
   outlet: string | null;
   titleInferred: boolean;
   dateInferred: boolean;
+  /** The article's language (BCP 47), for its lines' and title's `lang` and `dir`; absent or null when not known. */
+  lang?: string | null;
 }
 
 /** `articles.json`: the articles, in title order (an article's number is its rank by title), and the number of shards. */
@@ -140,8 +161,8 @@ export function buildConcordance(input: readonly SourceArticle[]): ConcordanceFi
   const blockWords = sorted.map((article) =>
     article.blocks.map((block) => {
       const words: number[] = [];
-      for (const match of block.text.matchAll(WORD)) {
-        const norm = normalizeWord(match[0]);
+      for (const [start, end] of wordSpans(block.text)) {
+        const norm = normalizeWord(block.text.slice(start, end));
         let id = ids.get(norm);
         if (id === undefined) {
           id = vocabulary.push(norm) - 1;

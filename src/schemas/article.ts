@@ -8,6 +8,11 @@ import { z } from 'zod';
 export const originSchema = z.enum(['catalog', 'feed', 'inferred', 'unknown']);
 export type Origin = z.infer<typeof originSchema>;
 
+/** Where an article's language came from: set by the curator, declared by the source (feed `<language>`, `xml:lang`,
+ * JSON Feed `language`), detected from the text (scripts/ingest/language.ts), or not known. */
+export const languageOriginSchema = z.enum(['catalog', 'source', 'detected', 'unknown']);
+export type LanguageOrigin = z.infer<typeof languageOriginSchema>;
+
 /** Source formats the ingest understands, detected from content, never from the file name. */
 export const sourceFormatSchema = z.enum(['text', 'rss', 'atom', 'rdf', 'json', 'markdown']);
 export type SourceFormat = z.infer<typeof sourceFormatSchema>;
@@ -66,6 +71,9 @@ export const articleSchema = z.object({
   url: webUrlSchema.nullable(),
   /** Publication date (ISO), or null when undated. Never the build time. */
   publishedAt: isoDateSchema.nullable(),
+  /** The text's language as a BCP 47 tag (`he`, `zh-CN`), or null when not known (never a guess: see `origins.lang`);
+   * absent (as null) in an entry written before languages were recorded. The site writes it as `lang` (and `dir`). */
+  lang: z.string().min(1).nullable().optional(),
   /** Where each metadata field came from. */
   origins: z.object({
     title: originSchema,
@@ -75,6 +83,8 @@ export const articleSchema = z.object({
     url: originSchema,
     publishedAt: originSchema,
     topics: originSchema,
+    /** Where `lang` came from; absent (as unknown) in an entry written before languages were recorded. */
+    lang: languageOriginSchema.optional(),
   }),
   /** The raw source this entry was made from. */
   source: z.object({
@@ -124,8 +134,6 @@ export const articleSchema = z.object({
     .nullable(),
   /** The source's own tags, categories and keywords (a Markdown header's), as written; recorded, never topics. Absent when none. */
   sourceTags: z.array(z.string().min(1)).optional(),
-  /** The language the source declares (a Markdown header's `lang`), as written; absent when it declares none. */
-  lang: z.string().min(1).optional(),
   /** Problems noticed while ingesting this article, shown to curators; default empty. */
   warnings: z.array(z.string()).default([]),
 });

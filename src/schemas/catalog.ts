@@ -24,6 +24,12 @@ export const catalogFieldsSchema = z
     topics: z.array(slugSchema).min(1).optional(),
     /** Stance per topic slug (`supports`, `critiques` or `reports`), for topics the article carries; for a feed, per item. */
     stance: stancesSchema.optional(),
+    /** The text's language as a BCP 47 tag (`he`, `zh-TW`); wins over what the source declares or the ingest detects. */
+    lang: z
+      .string()
+      .trim()
+      .refine((tag) => isLanguageTag(tag), 'must be a BCP 47 language tag such as "en", "he" or "zh-TW"')
+      .optional(),
     /** URL slug; set it to keep a URL stable when the title changes. */
     slug: slugSchema.optional(),
   })
@@ -44,3 +50,12 @@ export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 /** The whole catalog: source file name -> entry. An empty file is an empty catalog. */
 export const catalogSchema = z.record(z.string().regex(/^[^/\\]+$/, 'must be a file name in corpus/sources/'), catalogEntrySchema);
 export type Catalog = z.infer<typeof catalogSchema>;
+
+function isLanguageTag(value: string): boolean {
+  try {
+    // "und" (undetermined) has no language subtag to Intl.
+    return Intl.getCanonicalLocales(value).length === 1 && (new Intl.Locale(value).language as string | undefined) !== undefined;
+  } catch {
+    return false;
+  }
+}

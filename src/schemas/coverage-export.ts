@@ -5,7 +5,7 @@
  * meaning or is removed.
  */
 import { z } from 'zod';
-import { originSchema, residueSchema, slugSchema, sourceFormatSchema } from './article.ts';
+import { languageOriginSchema, originSchema, residueSchema, slugSchema, sourceFormatSchema } from './article.ts';
 import { leftOutSchema, reportWarningSchema } from './ingest-report.ts';
 
 export const COVERAGE_SCHEMA_VERSION = 1;
@@ -50,7 +50,9 @@ export const coverageExportSchema = z.object({
       item: z.number().int().positive().nullable(),
       inferred: z.array(z.string()).describe('Metadata fields whose value was inferred from the text rather than given.'),
       unknown: z.array(z.string()).describe('Metadata fields the source does not give, shown as not known.'),
-      origins: z.record(z.string(), originSchema),
+      origins: z
+        .record(z.string(), z.union([originSchema, languageOriginSchema]))
+        .describe('Where each field came from; `lang` by its own origins (catalog, source, detected, unknown).'),
       truncated: z.boolean(),
       residue: z.array(residueSchema),
     }),

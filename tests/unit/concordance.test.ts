@@ -152,3 +152,17 @@ describe('concordance', () => {
     ]);
   });
 });
+
+describe('words of unspaced scripts are segmented, as search segments them', () => {
+  test.each([
+    ['日本の人工知能規制について', '日本', ['日本']],
+    ['彼は十戒を読んだ。', '十戒', ['十戒']],
+    ['我把日本的项目拿出来', '日本', ['日本']],
+    ['Both can end, 日本 too.', 'end', ['end']],
+  ])('%s: %s is a word of its own', (text, query, expected) => {
+    const words = tokenize(text).map((token) => token.norm);
+    const wanted = parseConcordanceQuery(query).words;
+    expect(wanted).toEqual(expected);
+    expect(words).toEqual(expect.arrayContaining(wanted));
+  });
+});

@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { textDirection } from '../../src/core/text-direction.ts';
 import { ingestSources, type IngestResult } from '../../scripts/ingest/pipeline.ts';
 import { corpusTopics, root } from '../helpers/ingest-corpus.ts';
 
@@ -128,6 +129,30 @@ describe.skipIf(!present)('real-world sources (../shared/realworld/)', () => {
       expect(article.title.trim()).not.toBe('');
       expect(article.title).not.toMatch(/\uFFFD/);
       if (article.author === null) expect(article.origins.author).toBe('unknown');
+    }
+  });
+
+  test('every article of an input named for a language other than English carries that language (and RTL its direction)', () => {
+    // The inputs name their language in the file name (`_he`, `_zh_`, `_fa_`), as ISO 639-1 codes; `_br` in
+    // `strong_br` is an HTML tag, not Breton.
+    const tags = new Set(['br', 'hr', 'li', 'ol', 'ul', 'td', 'th', 'tr', 'dd', 'dl', 'dt', 'em']);
+    const named = files.flatMap((file) => {
+      const code = file
+        .split(/[_.]/)
+        .find(
+          (part) =>
+            /^[a-z]{2}$/.test(part) && part !== 'en' && !tags.has(part) && new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(part),
+        );
+      return code === undefined || EXPECTED[file]!.refused ? [] : [[file, code] as const];
+    });
+    expect(named.length).toBeGreaterThan(0);
+    for (const [file, code] of named) {
+      for (const { article } of run(file).entries) {
+        expect(article.lang?.split('-')[0], `${file}: ${article.title}`).toBe(code);
+        expect(textDirection(article.lang)).toBe(
+          (new Intl.Locale(code).maximize() as unknown as { getTextInfo(): { direction: string } }).getTextInfo().direction,
+        );
+      }
     }
   });
 

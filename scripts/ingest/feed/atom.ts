@@ -59,6 +59,8 @@ export function readAtom(feed: XmlElement): ParsedFeed {
         image: findLink(entry, 'enclosure', /^image\//),
         html: content.html,
         contentBase: contentElement?.base ?? entry.base,
+        // xml:lang is inherited: an entry without its own speaks the feed's.
+        language: readAttribute(entry, 'xml:lang'),
         notes,
       };
     }),

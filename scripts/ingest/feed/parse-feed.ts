@@ -51,6 +51,8 @@ export interface FeedItem {
   html: string | null;
   /** Absolute xml:base in scope of the content, for resolving relative links in it; null when none. */
   contentBase: string | null;
+  /** The item's own language where the feed gives one (an Atom entry's xml:lang); the channel's applies otherwise. */
+  language?: string | null;
   /** Problems with this item the curator should know about (content left out, unknown content type). */
   notes: string[];
 }

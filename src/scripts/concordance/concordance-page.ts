@@ -26,6 +26,7 @@ import {
   type Token,
 } from '../../core/concordance.ts';
 import { articlePath } from '../../core/urls.ts';
+import { languageAttributes } from '../../core/text-direction.ts';
 
 /** Lines shown at first and added by each "Show more lines". */
 const PAGE_SIZE = 25;
@@ -144,6 +145,10 @@ export function setUpConcordance(root: HTMLElement): void {
     if (article.titleInferred) title.append(...inferredMark('title'));
     const date = element('td', 'concordance-date', article.date);
     if (article.dateInferred) date.append(...inferredMark('date'));
+    // The article's words in its language (a Chinese line is shaped as Chinese); the alignment stays the table's.
+    const { lang } = languageAttributes(article.lang);
+    if (lang !== undefined) for (const cell of [left, match, right]) cell.lang = lang;
+    Object.assign(title, languageAttributes(article.lang));
     tr.append(left, match, right, title, date);
     return tr;
   };
@@ -165,7 +170,7 @@ export function setUpConcordance(root: HTMLElement): void {
     perArticle.replaceChildren(
       ...articles.map(({ article, count }) => {
         const tr = element('tr');
-        const name = element('td', undefined, index.articles[article]!.title);
+        const name = Object.assign(element('td', undefined, index.articles[article]!.title), languageAttributes(index.articles[article]!.lang));
         if (index.articles[article]!.titleInferred) name.append(...inferredMark('title'));
         tr.append(name, element('td', 'count', String(count)));
         return tr;

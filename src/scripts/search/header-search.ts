@@ -12,6 +12,7 @@ import { inferredMark } from './inferred-mark.ts';
 import { pagefind } from './pagefind.ts';
 import { parseQuery } from './query.ts';
 import { searchPath } from '../../core/urls.ts';
+import { languageAttributes } from '../../core/text-direction.ts';
 
 /** Results shown in the dropdown; the last option opens the full search page. */
 const SHOWN = 5;
@@ -106,6 +107,7 @@ function setUpHeaderSearch(root: HTMLElement): void {
       const title = document.createElement('span');
       title.className = 'search-option-title';
       title.textContent = hit.title;
+      Object.assign(title, languageAttributes(hit.lang));
       if (hit.inferred.title) title.append(...inferredMark('title'));
       const meta = document.createElement('span');
       meta.className = 'search-option-meta';

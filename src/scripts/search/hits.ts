@@ -16,6 +16,8 @@ export interface Hit {
   /** Where it opens: the page at the matching paragraph, with the terms to mark there. */
   href: string;
   title: string;
+  /** The article's language (the `lang` filter), for the title's and excerpt's lang and dir; null when not known. */
+  lang?: string | null;
   /** Outlet and date. */
   byline: string;
   /** Whether the title and the date were inferred rather than given (the `inferred` filter, src/components/SearchMeta.astro). */
@@ -153,6 +155,7 @@ export function toHit(data: ResultData, query: Query): Hit {
   return {
     href,
     title,
+    lang: data.filters['lang']?.[0] ?? null,
     byline,
     inferred,
     excerpt: excerptAround(data.content, spans, focus),

@@ -11,6 +11,7 @@
  * loses focus; the count is announced (a polite live region) and the document title names the query.
  * Nothing moves while results render: the page's parts are in the HTML from the start, with their space kept.
  */
+import { languageAttributes } from '../../core/text-direction.ts';
 import { concordancePath } from '../../core/urls.ts';
 import { foldCharacters } from './exact.ts';
 import { ExactCheck, hasTerms, toHit } from './hits.ts';
@@ -257,12 +258,12 @@ export function setUpSearchPage(root: HTMLElement): void {
     const hit = toHit(await result.data(), parseQuery(state.term));
     const item = element('li', 'search-result');
     const heading = element('h2', 'search-result-title');
-    const link = element('a', undefined, hit.title);
+    const link = Object.assign(element('a', undefined, hit.title), languageAttributes(hit.lang));
     link.href = hit.href;
     heading.append(link, ...(hit.inferred.title ? inferredMark('title') : []));
     const meta = element('p', 'search-result-meta', hit.byline);
     if (hit.inferred.date) meta.append(...inferredMark('date'));
-    const excerpt = element('p', 'search-result-excerpt');
+    const excerpt = Object.assign(element('p', 'search-result-excerpt'), languageAttributes(hit.lang));
     excerpt.append(...hit.excerpt);
     item.append(heading, meta, excerpt);
     if (hit.sections.length > 0) {
