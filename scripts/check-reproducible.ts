@@ -6,7 +6,10 @@
  *   2. the site: `astro build --outDir <tmp>/dist` + the Pagefind index against dist/,
  * every file's SHA-256, including Pagefind's hashed index files. The second build runs in another time
  * zone and locale (TZ=Pacific/Auckland, LANG=de_DE.UTF-8), so output that depends on the machine's clock
- * settings shows up as a difference too. Prints the files that differ and exits 1 if anything does.
+ * settings shows up as a difference too. The build's date (the citations' date accessed, src/utils/build-date.ts) is
+ * the one thing a second build may rightly change; it is given the first build's date as SOURCE_DATE_EPOCH, read
+ * from the first build's /corpus.csl.json, so a check run past midnight compares like with like.
+ * Prints the files that differ and exits 1 if anything does.
  * `--keep` leaves the temporary folder for inspection.
  */
 import { spawnSync } from 'node:child_process';
@@ -38,7 +41,7 @@ try {
   // 2. The site and its search index, into another dist, from the second ingest's entries: their rendered
   // bodies are not in the body cache yet (it lives beside the entries folder), so every body is rendered again.
   const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
-  run('astro build', [astro, 'build', '--outDir', path.join(work, 'dist')], { DOSSIER_ENTRIES: path.join(work, 'articles') });
+  run('astro build', [astro, 'build', '--outDir', path.join(work, 'dist')], { DOSSIER_ENTRIES: path.join(work, 'articles'), ...firstBuildDate() });
   run('search index', [path.join(root, 'scripts/index-search.ts'), '--site', path.join(work, 'dist')]);
   failed = report('site (dist/)', compare(dist, path.join(work, 'dist'))) || failed;
 } finally {
@@ -50,6 +53,15 @@ if (failed) {
   process.exit(1);
 }
 console.log('check-reproducible: the second build is byte-identical');
+
+/** SOURCE_DATE_EPOCH of the first build's date: the `accessed` date of its citations, when it has any. */
+function firstBuildDate(): Record<string, string> {
+  const items = JSON.parse(readFileSync(path.join(dist, 'corpus.csl.json'), 'utf8')) as { accessed?: { 'date-parts': number[][] } }[];
+  const parts = items.find((item) => item.accessed !== undefined)?.accessed?.['date-parts'][0];
+  if (parts === undefined) return {};
+  const [year, month, day] = parts as [number, number, number];
+  return { SOURCE_DATE_EPOCH: String(Date.UTC(year, month - 1, day) / 1000) };
+}
 
 function run(name: string, args: string[], env: Record<string, string> = {}): void {
   const result = spawnSync(process.execPath, args, {

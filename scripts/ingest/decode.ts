@@ -4,7 +4,10 @@
  *   - The curator's `encoding:` in the catalog settles it.
  *   - Not valid UTF-8 and nothing declared: the encoding is detected with chardet (letter and byte-sequence
  *     statistics) and decoded with iconv-lite when the guess is confident (DETECTION); when it is not, the file is
- *     refused with a message saying how to declare it. A file of real UTF-8 with stray legacy bytes pasted in
+ *     refused with a message saying how to declare it, naming encodings that fit its language. When chardet's best
+ *     guesses are close, a feed's declared language settles it (language-hint.ts): the guess among them that fits the
+ *     language and reads only letters the language writes, when the best other one reads letters it never writes.
+ *     A file of real UTF-8 with stray legacy bytes pasted in
  *     keeps its UTF-8 and reads only those bytes as Windows-1252. Each case says what it did in a warning, and the
  *     encoding read (with the detector's confidence) is recorded in the entry's provenance.
  *   - Refused with an error: empty, whitespace only, over MAX_SOURCE_BYTES, binary (NUL bytes, a known
@@ -17,6 +20,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { IngestError, positionAt } from '../../src/core/errors.ts';
+import { declaredLanguage, encodingKey, foreignLetters, languageEncodings, languageName } from './language-hint.ts';
 
 /**
  * When a detected encoding is trusted: chardet's confidence (0-100) at least `min`, and at least `lead` times the
@@ -171,14 +175,27 @@ function strictUtf8(bytes: Uint8Array, file: string, warnings: string[], read: {
     );
     return mixed.text;
   }
+  const language = declaredLanguage(mixed.text.slice(0, 65536));
+  if (legacy && language !== null) {
+    const settled = settleByLanguage(bytes, guess.candidates, language);
+    if (settled.name !== null) {
+      read.encoding = { name: settled.name, how: 'detected', confidence: settled.confidence };
+      warnings.push(
+        `declares no encoding and is not UTF-8: detected ${settled.name} (confidence ${settled.confidence}/100${guess.runnerUp ? `, close to ${guess.runnerUp}` : ''}); ` +
+          `settled by the declared language, ${language}: ${settled.name} reads only ${languageName(language)} letters${settled.against}; read as ${settled.name}`,
+      );
+      return stripBom(iconv.decode(Buffer.from(bytes), settled.name));
+    }
+  }
   if (mixed.utf8Sequences === 0 || legacy) {
     const best =
       guess === null
         ? 'no encoding could be guessed'
         : `the best guess, ${guess.name}, has confidence ${guess.confidence}/100${guess.runnerUp ? ` against ${guess.runnerUp}` : ''}`;
     throw new IngestError(
-      `is not UTF-8 and declares no encoding (first non-UTF-8 byte at line ${where.line}, column ${where.column}); ${best}, too uncertain to publish. ` +
-        `Declare it in corpus/catalog.yaml (${JSON.stringify(file)}: { encoding: <name> }, e.g. koi8-r), or re-save the file as UTF-8`,
+      `is not UTF-8 and declares no encoding (first non-UTF-8 byte at line ${where.line}, column ${where.column}); ${best}, too uncertain to publish` +
+        `${language === null ? '' : languageMismatch(bytes, guess?.candidates ?? [], language)}. ` +
+        `Declare it in corpus/catalog.yaml (${JSON.stringify(file)}: { encoding: <name> }, ${suggestEncodings(bytes, guess, language)}), or re-save the file as UTF-8`,
       { file },
     );
   }
@@ -190,9 +207,82 @@ function strictUtf8(bytes: Uint8Array, file: string, warnings: string[], read: {
   return mixed.text;
 }
 
-/** chardet's best guess that iconv-lite can decode, whether it is trusted (DETECTION), and the runner-up. */
-function detectEncoding(bytes: Uint8Array): { name: string; confidence: number; trusted: boolean; tooFew: boolean; runnerUp: string | null } | null {
-  const candidates = chardet.analyse(bytes).filter((candidate) => iconv.encodingExists(candidate.name));
+/** One of chardet's guesses: an encoding, its confidence (0-100) and the language it read. */
+interface Candidate {
+  name: string;
+  confidence: number;
+  lang?: string | undefined;
+}
+
+/** A guess of chardet's as iconv-lite names it: ISO-8859-1 is read as windows-1252, its superset, as browsers do. */
+function readingName(name: string): string {
+  return /^iso-8859-1$/i.test(name) ? 'windows-1252' : name.toLowerCase();
+}
+
+/**
+ * chardet's guess that fits the declared language, when its reading holds only letters the language writes and
+ * the best guess that does not fit reads letters the language never writes; else no name. `against` says which.
+ */
+function settleByLanguage(
+  bytes: Uint8Array,
+  candidates: readonly Candidate[],
+  language: string,
+): { name: string | null; confidence?: number; against: string } {
+  const none = { name: null, against: '' };
+  const fitting = languageEncodings(language)?.map(encodingKey);
+  if (fitting === undefined) return none;
+  const fits = (candidate: Candidate) => fitting.includes(encodingKey(candidate.name));
+  const chosen = candidates.find((candidate) => fits(candidate) && candidate.confidence > 0);
+  if (chosen === undefined) return none;
+  const name = readingName(chosen.name);
+  if (!readsAsLanguage(bytes, name, language)) return none;
+  const other = candidates.find((candidate) => !fits(candidate) && candidate.confidence > 0 && candidate.name !== 'ASCII');
+  if (other === undefined) return { name, confidence: chosen.confidence, against: '' };
+  const foreign = foreignLetters(iconv.decode(Buffer.from(bytes), readingName(other.name)), language) ?? [];
+  if (foreign.length === 0) return none;
+  const shown = foreign.slice(0, 5).join(' ');
+  return { name, confidence: chosen.confidence, against: `, where ${readingName(other.name)} reads letters ${languageName(language)} never writes (${shown})` };
+}
+
+/** Whether the bytes read in that encoding as text of that language: every byte a character, every letter its own. */
+function readsAsLanguage(bytes: Uint8Array, name: string, tag: string): boolean {
+  if (!iconv.encodingExists(name)) return false;
+  const reading = iconv.decode(Buffer.from(bytes), name);
+  return !reading.includes('\ufffd') && foreignLetters(reading, tag)?.length === 0;
+}
+
+/** ": the feed declares pt-BR, but none of its encodings reads it as Portuguese" when that is so; else nothing. */
+function languageMismatch(bytes: Uint8Array, candidates: readonly Candidate[], language: string): string {
+  const encodings = languageEncodings(language);
+  if (encodings === null) return `; the feed declares its language as ${language}, which the ingest does not know`;
+  const reads = encodings.some((name) => readsAsLanguage(bytes, name, language));
+  if (!reads)
+    return `; the feed declares its language as ${language}, but no encoding of ${languageName(language)} (${encodings.join(', ')}) reads it as ${languageName(language)}`;
+  return candidates.length > 0 ? `; the feed declares its language as ${language}, and its letters do not tell the guesses apart` : '';
+}
+
+/** "e.g. windows-1252 or iso-8859-1, which fit Portuguese": encodings of the declared language when one of them reads
+ * the text as that language, else of the first language chardet's guesses read that one of its encodings does,
+ * else chardet's best guess. */
+function suggestEncodings(bytes: Uint8Array, guess: { name: string; candidates: readonly Candidate[] } | null, language: string | null): string {
+  const readsAs = (tag: string) => (languageEncodings(tag) ?? []).some((name) => readsAsLanguage(bytes, name, tag));
+  const languages = [language, ...(guess?.candidates ?? []).map((candidate) => candidate.lang ?? null)];
+  const hint = languages.find((tag): tag is string => tag !== null && languageEncodings(tag) !== null && readsAs(tag));
+  if (hint !== undefined) return `e.g. ${languageEncodings(hint)!.slice(0, 2).join(' or ')}, which fit ${languageName(hint)}`;
+  return guess === null ? 'e.g. windows-1252' : `e.g. ${readingName(guess.name)}, the best guess`;
+}
+
+/** chardet's best guess that iconv-lite can decode, whether it is trusted (DETECTION), the runner-up, and every guess. */
+function detectEncoding(bytes: Uint8Array): {
+  name: string;
+  confidence: number;
+  lang: string | null;
+  trusted: boolean;
+  tooFew: boolean;
+  runnerUp: string | null;
+  candidates: Candidate[];
+} | null {
+  const candidates: Candidate[] = chardet.analyse(bytes).filter((candidate) => iconv.encodingExists(candidate.name));
   const [best, second] = candidates;
   if (best === undefined) return null;
   const beyondAscii = bytes.reduce((count, byte) => count + (byte >= 0x80 ? 1 : 0), 0);
@@ -201,6 +291,8 @@ function detectEncoding(bytes: Uint8Array): { name: string; confidence: number; 
   return {
     name: best.name,
     confidence: best.confidence,
+    lang: best.lang ?? null,
+    candidates,
     trusted,
     tooFew: beyondAscii < DETECTION.sample,
     runnerUp: second ? `${second.name} at ${second.confidence}` : null,

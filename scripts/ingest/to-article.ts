@@ -100,6 +100,7 @@ export function draftFromFeedItem(channel: FeedChannel, item: FeedItem, converte
     source,
     item: item.index,
     guid: item.guid,
+    feedLink: isWebUrl(item.feedLink) ? item.feedLink : null,
     title,
     dek: given(item.html === null ? null : plainText(item.description)),
     author: given(plainText(item.author)),
@@ -154,6 +155,8 @@ interface Parts {
   source: SourceInfo;
   item: number | null;
   guid: string | null;
+  /** The item's link as the feed gave it, when the article's address is another (feedburner.ts). */
+  feedLink?: string | null;
   title: Field<string>;
   dek: Field<string>;
   author: Field<string>;
@@ -207,6 +210,7 @@ function assemble(parts: Parts): Draft {
         sha256: parts.source.sha256,
         guid: parts.guid,
         item: parts.item,
+        ...(parts.feedLink && { feedLink: parts.feedLink }),
         ...(parts.source.encoding && { encoding: parts.source.encoding }),
       },
       wordCount,

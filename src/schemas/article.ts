@@ -98,6 +98,9 @@ export const articleSchema = z.object({
     guid: z.string().nullable(),
     /** 1-based position of the item in its feed; null for plain text. */
     item: z.number().int().positive().nullable(),
+    /** The item's link as its feed gave it, when the article's `url` is another: a FeedBurner redirect replaced by
+     * the publisher's own address (`feedburner:origLink`). Absent otherwise. */
+    feedLink: webUrlSchema.optional(),
     /** How the bytes were decoded, when not as plain UTF-8: declared in the file, set in the catalog, detected (with
      * the detector's confidence, 0-100), Windows-1252 for a text with too few non-ASCII bytes to detect ("fallback"),
      * or UTF-8 with stray legacy bytes read as Windows-1252 ("mixed"). */

@@ -10,7 +10,7 @@ import type { Article } from '../schemas/article.ts';
 import { formatDate } from './format.ts';
 import { absoluteUrl, articleUrl, rawSourcePath } from '../core/urls.ts';
 
-/** Name of the site, as a reader sees it and as tools (Zotero's `og:site_name`) record it. */
+/** Name of the site, as a reader sees it and as the citations' notes name the copy. */
 export const SITE_NAME = 'Dossier';
 
 /** `[year, month, day]` of an ISO date or UTC timestamp, or null when undated. */
@@ -61,9 +61,31 @@ export function citationKind(article: Pick<Article, 'url'>): CitationKind {
   return 'webpage';
 }
 
-/** The title as every citation format gives it: in square brackets when the ingest took it from the text. */
+/** A supplied title's own closing full stop, comma, colon or semicolon, which the style's punctuation after it would double. */
+function withoutClosingStop(title: string): string {
+  return title.replace(/(?<![.…])[.,:;]$/u, '');
+}
+
+/**
+ * The title as every citation format gives it: a title the ingest took from the text is a supplied title, in square
+ * brackets as catalogues and Zotero's users mark one, without its own closing full stop (the style puts one after the
+ * bracket: "[… the rulebook]." and never "[… the rulebook.].").
+ */
 export function citedTitle(article: Pick<Article, 'title' | 'origins'>): string {
-  return article.origins.title === 'inferred' ? `[${article.title}]` : article.title;
+  return article.origins.title === 'inferred' ? `[${withoutClosingStop(article.title)}]` : article.title;
+}
+
+/** Zotero's item type for each kind, as Zotero's Embedded Metadata translator reads it from `z.itemType`. */
+const ZOTERO_ITEM_TYPE: Record<CitationKind, string> = {
+  'post-weblog': 'blogPost',
+  'article-newspaper': 'newspaperArticle',
+  'article-magazine': 'magazineArticle',
+  webpage: 'webpage',
+};
+
+/** The Zotero item type of an article: `https://x.substack.com/p/a` -> "blogPost"; no known address -> "webpage". */
+export function zoteroItemType(article: Pick<Article, 'url'>): string {
+  return ZOTERO_ITEM_TYPE[citationKind(article)];
 }
 
 /** The outlet when it names someone other than the author (a one-person blog is named after its author). */
@@ -81,26 +103,35 @@ export interface MetaTag {
 const named = (key: string, content: string): MetaTag => ({ attribute: 'name', key, content });
 
 /**
- * Highwire Press tags for Zotero and Google Scholar; unknown author and date are left out. No
- * `citation_journal_title`: none of these texts is a journal article. The date is `YYYY/MM/DD` as Google
- * Scholar asks; the public URL is the article's page here, given only when the site's address is known.
+ * Highwire Press tags for Zotero and Google Scholar; unknown author and date are left out (with no
+ * `citation_author`, Zotero would take a name from the page instead: ArticleHeader has no byline class to offer).
+ * No `citation_journal_title`: none of these texts is a journal article, and Zotero files any page with one as a
+ * journal article. The date is ISO 8601 (`YYYY-MM-DD`), as Zotero saves it; the public URL is the article's page
+ * here, given only when the site's address is known.
  */
 export function highwireTags(article: Article, site: URL | undefined): MetaTag[] {
   const tags: MetaTag[] = [named('citation_title', citedTitle(article))];
   if (article.author !== null) tags.push(named('citation_author', article.author));
-  const parts = dateParts(article.publishedAt);
-  if (parts) tags.push(named('citation_publication_date', parts.map((part, i) => String(part).padStart(i === 0 ? 4 : 2, '0')).join('/')));
+  if (article.publishedAt !== null) tags.push(named('citation_publication_date', article.publishedAt.slice(0, 10)));
   if (site !== undefined) tags.push(named('citation_public_url', articleUrl(article.slug, site)));
   return tags;
 }
 
-/** Dublin Core (`DC.*`) and Open Graph (`og:type`, `article:*`) tags: only the fields that are known. */
+/**
+ * Dublin Core (`DC.*`), PRISM, Zotero and Open Graph (`og:type`, `article:*`) tags: only the fields that are known.
+ * `z.itemType` is the item type in Zotero's own vocabulary (its `z:` namespace, which its Embedded Metadata translator
+ * reads before anything else; without it, any page with `citation_title` is saved as a journal article). Not
+ * `DC.type`: Zotero would also copy it into the item's "Website Type" field. `prism.publicationName` is the outlet,
+ * which Zotero saves as the blog, website or publication title; `og:description` is the source's own dek, Zotero's
+ * abstract, and absent when it gives none (not `DC.description`, which Zotero copies into "Extra" as well).
+ */
 export function dublinCoreAndOpenGraphTags(article: Article): MetaTag[] {
-  const tags: MetaTag[] = [named('DC.title', citedTitle(article))];
+  const tags: MetaTag[] = [named('DC.title', citedTitle(article)), named('z.itemType', zoteroItemType(article))];
   if (article.author !== null) tags.push(named('DC.creator', article.author));
   if (article.publishedAt !== null) tags.push(named('DC.date', article.publishedAt.slice(0, 10)));
-  if (article.outlet !== null) tags.push(named('DC.publisher', article.outlet));
+  if (article.outlet !== null) tags.push(named('DC.publisher', article.outlet), named('prism.publicationName', article.outlet));
   tags.push({ attribute: 'property', key: 'og:type', content: 'article' });
+  if (article.dek !== null) tags.push({ attribute: 'property', key: 'og:description', content: article.dek });
   if (article.publishedAt !== null) tags.push({ attribute: 'property', key: 'article:published_time', content: article.publishedAt });
   if (article.author !== null) tags.push({ attribute: 'property', key: 'article:author', content: article.author });
   return tags;
@@ -156,6 +187,16 @@ export function bibtexEscape(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/[\\{}&%$#_~^]/g, (char) => BIBTEX_SPECIALS[char]!);
 }
 
+/**
+ * A title as a biblatex field value whose casing survives every reader: each word with a capital letter in braces
+ * (`The Rulebook for AI` -> `{The} {Rulebook} for {AI}`). Not `{{…}}` around the whole title: BibTeX parsers
+ * that read the outer braces as an old habit (@retorquere/bibtex-parser, so Zotero's import) sentence-case it.
+ * TeX commands from `bibtexEscape` are lower case, so they are never wrapped.
+ */
+export function bibtexTitle(title: string): string {
+  return bibtexEscape(title).replace(/[\p{L}\p{M}\p{N}'’]*\p{Lu}[\p{L}\p{M}\p{N}'’]*/gu, '{$&}');
+}
+
 /** A URL for a verbatim `url` field: characters that would unbalance the entry percent-encoded. */
 function bibtexUrl(url: string): string {
   return url.replace(/[{}\\\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
@@ -178,14 +219,15 @@ function citedUrl(article: Article, site: URL | undefined): string | null {
 
 /**
  * One biblatex entry keyed by the slug: `@online` for a blog post or web page (the outlet as `organization`),
- * `@article` with `journal` and `entrysubtype` for a newspaper or magazine article. Title and author are
- * brace-protected so their casing and the byline reach the bibliography exactly as received; unknown
- * fields are absent.
+ * `@article` with `journal` and `entrysubtype` for a newspaper or magazine article. The title's capitalised words
+ * are brace-protected (`bibtexTitle`) and the byline is one literal name in double braces, so both reach the
+ * bibliography exactly as received; `urldate` is the build's date (`accessed`, when given) beside the address;
+ * unknown fields are absent.
  */
-export function toBibtex(article: Article, site: URL | undefined): string {
+export function toBibtex(article: Article, site: URL | undefined, accessed?: string): string {
   const kind = citationKind(article);
   const periodical = kind === 'article-newspaper' || kind === 'article-magazine';
-  const fields: [string, string][] = [['title', `{{${bibtexEscape(citedTitle(article))}}}`]];
+  const fields: [string, string][] = [['title', `{${bibtexTitle(citedTitle(article))}}`]];
   if (article.author !== null) fields.push(['author', `{{${bibtexEscape(article.author)}}}`]);
   if (article.outlet !== null) fields.push([periodical ? 'journal' : 'organization', `{${bibtexEscape(article.outlet)}}`]);
   if (periodical) fields.push(['entrysubtype', kind === 'article-newspaper' ? '{newspaper}' : '{magazine}']);
@@ -195,17 +237,19 @@ export function toBibtex(article: Article, site: URL | undefined): string {
   }
   const url = citedUrl(article, site);
   if (url !== null) fields.push(['url', `{${bibtexUrl(url)}}`]);
+  if (url !== null && accessed !== undefined) fields.push(['urldate', `{${accessed}}`]);
   fields.push(['note', `{${bibtexEscape(provenanceNote(article, site))}}`]);
   const body = fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n');
   return `@${periodical ? 'article' : 'online'}{${article.slug},\n${body}\n}\n`;
 }
 
-/** A .bib file of several entries, with a comment line naming where it came from. */
-export function toBibtexFile(articles: readonly Article[], site: URL | undefined): string {
+/** A .bib file of several entries, with a comment line naming where it came from; `accessed` as in `toBibtex`. */
+export function toBibtexFile(articles: readonly Article[], site: URL | undefined, accessed?: string): string {
   const count = `${articles.length} ${articles.length === 1 ? 'entry' : 'entries'}`;
   const from = site === undefined ? `${count} (this build has no public address)` : `${count}, ${new URL('/', site).href}`;
   const header = `% ${SITE_NAME}: ${from}\n% Unknown authors, dates and outlets are left out, never guessed.\n\n`;
-  return header + articles.map((article) => toBibtex(article, site)).join('\n');
+  const when = accessed === undefined ? '' : `% urldate is the date of this build (${accessed}), when this copy was made.\n`;
+  return header.replace(/\n\n$/, `\n${when}\n`) + articles.map((article) => toBibtex(article, site, accessed)).join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,6 +263,8 @@ export interface CslItem {
   author?: { literal: string }[];
   'container-title'?: string;
   issued?: { 'date-parts': [[number, number, number]] };
+  /** The build's date: when this copy was made (citeproc prints "Retrieved …" / "Accessed …"). */
+  accessed?: { 'date-parts': [[number, number, number]] };
   URL?: string;
   source: string;
   note: string;
@@ -236,20 +282,36 @@ export interface CslItem {
 }
 
 /**
+ * A title for CSL-JSON: a supplied title's words kept as written by citeproc's `<span class="nocase">` (the
+ * rich-text markup CSL processors and Zotero read), inside its brackets, so a style that title-cases titles
+ * (Chicago) cannot make "[The Rulebook for AI Is Not Written Yet]" of the opening words. A headline the source gave
+ * is left to the style, like any other title.
+ * "[<span class=\"nocase\">OpenAI's CEO wants the UN for AI</span>]"
+ */
+export function cslTitle(article: Pick<Article, 'title' | 'origins'>): string {
+  if (article.origins.title !== 'inferred') return article.title;
+  const words = withoutClosingStop(article.title).replace(/[&<>]/g, (char) => ({ '&': '&#38;', '<': '&#60;', '>': '&#62;' })[char]!);
+  return `[<span class="nocase">${words}</span>]`;
+}
+
+/**
  * One CSL-JSON item of the article's kind (`citationKind`): the byline as a literal name (not split into
  * given/family), the original URL when known (else the Dossier page, when the site's address is known), no
- * `issued` when undated (CSL processors then print "n.d.").
+ * `issued` when undated (CSL processors then print "n.d."), `accessed` the build's date (`YYYY-MM-DD`, when given)
+ * wherever there is an address, so no style prints "Retrieved" without a date.
  */
-export function toCsl(article: Article, site: URL | undefined): CslItem {
+export function toCsl(article: Article, site: URL | undefined, accessed?: string): CslItem {
   const parts = dateParts(article.publishedAt);
   const url = citedUrl(article, site);
+  const accessedParts = accessed === undefined || url === null ? null : dateParts(accessed);
   return {
     id: article.slug,
     type: citationKind(article),
-    title: citedTitle(article),
+    title: cslTitle(article),
     ...(article.author !== null && { author: [{ literal: article.author }] }),
     ...(article.outlet !== null && { 'container-title': article.outlet }),
     ...(parts && { issued: { 'date-parts': [parts] } }),
+    ...(accessedParts && { accessed: { 'date-parts': [accessedParts] } }),
     ...(url !== null && { URL: url }),
     source: SITE_NAME,
     note: provenanceNote(article, site),

@@ -21,7 +21,7 @@ for (const article of articles) {
       await page.goto(`/articles/${article.slug}/`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
       await expect(page).toHaveTitle(new RegExp(`^${RegExp.escape(article.title)}`));
-      const byline = page.locator('.byline');
+      const byline = page.locator('.article-header .credits');
       await expect(byline).toContainText(article.outlet ?? 'unknown outlet');
       if (article.publishedAt === null) await expect(byline).toContainText('undated');
       await expect(page.locator('.prose').first()).not.toBeEmpty();

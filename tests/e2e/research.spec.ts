@@ -12,7 +12,8 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { distDir, distFiles, distPages, elements } from '../helpers/dist.ts';
 import { loadArticles } from '../helpers/entries.ts';
-import { citationKind, citedTitle } from '../../src/utils/citation.ts';
+import { citationKind, citedTitle, cslTitle, zoteroItemType } from '../../src/utils/citation.ts';
+import { formatDate } from '../../src/utils/format.ts';
 import { EXPORT_SCHEMA_VERSION } from '../../src/schemas/corpus-export.ts';
 import { fetchCorpus } from './exports.ts';
 import { expect, test } from './fixtures.ts';
@@ -47,7 +48,7 @@ test('every article head carries citation_* tags whose values match the article;
     // An inferred title in square brackets; no citation_journal_title (no text here is a journal article).
     const expected: [string, string][] = [['citation_title', citedTitle(article)]];
     if (article.author !== null) expected.push(['citation_author', article.author]);
-    if (article.publishedAt !== null) expected.push(['citation_publication_date', article.publishedAt.slice(0, 10).replaceAll('-', '/')]);
+    if (article.publishedAt !== null) expected.push(['citation_publication_date', article.publishedAt.slice(0, 10)]);
     if (site !== null) expected.push(['citation_public_url', publicUrl(article.slug)!]);
     expect(actual, article.slug).toEqual(expected);
   }
@@ -67,6 +68,35 @@ test('every article head carries Dublin Core and Open Graph tags for the known f
     expect(meta('og:type')).toEqual(['article']);
     expect(meta('article:published_time')).toEqual(article.publishedAt === null ? [] : [article.publishedAt]);
     expect(meta('article:author')).toEqual(article.author === null ? [] : [article.author]);
+  }
+});
+
+// What Zotero's Embedded Metadata translator (the Zotero Connector's "Save to Zotero") reads, checked by hand with
+// its translation-server (docs/research-tools.md): the item type, the outlet as blog, website or publication title,
+// the abstract, and nothing on the page it could take for an author, a date or an abstract the source did not give.
+test('every article page leads Zotero to the item it is, and gives it nothing to invent', () => {
+  for (const article of articles) {
+    const page = pageAt(`/articles/${article.slug}/`);
+    const meta = (key: string) =>
+      elements(page, (node) => node.tagName === 'meta' && (node.properties['name'] === key || node.properties['property'] === key)).map((node) =>
+        String(node.properties['content']),
+      );
+    expect(meta('z.itemType'), article.slug).toEqual([zoteroItemType(article)]);
+    expect(meta('prism.publicationName')).toEqual(article.outlet === null ? [] : [article.outlet]);
+    expect(meta('citation_journal_title')).toEqual([]);
+    expect(meta('og:site_name')).toEqual([]);
+    // The abstract: the source's own dek, else none (never the site's tagline).
+    expect(meta('og:description')).toEqual(article.dek === null ? [] : [article.dek]);
+    expect(meta('description')).toEqual(article.dek === null ? [] : [article.dek]);
+    // With no citation_author Zotero reads an element whose class holds "byline" (or "vcard"), or a lone rel=author link.
+    const bylines = elements(
+      page,
+      (node) => /byline|vcard/i.test(String(node.properties['className'] ?? '')) || String(node.properties['rel'] ?? '') === 'author',
+    );
+    if (article.author === null) expect(bylines, article.slug).toEqual([]);
+    // With no date Zotero takes the first <time datetime> of the page.
+    const times = elements(page, (node) => node.tagName === 'time' && node.properties['dateTime'] !== undefined);
+    if (article.publishedAt === null) expect(times, article.slug).toEqual([]);
   }
 });
 
@@ -160,7 +190,16 @@ test('every article links its BibTeX and CSL-JSON citations, which real parsers 
     expect(fields['url']).toBe(article.url ?? publicUrl(article.slug) ?? undefined);
     const csl = await (await request.get(`/articles/${article.slug}/citation.json`)).json();
     expect(csl).toHaveLength(1);
-    expect(csl[0]).toMatchObject({ id: article.slug, type: citationKind(article), title: citedTitle(article) });
+    expect(csl[0]).toMatchObject({ id: article.slug, type: citationKind(article), title: cslTitle(article) });
+    // Every address comes with the date of the build as the date accessed (biblatex urldate); the page says it is that.
+    const accessed = csl[0].accessed?.['date-parts'][0] as number[] | undefined;
+    if (csl[0].URL !== undefined) expect(accessed).toHaveLength(3);
+    if (accessed !== undefined) {
+      const iso = accessed.map((part, i) => String(part).padStart(i === 0 ? 4 : 2, '0')).join('-');
+      expect(fields['urldate']).toBe(iso);
+      const said = elements(pageAt(`/articles/${article.slug}/`), (node) => node.tagName === 'section' && String(node.properties['className']) === 'cite');
+      expect(toString(said[0]!)).toContain(`${formatDate(iso)}, the date this copy was built`);
+    }
     expect(csl[0].URL).toBe(article.url ?? publicUrl(article.slug) ?? undefined);
     expect(csl[0].author).toEqual(article.author === null ? undefined : [{ literal: article.author }]);
     expect(csl[0].issued).toEqual(article.publishedAt === null ? undefined : { 'date-parts': [article.publishedAt.slice(0, 10).split('-').map(Number)] });

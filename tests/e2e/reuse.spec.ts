@@ -12,6 +12,7 @@ import { ALSO_IN_SHOWN, buildReuse, type SharedVersion } from '../../src/utils/r
 import { entryBody, loadArticles } from '../helpers/entries.ts';
 import { fetchReuse } from './exports.ts';
 import { expect, test } from './fixtures.ts';
+import { citedTitle } from '../../src/utils/citation.ts';
 
 const articles = loadArticles();
 const paragraphs = new Map(
@@ -100,7 +101,8 @@ test('the paragraph on each article page says "Also in:" the other, with links t
     for (const other of [...firstOf.values()].slice(0, ALSO_IN_SHOWN)) {
       const link = marker.locator(`a[href="/articles/${other.slug}/#${other.paragraph}"]`);
       await expect(link).toHaveCount(1);
-      expect((await link.textContent())!.replace(/^\[|\]$/g, '')).toBe(titleOf(other.slug));
+      // As citations give it: an inferred title in brackets, without its own closing full stop.
+      expect(await link.textContent()).toBe(citedTitle(articles.find((article) => article.slug === other.slug)!));
     }
     if (firstOf.size > ALSO_IN_SHOWN) expect(await marker.textContent()).toContain(`and ${firstOf.size - ALSO_IN_SHOWN} more`);
     // The passage's own page, an address that stays when the passage moves to another page of /reuse/.

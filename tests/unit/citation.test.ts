@@ -16,11 +16,13 @@ import {
   citationKind,
   citationText,
   citedTitle,
+  cslTitle,
   dublinCoreAndOpenGraphTags,
   highwireTags,
   toBibtex,
   toBibtexFile,
   toCsl,
+  zoteroItemType,
 } from '../../src/utils/citation.ts';
 import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
 import { formatDate } from '../../src/utils/format.ts';
@@ -88,9 +90,10 @@ describe('item type follows the source', () => {
 describe('Highwire citation_* tags', () => {
   test.each(perArticle)('%s, %s: known fields only, values as in the entry, never citation_journal_title', (_slug, _label, article, where) => {
     const tags = Object.fromEntries(highwireTags(article, where).map((tag) => [tag.key, tag.content]));
-    const expected: Record<string, string> = { citation_title: article.origins.title === 'inferred' ? `[${article.title}]` : article.title };
+    const expected: Record<string, string> = { citation_title: citedTitle(article) };
     if (article.author !== null) expected['citation_author'] = article.author;
-    if (article.publishedAt !== null) expected['citation_publication_date'] = article.publishedAt.slice(0, 10).replaceAll('-', '/');
+    // ISO 8601, as Zotero saves a date.
+    if (article.publishedAt !== null) expected['citation_publication_date'] = article.publishedAt.slice(0, 10);
     if (where !== undefined) expected['citation_public_url'] = `https://dossier.test/articles/${article.slug}/`;
     expect(tags).toEqual(expected);
     expect(highwireTags(article, where).every((tag) => tag.attribute === 'name')).toBe(true);
@@ -100,22 +103,74 @@ describe('Highwire citation_* tags', () => {
 describe('Dublin Core and Open Graph tags', () => {
   test.each(articles.map((article) => [article.slug, article] as const))('%s: known fields only', (_slug, article) => {
     const tags = dublinCoreAndOpenGraphTags(article).map((tag) => [tag.attribute, tag.key, tag.content]);
-    const expected: string[][] = [['name', 'DC.title', citedTitle(article)]];
+    const expected: string[][] = [
+      ['name', 'DC.title', citedTitle(article)],
+      ['name', 'z.itemType', zoteroItemType(article)],
+    ];
     if (article.author !== null) expected.push(['name', 'DC.creator', article.author]);
     if (article.publishedAt !== null) expected.push(['name', 'DC.date', article.publishedAt.slice(0, 10)]);
-    if (article.outlet !== null) expected.push(['name', 'DC.publisher', article.outlet]);
+    if (article.outlet !== null) expected.push(['name', 'DC.publisher', article.outlet], ['name', 'prism.publicationName', article.outlet]);
     expected.push(['property', 'og:type', 'article']);
+    if (article.dek !== null) expected.push(['property', 'og:description', article.dek]);
     if (article.publishedAt !== null) expected.push(['property', 'article:published_time', article.publishedAt]);
     if (article.author !== null) expected.push(['property', 'article:author', article.author]);
     expect(tags).toEqual(expected);
   });
 });
 
+describe('what Zotero saves (its Embedded Metadata translator reads z.itemType, prism.publicationName, citation_*)', () => {
+  test.each([
+    ['https://someone.substack.com/p/a', 'blogPost'],
+    ['https://www.nytimes.com/2026/01/14/a.html', 'newspaperArticle'],
+    ['https://www.wired.com/story/a/', 'magazineArticle'],
+    [null, 'webpage'],
+  ] as const)('%s -> %s', (url, type) => {
+    expect(zoteroItemType({ url })).toBe(type);
+  });
+
+  test('every article of the corpus names its item type and its outlet as the blog, website or publication title', () => {
+    for (const article of [...articles, ...fixture]) {
+      const tags = dublinCoreAndOpenGraphTags(article);
+      const value = (key: string) => tags.filter((tag) => tag.key === key).map((tag) => tag.content);
+      expect(value('z.itemType'), article.slug).toEqual([zoteroItemType(article)]);
+      expect(value('prism.publicationName')).toEqual(article.outlet === null ? [] : [article.outlet]);
+      // No abstract where the source gives none (Zotero would take the page's description instead).
+      expect(value('og:description')).toEqual(article.dek === null ? [] : [article.dek]);
+    }
+    // The seed's Substack items are blog posts; its texts with no address are web pages.
+    expect(zoteroItemType(feed)).toBe('blogPost');
+    expect(zoteroItemType(plain)).toBe('webpage');
+  });
+
+  test('no citation_author where the author is unknown, so Zotero invents none', () => {
+    for (const article of [...articles, ...fixture]) {
+      const authors = highwireTags(article, site).filter((tag) => tag.key === 'citation_author');
+      expect(
+        authors.map((tag) => tag.content),
+        article.slug,
+      ).toEqual(article.author === null ? [] : [article.author]);
+    }
+  });
+});
+
+describe('supplied titles', () => {
+  test('in square brackets, without a closing full stop of their own that the style would double', () => {
+    const rulebook = {
+      title: 'OpenAI wants the UN for AI, and his company writing the rulebook.',
+      origins: { ...inferred.origins, title: 'inferred' as const },
+    };
+    expect(citedTitle(rulebook)).toBe('[OpenAI wants the UN for AI, and his company writing the rulebook]');
+    expect(citedTitle({ ...rulebook, title: 'Is it a race?' })).toBe('[Is it a race?]');
+    expect(citedTitle({ ...rulebook, title: 'It goes on...' })).toBe('[It goes on...]');
+    expect(cslTitle(rulebook)).toBe('[<span class="nocase">OpenAI wants the UN for AI, and his company writing the rulebook</span>]');
+    expect(cslTitle({ ...rulebook, title: 'A <b> & C' })).toBe('[<span class="nocase">A &#60;b&#62; &#38; C</span>]');
+    expect(cslTitle(feed)).toBe(feed.title);
+  });
+});
+
 describe('formatted citation', () => {
   test('an undated plain text says what is known: [title], n.d., its copy in Dossier; nothing invented', () => {
-    expect(citationText(plain, site)).toBe(
-      `[${plain.title}]${/[.?!]$/.test(plain.title) ? '' : '.'} n.d. Copy in Dossier: https://dossier.test/articles/${plain.slug}/.`,
-    );
+    expect(citationText(plain, site)).toBe(`${citedTitle(plain)}. n.d. Copy in Dossier: https://dossier.test/articles/${plain.slug}/.`);
   });
 
   test('without a site it gives no Dossier address at all', () => {
@@ -151,7 +206,7 @@ describe('formatted citation', () => {
   test('inferred titles are in square brackets, given titles in quotation marks', () => {
     for (const article of articles) {
       const text = citationText(article, site);
-      if (article.origins.title === 'inferred') expect(text, article.slug).toContain(`[${article.title}]`);
+      if (article.origins.title === 'inferred') expect(text, article.slug).toContain(citedTitle(article));
       else expect(text, article.slug).toMatch(/“.+”/);
     }
   });
@@ -211,7 +266,7 @@ describe('CSL-JSON', () => {
     const item = JSON.parse(JSON.stringify(toCsl(article, where)));
     expect(item.id).toBe(article.slug);
     expect(item.type).toBe(citationKind(article));
-    expect(item.title).toBe(citedTitle(article));
+    expect(item.title).toBe(cslTitle(article));
     expect(item.author).toEqual(article.author === null ? undefined : [{ literal: article.author }]);
     expect(item['container-title']).toBe(article.outlet ?? undefined);
     expect(item.issued).toEqual(article.publishedAt === null ? undefined : { 'date-parts': [article.publishedAt.slice(0, 10).split('-').map(Number)] });
@@ -228,7 +283,7 @@ describe('CSL-JSON', () => {
       const cite = await Cite.async(articles.map((article) => JSON.parse(JSON.stringify(toCsl(article, where)))));
       for (const article of articles) {
         const item = cite.data.find((candidate) => candidate.id === article.slug);
-        expect(item, article.slug).toMatchObject({ type: citationKind(article), title: citedTitle(article) });
+        expect(item, article.slug).toMatchObject({ type: citationKind(article), title: cslTitle(article) });
         expect(item?.['container-title']).toBe(article.outlet ?? undefined);
       }
     },

@@ -5,6 +5,7 @@
  *   -> { channel: { title: "T", ... }, items: [{ index: 1, title: "A &amp; B", ... }] }
  */
 import { parseFeedDate } from '../dates.ts';
+import { readOriginalEnclosure, readOriginalLink } from './feedburner.ts';
 import type { ParsedFeed } from './parse-feed.ts';
 import { resolveLink, resolveUrl } from './urls.ts';
 import { serializeXhtml, textToHtml } from './xhtml.ts';
@@ -44,19 +45,22 @@ export function readAtom(feed: XmlElement): ParsedFeed {
         { what: "the feed's alternate link", base: alternate },
         { what: "the feed's self link", base: self },
       ]);
+      const original = readOriginalLink(entry, link.link);
+      if (original.note !== null) notes.push(original.note);
       return {
         index: position + 1,
         title: readTextConstruct(findChild(entry, 'title')).html,
         // YouTube and other media feeds put the text in Media RSS: media:group/media:description (plain text).
         description: summary.html ?? readMediaDescription(entry),
-        link: link.link,
-        linkNote: link.note,
+        link: original.link,
+        linkNote: original.feedLink === null ? link.note : null,
+        feedLink: original.feedLink,
         guid: readText(findChild(entry, 'id')),
         // An entry without authors takes the feed's (RFC 4287 section 4.2.1).
         author: ownAuthors ?? feedAuthors,
         rawDate,
         publishedAt: rawDate === null ? null : parseFeedDate(rawDate),
-        image: findLink(entry, 'enclosure', /^image\//),
+        image: readOriginalEnclosure(entry, findLink(entry, 'enclosure', /^image\//)),
         html: content.html,
         contentBase: contentElement?.base ?? entry.base,
         // xml:lang is inherited: an entry without its own speaks the feed's.

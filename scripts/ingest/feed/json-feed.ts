@@ -65,6 +65,7 @@ export function readJsonFeed(text: string, file: string): ParsedFeed {
         title: escapeTitle(string(item['title'])),
         description: escapeTitle(string(item['summary'])),
         ...resolvedLink(string(item['url']) ?? string(item['external_url']), home, toWebUrl(string(document['feed_url']))),
+        feedLink: null,
         // 1.0 allowed a number; the spec says to treat it as a string.
         guid: typeof id === 'number' ? String(id) : string(id),
         author: authorNames(item) ?? feedAuthors,

@@ -40,6 +40,9 @@ export interface FeedItem {
   link: string | null;
   /** Why `link` is not an absolute web address (what was tried); null when it is, or when there is no link. */
   linkNote: string | null;
+  /** The link as the feed gave it when `link` is the publisher's own address instead (FeedBurner's origLink:
+   * feedburner.ts): the redirect, kept for provenance; null otherwise. */
+  feedLink: string | null;
   guid: string | null;
   author: string | null;
   /** The raw date string as found, for messages. */

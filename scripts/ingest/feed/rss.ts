@@ -6,6 +6,7 @@
 import { parseFeedDate } from '../dates.ts';
 import type { ParsedFeed } from './parse-feed.ts';
 import { readMediaDescription } from './atom.ts';
+import { readOriginalEnclosure, readOriginalLink } from './feedburner.ts';
 import { resolveLink, resolveUrl, toWebUrl } from './urls.ts';
 import { textToHtml } from './xhtml.ts';
 import { readAttribute, findChild, findChildren, joinNames, readText, type XmlElement } from './xml-tree.ts';
@@ -49,24 +50,28 @@ export function readRss(channel: XmlElement, items: XmlElement[]): ParsedFeed {
       let link = resolved.link;
       // RSS 2.0: a guid is the item's permalink unless isPermaLink="false".
       if (link === null && guid !== null && readAttribute(guidElement, 'isPermaLink') !== 'false' && toWebUrl(guid) !== null) link = guid;
+      const original = readOriginalLink(item, link);
       const content = findChild(item, 'content:encoded');
       const ownAuthor =
         joinNames(findChildren(item, 'dc:creator').map(readText)) ??
         authorName(readText(findChild(item, 'author'))) ??
         readText(findChild(item, 'itunes:author'));
       const notes = ownAuthor === null && channelAuthor !== null ? [`names no author: the byline is the channel's own author ("${channelAuthor}")`] : [];
+      if (original.note !== null) notes.push(original.note);
       return {
         index: position + 1,
         title: readText(findChild(item, 'title')),
         // Podcasts and media feeds may give their text only as itunes:summary or Media RSS (plain text both).
         description: readText(findChild(item, 'description')) ?? plainToHtml(readText(findChild(item, 'itunes:summary'))) ?? readMediaDescription(item),
-        link,
-        linkNote: link === resolved.link ? resolved.note : null,
+        link: original.link,
+        linkNote: original.feedLink === null && link === resolved.link ? resolved.note : null,
+        feedLink: original.feedLink,
         guid,
         author: ownAuthor ?? channelAuthor,
         rawDate,
         publishedAt: rawDate === null ? null : parseFeedDate(rawDate),
-        image: enclosureType === null || enclosureType.startsWith('image/') ? resolveUrl(readAttribute(enclosure, 'url'), base) : null,
+        image:
+          enclosureType === null || enclosureType.startsWith('image/') ? readOriginalEnclosure(item, resolveUrl(readAttribute(enclosure, 'url'), base)) : null,
         html: readText(content),
         contentBase: content?.base ?? item.base,
         notes,
