@@ -54,8 +54,40 @@ export interface Classification {
   scores: Record<string, number>;
 }
 
+/** Why a topic was or was not assigned: its evidence per paragraph and the first rule it failed (`npm run topics -- --explain`). */
+export interface TopicVerdict {
+  slug: string;
+  /** Whether the article gets the topic (rules 5 and 6). */
+  assigned: boolean;
+  /** Article score (rule 5). */
+  score: number;
+  /** Paragraphs with at least one match: their index, distinct terms, score and whether they are a passage (rules 3, 4). */
+  paragraphs: { index: number; terms: { term: string; strong: boolean }[]; score: number; isPassage: boolean }[];
+  /** Passages (rule 4). */
+  passageCount: number;
+  /** Distinct terms across the passages (rule 5). */
+  evidenceTerms: string[];
+  /** Whether one of them is strong or a phrase (rule 5). */
+  weighty: boolean;
+  /** The rule that kept the topic off, or null when it is assigned ('no match', 'passages', 'terms', 'weighty term'). */
+  stoppedBy: 'no match' | 'passages' | 'terms' | 'weighty term' | null;
+}
+
 /** Classifies one article's paragraphs against the topics (see the module rules). */
 export function classifyTopics(paragraphs: readonly ClassifiedParagraph[], topics: readonly Topic[], options: Partial<ClassifyOptions> = {}): Classification {
+  return classifyWithVerdicts(paragraphs, topics, options).classification;
+}
+
+/** Every topic's verdict for one article, in taxonomy order, by the same rules as classifyTopics. */
+export function explainTopics(paragraphs: readonly ClassifiedParagraph[], topics: readonly Topic[], options: Partial<ClassifyOptions> = {}): TopicVerdict[] {
+  return classifyWithVerdicts(paragraphs, topics, options).verdicts;
+}
+
+function classifyWithVerdicts(
+  paragraphs: readonly ClassifiedParagraph[],
+  topics: readonly Topic[],
+  options: Partial<ClassifyOptions>,
+): { classification: Classification; verdicts: TopicVerdict[] } {
   const o = { ...DEFAULT_CLASSIFY_OPTIONS, ...options };
   const texts = paragraphs.map((paragraph) => normalize(paragraph.text));
   const words = wordIndex(texts);
@@ -82,7 +114,7 @@ export function classifyTopics(paragraphs: readonly ClassifiedParagraph[], topic
     for (const paragraph of perParagraph) if (paragraph.isPassage) for (const term of paragraph.terms) evidence.set(term.term, term);
     // A term of weight, as in-text topic links need one: strong, or more than one word.
     const weighty = [...evidence.values()].some(isLinkTerm);
-    return { slug: topic.slug, perParagraph, score, passageCount, distinctTerms: evidence.size, weighty };
+    return { slug: topic.slug, perParagraph, score, passageCount, distinctTerms: evidence.size, evidence, weighty };
   });
 
   const ranked = results.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || compareStrings(a.slug, b.slug));
@@ -105,11 +137,36 @@ export function classifyTopics(paragraphs: readonly ClassifiedParagraph[], topic
     });
   });
 
-  return {
+  const classification: Classification = {
     topics: assigned.map((r) => r.slug),
     passages,
     scores: Object.fromEntries(ranked.map((r) => [r.slug, r.score])),
   };
+  const verdicts = results.map((r): TopicVerdict => {
+    const assignedHere = chosen.has(r.slug);
+    const stoppedBy = assignedHere
+      ? null
+      : r.score === 0
+        ? 'no match'
+        : r.passageCount < o.minPassages
+          ? 'passages'
+          : r.distinctTerms < o.minArticleTerms
+            ? 'terms'
+            : 'weighty term';
+    return {
+      slug: r.slug,
+      assigned: assignedHere,
+      score: r.score,
+      paragraphs: r.perParagraph.flatMap((p, index) =>
+        p.terms.length === 0 ? [] : [{ index, terms: p.terms.map(({ term, strong }) => ({ term, strong })), score: p.score, isPassage: p.isPassage }],
+      ),
+      passageCount: r.passageCount,
+      evidenceTerms: [...r.evidence.keys()],
+      weighty: r.weighty,
+      stoppedBy,
+    };
+  });
+  return { classification, verdicts };
 }
 
 /** One match of a term in a paragraph. */

@@ -12,7 +12,7 @@ import { parseMdx } from '../../src/core/mdx.ts';
 import { checkBodyTree, checkEntryMdx } from '../../src/core/mdx-safety.ts';
 import { paragraphIds } from '../../src/core/paragraph-id.ts';
 import { plainText } from '../../src/core/plain-text.ts';
-import { classifyTopics } from './classify.ts';
+import { classifyTopics, type ClassifiedParagraph } from './classify.ts';
 import { bodyParagraphs } from './mdast-text.ts';
 import { serializeBody, serializeEntry } from './serialize.ts';
 import type { Draft } from './to-article.ts';
@@ -47,17 +47,19 @@ export function makeEntry(draft: Draft, slug: string, label: string, topics: rea
 
 /** The entry's topics (the catalog's, else the classifier's) and its passages, from the body as MDX reads it. */
 function assignTopics(bodyTree: Root, catalogTopics: string[] | undefined, topics: readonly Topic[], label: string) {
-  // Paragraph ids come from the body as MDX will read it back, so they match the site's ids exactly.
-  const paragraphs = bodyParagraphs(bodyTree);
-  const ids = paragraphIds(paragraphs.map((paragraph) => paragraph.text));
-  const classified = classifyTopics(
-    paragraphs.map((paragraph, index) => ({ id: ids[index]!, text: paragraph.prose })),
-    topics,
-  );
+  const classified = classifyTopics(classifierParagraphs(bodyTree), topics);
   const chosen = catalogTopics ?? classified.topics;
   const unknown = chosen.find((topic) => !topics.some((known) => known.slug === topic));
   if (unknown !== undefined) throw new IngestError(`catalog topic "${unknown}" is not in corpus/topics.yaml`, { file: label });
   return { topics: chosen, passages: groupPassages(classified.passages, chosen) };
+}
+
+/** What the classifier reads of a body: each anchored paragraph's id and prose. Paragraph ids come from the body
+ * as MDX will read it back, so they match the site's ids exactly. */
+export function classifierParagraphs(bodyTree: Root): ClassifiedParagraph[] {
+  const paragraphs = bodyParagraphs(bodyTree);
+  const ids = paragraphIds(paragraphs.map((paragraph) => paragraph.text));
+  return paragraphs.map((paragraph, index) => ({ id: ids[index]!, text: paragraph.prose }));
 }
 
 /**
