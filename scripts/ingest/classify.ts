@@ -16,9 +16,13 @@
  *    Where matches overlap, only the longest counts (a strong one on a tie), so "existential
  *    risk" is not also counted as "existential".
  * 4. A paragraph is a passage for a topic when it has >= `minStrongTerms` [1] distinct strong
- *    terms or >= `minDistinctTerms` [2] distinct terms of any kind.
+ *    terms or >= `minDistinctTerms` [2] distinct terms of any kind; or when it has a term and it and
+ *    its neighbours up to `passageWindow` [1] paragraphs away hold >= `minWindowTerms` [3] distinct
+ *    terms between them (short paragraphs and list items make one point over several).
  * 5. An article's score for a topic is the sum of its paragraphs' scores. The article gets the
- *    topic when it has >= `minPassages` [2] passages (evidence in more than one paragraph) and its
+ *    topic when it has >= `minPassages` [2] passages (evidence in more than one paragraph), or one
+ *    passage, a score >= `minScoreOnePassage` [6] and a match in another paragraph (one paragraph
+ *    makes the point, others return to it), and its
  *    passages hold >= `minArticleTerms` [2] distinct terms between them, one of them strong or a
  *    phrase of more than one word (one common word repeated is not evidence).
  * 6. `minTopics` [0] tops the topics up from the ranking when rule 5 yields fewer; by default there
@@ -98,13 +102,16 @@ function classifyWithVerdicts(
     // Each paragraph's matches of the topic's terms, in term order and then text order.
     const hits: TermMatch[][] = texts.map(() => []);
     for (const p of patterns) forEachMatch(texts, words, article, p, (index, start, end) => hits[index]!.push({ p, start, end }));
-    const perParagraph = hits.map((matches) => {
-      const found = matches.length === 0 ? [] : distinctTerms(matches, patterns);
-      const strongHits = found.filter((t) => t.strong).length;
+    const found = hits.map((matches) => (matches.length === 0 ? [] : distinctTerms(matches, patterns)));
+    const perParagraph = found.map((terms, index) => {
+      const strongHits = terms.filter((t) => t.strong).length;
       return {
-        score: termScore(found, o),
-        isPassage: strongHits >= o.minStrongTerms || found.length >= o.minDistinctTerms,
-        terms: found,
+        score: termScore(terms, o),
+        isPassage:
+          strongHits >= o.minStrongTerms ||
+          terms.length >= o.minDistinctTerms ||
+          (terms.length > 0 && windowTerms(found, index, o.passageWindow) >= o.minWindowTerms),
+        terms,
       };
     });
     const score = perParagraph.reduce((sum, p) => sum + p.score, 0);
@@ -114,13 +121,16 @@ function classifyWithVerdicts(
     for (const paragraph of perParagraph) if (paragraph.isPassage) for (const term of paragraph.terms) evidence.set(term.term, term);
     // A term of weight, as in-text topic links need one: strong, or more than one word.
     const weighty = [...evidence.values()].some(isLinkTerm);
-    return { slug: topic.slug, perParagraph, score, passageCount, distinctTerms: evidence.size, evidence, weighty };
+    const mentions = perParagraph.filter((p) => p.score > 0).length;
+    return { slug: topic.slug, perParagraph, score, passageCount, mentions, distinctTerms: evidence.size, evidence, weighty };
   });
 
   const ranked = results.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || compareStrings(a.slug, b.slug));
 
   const qualifies = (r: (typeof ranked)[number]) =>
-    r.passageCount >= o.minPassages && r.distinctTerms >= o.minArticleTerms && (r.weighty || !o.requireWeightyTerm);
+    (r.passageCount >= o.minPassages || (r.passageCount >= 1 && r.mentions >= 2 && r.score >= o.minScoreOnePassage)) &&
+    r.distinctTerms >= o.minArticleTerms &&
+    (r.weighty || !o.requireWeightyTerm);
   const chosen = new Set(ranked.filter(qualifies).map((r) => r.slug));
   // Rule 6: top up from the ranking, which only holds topics with at least one match.
   for (const r of ranked) {
@@ -148,7 +158,7 @@ function classifyWithVerdicts(
       ? null
       : r.score === 0
         ? 'no match'
-        : r.passageCount < o.minPassages
+        : r.passageCount < o.minPassages && !(r.passageCount >= 1 && r.mentions >= 2 && r.score >= o.minScoreOnePassage)
           ? 'passages'
           : r.distinctTerms < o.minArticleTerms
             ? 'terms'
@@ -167,6 +177,14 @@ function classifyWithVerdicts(
     };
   });
   return { classification, verdicts };
+}
+
+/** Distinct terms in the paragraphs from `index - window` to `index + window` (rule 4's neighbours); 0 when `window` is 0. */
+function windowTerms(found: readonly (readonly TopicTerm[])[], index: number, window: number): number {
+  if (window <= 0) return 0;
+  const terms = new Set<TopicTerm>();
+  for (let at = Math.max(0, index - window); at <= Math.min(found.length - 1, index + window); at++) for (const term of found[at]!) terms.add(term);
+  return terms.size;
 }
 
 /** One match of a term in a paragraph. */

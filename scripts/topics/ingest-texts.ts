@@ -18,11 +18,11 @@ export interface IngestedText {
   paragraphs: ClassifiedParagraph[];
 }
 
-/** Ingest each source on its own; a source the ingest refuses throws, naming it. */
-export function ingestTexts(sources: readonly SourceFile[], topics: readonly Topic[]): IngestedText[] {
+/** Ingest each source on its own; a source the ingest refuses throws, naming it, unless `skipRefused`. */
+export function ingestTexts(sources: readonly SourceFile[], topics: readonly Topic[], skipRefused = false): IngestedText[] {
   return sources.flatMap((source) => {
     const result = ingestSources([source], { catalog: {}, topics, keepGoing: true });
-    if (result.errors.length > 0) throw new Error(result.errors.map((error) => error.message).join('\n'));
+    if (result.errors.length > 0 && !skipRefused) throw new Error(result.errors.map((error) => error.message).join('\n'));
     return result.entries.map((entry) => ({
       file: source.file,
       title: entry.article.title,
