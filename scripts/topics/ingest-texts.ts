@@ -2,7 +2,7 @@
  * Texts through the real ingest pipeline (scripts/ingest/pipeline.ts), each on its own with no catalog, so the
  * topics measured are the topics the site would show; with each article the paragraphs the classifier read, for
  * --explain. Pure: file names and bytes in.
- * [{ file: 'a.md', bytes }] -> [{ file: 'a.md', title: 'A', topics: ['x'], paragraphs: [{ id, text }] }]
+ * [{ file: 'a.md', bytes }] -> [{ file: 'a.md', title: 'A', topics: ['x'], passages: [{ id, topics: ['x'] }], paragraphs: [{ id, text }] }]
  */
 import type { Topic } from '../../src/schemas/topic.ts';
 import { parseMdx } from '../../src/core/mdx.ts';
@@ -15,6 +15,8 @@ export interface IngestedText {
   file: string;
   title: string;
   topics: string[];
+  /** The passages the entry keeps per paragraph (what topic pages quote). */
+  passages: { id: string; topics: string[] }[];
   paragraphs: ClassifiedParagraph[];
 }
 
@@ -27,6 +29,7 @@ export function ingestTexts(sources: readonly SourceFile[], topics: readonly Top
       file: source.file,
       title: entry.article.title,
       topics: entry.article.topics,
+      passages: entry.article.passages.map(({ id, topics: on }) => ({ id, topics: on })),
       paragraphs: classifierParagraphs(parseMdx(entry.mdx)),
     }));
   });
