@@ -1,11 +1,13 @@
 /**
  * Source format from content, never from the file name.
  * "<?xml ...?><rss version=\"2.0\">" -> "rss"; "OpenAI's CEO wants..." -> "text"
- * "{ \"version\": \"https://jsonfeed.org/version/1.1\", ... }" -> "json"
+ * "{ \"version\": \"https://jsonfeed.org/version/1.1\", ... }" -> "json"; "---\ntitle: A\n---\n..." -> "markdown"
+ * (markdown/detect-markdown.ts: a front matter block, or clearly Markdown syntax; the name only lowers the bar)
  * An HTML page, a JSON document that is not a JSON Feed or XML that is not a feed is refused with an error saying what it is.
  */
 import type { SourceFormat } from '../../src/schemas/article.ts';
 import { IngestError } from '../../src/core/errors.ts';
+import { isMarkdown } from './markdown/detect-markdown.ts';
 
 const FEED_ROOTS: Record<string, SourceFormat> = { rss: 'rss', feed: 'atom', 'rdf:rdf': 'rdf' };
 
@@ -14,7 +16,7 @@ const HTML_ROOTS = new Set(['html', 'head', 'title', 'meta', 'body', 'article', 
 /** A closing tag of one of them at the very end: how a page or fragment without <html> still ends. */
 const HTML_END = new RegExp(`</(?:${[...HTML_ROOTS].join('|')})>\\s*$`, 'i');
 
-/** Detect whether a decoded source is plain text or which kind of feed it is. */
+/** Detect whether a decoded source is plain text, Markdown or which kind of feed it is. */
 export function detectFormat(text: string, file: string): SourceFormat {
   // Skip the prolog: XML declaration, comments, processing instructions and doctype.
   const prolog = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*/i;
@@ -49,7 +51,7 @@ export function detectFormat(text: string, file: string): SourceFormat {
       throw new IngestError('looks like JSON but not a JSON Feed (an object with "version" and "items"); supply the feed, or plain text', { file });
     }
   }
-  return 'text';
+  return isMarkdown(text, file) ? 'markdown' : 'text';
 }
 
 /** `<html ...` always; other HTML element names only when the text also ends by closing one (`<head>...</body>`). */

@@ -1,6 +1,6 @@
 /**
- * One source -> its drafts (articles before their slug and topics): decode -> detect -> parse (text | feed)
- * -> convert-html (feed items) -> to-article. A plain text gives one draft, a feed one per item; a source
+ * One source -> its drafts (articles before their slug and topics): decode -> detect -> parse (text | Markdown |
+ * feed) -> convert-html (feed items) or convert-markdown -> to-article. A plain text gives one draft, a feed one per item; a source
  * that cannot be read throws an IngestError naming it (and the item, where it is one item's fault).
  * { file: "a.txt", bytes: "A headline\n\nBody text." } -> [{ label: "a.txt", draft: { article: { title: "A headline", ... }, body } }]
  */
@@ -11,8 +11,12 @@ import { detectFormat } from './detect.ts';
 import { parseFeed } from './feed/parse-feed.ts';
 import { sha256 } from './hash.ts';
 import { convertHtml } from './html/convert-html.ts';
+import { convertMarkdownBody, parseMarkdown } from './markdown/convert-markdown.ts';
+import { frontMatterLanguage } from './markdown/detect-markdown.ts';
+import { fieldsFromFrontMatter } from './markdown/front-matter-fields.ts';
+import { readFrontMatter } from './markdown/front-matter.ts';
 import { parseText } from './parse-text.ts';
-import { draftFromFeedItem, draftFromText, type Draft } from './to-article.ts';
+import { draftFromFeedItem, draftFromMarkdown, draftFromText, type Draft } from './to-article.ts';
 
 /** A draft with the name messages give its source: `file` or `file item N`. */
 export interface LabelledDraft {
@@ -41,6 +45,13 @@ export function draftSource(source: { file: string; bytes: Uint8Array }, entry: 
   const info = { file: source.file, format, sha256: sha256(source.bytes), warnings, encoding };
   if (format === 'text') {
     return { drafts: [{ draft: draftFromText(parseText(text), info, entry), label: source.file }], leftOut: [], warnings: [] };
+  }
+  if (format === 'markdown') {
+    const parsed = parseMarkdown(text, frontMatterLanguage(text) !== null);
+    const header = fieldsFromFrontMatter(parsed.frontMatter === null ? {} : readFrontMatter(parsed.frontMatter, source.file));
+    // Relative links resolve against the canonical URL (the catalog's, else the header's).
+    const converted = convertMarkdownBody(parsed, { baseUrl: entry?.url ?? header.url, title: entry?.title ?? header.title });
+    return { drafts: [{ draft: draftFromMarkdown(header, converted, info, entry), label: source.file }], leftOut: [], warnings: [] };
   }
   const feed = parseFeed(text, format, source.file);
   warnings.push(...(feed.warnings ?? []));

@@ -13,6 +13,8 @@ import { countWords, bodyParagraphs } from './mdast-text.ts';
 import { deriveTitle, type ParsedText } from './parse-text.ts';
 import type { FeedChannel, FeedItem } from './feed/parse-feed.ts';
 import type { ConvertedHtml } from './html/convert-html.ts';
+import type { ConvertedMarkdown } from './markdown/convert-markdown.ts';
+import type { FrontMatterFields } from './markdown/front-matter-fields.ts';
 
 /** Words per minute used for reading time. */
 export const WORDS_PER_MINUTE = 230;
@@ -105,6 +107,39 @@ export function draftFromFeedItem(channel: FeedChannel, item: FeedItem, converte
     warnings,
     fields,
   });
+}
+
+/** A draft from a Markdown source: its header's fields (given by the source) and its converted body. A title the
+ * header does not give is the body's opening level-1 heading, else its first sentence, both marked inferred. */
+export function draftFromMarkdown(header: FrontMatterFields, converted: ConvertedMarkdown, source: SourceInfo, fields: CatalogFields = {}): Draft {
+  const warnings = [...source.warnings, ...header.warnings, ...converted.removed.map((note) => `removed ${note}`)];
+  let title: Field<string> = given(header.title);
+  if (title.value === null) {
+    const firstParagraph = bodyParagraphs(converted.tree)[0]?.prose ?? '';
+    title = { value: converted.leadingHeading ?? (deriveTitle(firstParagraph) || null), origin: 'inferred' };
+    const how = converted.leadingHeading === null ? 'its first sentence' : 'its opening heading';
+    warnings.push(`no title in a front matter block: title inferred from ${how}`);
+  }
+  const draft = assemble({
+    source,
+    item: null,
+    guid: null,
+    title,
+    dek: given(header.dek),
+    author: given(header.author),
+    outlet: none(),
+    url: given(header.url),
+    publishedAt: given(header.publishedAt),
+    body: converted.tree,
+    residue: converted.residue,
+    truncated: false,
+    image: converted.image,
+    warnings,
+    fields,
+  });
+  if (header.tags.length > 0) draft.article.sourceTags = header.tags;
+  if (header.lang !== null) draft.article.lang = header.lang;
+  return draft;
 }
 
 interface Parts {

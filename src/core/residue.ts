@@ -54,14 +54,20 @@ export const RESIDUE_RULES: readonly ResidueRule[] = [
 ];
 
 /**
- * Residue found by position rather than by a sentence pattern: the ingest of plain texts marks these whole
- * blocks itself (scripts/ingest/parse-text.ts); listed here so that every rule has its label and description.
+ * Residue found by position or syntax rather than by a sentence pattern: the ingest marks these whole blocks itself
+ * (scripts/ingest/parse-text.ts, scripts/ingest/markdown/convert-markdown.ts); listed here so that every rule has its label and description.
  */
 export const BLOCK_RESIDUE_RULES: readonly Omit<ResidueRule, 'pattern'>[] = [
   {
     id: 'gutenberg-boilerplate',
     label: 'Project Gutenberg header or licence',
     description: 'Everything before "*** START OF THE PROJECT GUTENBERG EBOOK ... ***" and from "*** END OF THE PROJECT GUTENBERG EBOOK ... ***" on.',
+  },
+  {
+    id: 'source-markup',
+    label: 'markup from the source file, shown as written',
+    description:
+      'In a Markdown file, a block of raw HTML or JSX (<Quote speaker="...">, <Figure ... />) and MDX import/export lines: the file\'s own markup, kept as the characters written and never run (scripts/ingest/markdown/convert-markdown.ts).',
   },
 ];
 

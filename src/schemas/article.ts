@@ -9,7 +9,7 @@ export const originSchema = z.enum(['catalog', 'feed', 'inferred', 'unknown']);
 export type Origin = z.infer<typeof originSchema>;
 
 /** Source formats the ingest understands, detected from content, never from the file name. */
-export const sourceFormatSchema = z.enum(['text', 'rss', 'atom', 'rdf', 'json']);
+export const sourceFormatSchema = z.enum(['text', 'rss', 'atom', 'rdf', 'json', 'markdown']);
 export type SourceFormat = z.infer<typeof sourceFormatSchema>;
 
 /** A URL the site may link to: http(s) only. */
@@ -122,6 +122,10 @@ export const articleSchema = z.object({
       alt: z.string().nullable(),
     })
     .nullable(),
+  /** The source's own tags, categories and keywords (a Markdown header's), as written; recorded, never topics. Absent when none. */
+  sourceTags: z.array(z.string().min(1)).optional(),
+  /** The language the source declares (a Markdown header's `lang`), as written; absent when it declares none. */
+  lang: z.string().min(1).optional(),
   /** Problems noticed while ingesting this article, shown to curators; default empty. */
   warnings: z.array(z.string()).default([]),
 });

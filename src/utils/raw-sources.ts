@@ -60,5 +60,5 @@ export async function readRawSource(source: Pick<RawSource, 'file' | 'sha256'>):
 
 /** A source format as a reader would name it. */
 export function formatLabel(format: SourceFormat): string {
-  return { text: 'plain text', rss: 'RSS feed', atom: 'Atom feed', rdf: 'RSS 1.0 (RDF) feed', json: 'JSON Feed' }[format];
+  return { text: 'plain text', rss: 'RSS feed', atom: 'Atom feed', rdf: 'RSS 1.0 (RDF) feed', json: 'JSON Feed', markdown: 'Markdown' }[format];
 }

@@ -4,7 +4,11 @@
  *   - plain text: every word of the file;
  *   - a feed item: the visible text of its title, description/summary and content, read with regular
  *     expressions and an HTML parser, less the chrome the ingest is documented to drop (docs/ingest.md):
- *     scripts, styles, embeds, forms and buttons, Substack's subscribe widget, comment buttons, image controls.
+ *     scripts, styles, embeds, forms and buttons, Substack's subscribe widget, comment buttons, image controls;
+ *   - a Markdown file: its body read with regular expressions, less what a reader never sees (the front matter block,
+ *     images (their alt text is an attribute), link destinations, reference definitions, footnote labels, ordered
+ *     list numbers, code fence info strings) and the HTML
+ *     comments the ingest is documented to drop; raw HTML and JSX count as words, since they stay text.
  * A word is a run of letters or a run of digits, lowercased ("categories⁴" is two words).
  */
 import { fromHtml } from 'hast-util-from-html';
@@ -74,7 +78,21 @@ export function decodeForReading(bytes: Uint8Array): string {
 /** Words of one entry's source: the whole text file, or feed item `item` (1-based). */
 export function sourceWords(bytes: Uint8Array, format: string, item: number | null): Set<string> {
   if (format === 'text') return words(decodeForReading(bytes));
+  if (format === 'markdown') return words(markdownReadable(decodeForReading(bytes)));
   return words(sourceFieldHtml(bytes, format, item).map(visibleText).join(' '));
+}
+
+/** The words of a Markdown file a reader sees, by regular expressions (not the ingest's parser). */
+function markdownReadable(text: string): string {
+  return text
+    .replace(/^(---|\+\+\+)\n[\s\S]*?\n(?:\1|\.\.\.)\n/, '')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/!\[[^\]\n]*\]\([^)\s]*(?:\s+"[^"]*")?\)/g, ' ')
+    .replace(/^(\s*)\d+[.)](?=\s)/gm, '$1')
+    .replace(/\]\([^)\s]*(?:\s+"[^"]*")?\)/g, '] ')
+    .replace(/^ {0,3}\[[^\]\n]+\]:.*$/gm, ' ')
+    .replace(/\[\^[^\]\s]+\]:?/g, ' ')
+    .replace(/^ {0,3}(`{3,}|~{3,}).*$/gm, ' ');
 }
 
 /** The HTML a reader of feed item `item` (1-based) would see, one string per field: title, description or

@@ -1,0 +1,266 @@
+/**
+ * A Markdown source (CommonMark + GFM, with an optional YAML or TOML front matter block) -> its header block and
+ * an mdast body ready for MDX serialization, with notes of what was dropped: remark-parse with remark-gfm and
+ * remark-frontmatter, then syntax-tree passes over the mdast: references resolved, raw HTML and JSX kept as text
+ * (comments dropped, noted), links and images resolved against the canonical URL and kept only when http(s), a
+ * lone image as a `<Figure>`, headings shifted under the page title, residue paragraphs marked.
+ * "---\ntitle: A\n---\n# A\n\nSee [x](/y) <b>z</b>" (base https://s.org/)
+ *   -> { frontMatter: { lang: "yaml", value: "title: A", fenceLine: 1 }, leadingHeading: "A",
+ *        tree: paragraph("See ", link("https://s.org/y", "x"), " <b>z</b>") }
+ * Nothing from the source can run or become markup: the mdast the parser gives holds no JSX, ESM or expression
+ * nodes (remark-mdx is not used to read sources), and every `html` node becomes text here.
+ */
+import type { Heading, Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { plainText } from '../../../src/core/plain-text.ts';
+import type { Residue } from '../../../src/schemas/article.ts';
+import { createNotes, type Notes } from '../html/conversion.ts';
+import { markResidueParagraphs } from '../html/residue-blocks.ts';
+import { isRelativeUrl, toSafeHttpUrl } from '../html/urls.ts';
+import type { FrontMatterBlock } from './front-matter.ts';
+
+/** A parsed Markdown source before its header is read. */
+export interface ParsedMarkdown {
+  /** The header block, or null when the file has none. */
+  frontMatter: FrontMatterBlock | null;
+  /** The mdast as parsed, header included; convertMarkdownBody turns it into the article body. */
+  tree: Root;
+}
+
+/** A Markdown body converted into the project's article mdast. */
+export interface ConvertedMarkdown {
+  tree: Root;
+  /** The text of a level-1 heading that opened the body (now removed from it), or null. */
+  leadingHeading: string | null;
+  /** Notes of what was dropped or kept as text, e.g. "2 HTML comments". */
+  removed: string[];
+  residue: Residue[];
+  /** The first figure's image, for the lead image. */
+  image: { src: string; alt: string | null } | null;
+}
+
+const bodyParser = unified().use(remarkParse).use(remarkGfm).freeze();
+const parser = bodyParser().use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+/** Parse Markdown text; the header, when present, is the tree's first child and is also returned apart. Only a text
+ * detection found a header in (detect-markdown.ts: `withHeader`) is read with one: otherwise an opening `---` is a rule. */
+export function parseMarkdown(text: string, withHeader: boolean): ParsedMarkdown {
+  const processor = withHeader ? parser : bodyParser;
+  const tree = processor.runSync(processor.parse(text)) as Root;
+  const first = tree.children[0];
+  const frontMatter =
+    first !== undefined && (first.type === 'yaml' || first.type === 'toml')
+      ? { lang: first.type, value: first.value, fenceLine: first.position?.start.line ?? 1 }
+      : null;
+  return { frontMatter, tree };
+}
+
+/** Options for convertMarkdownBody. */
+export interface ConvertMarkdownOptions {
+  /** Absolute http(s) URL relative links and images resolve against (the canonical URL); without it they become text. */
+  baseUrl?: string | null;
+  /** The title the header gives: a level-1 heading opening the body with the same text is that title, and goes. */
+  title?: string | null;
+}
+
+/** Turn a parsed Markdown tree into the article body (a new tree; the parsed one is not changed). */
+export function convertMarkdownBody(parsed: ParsedMarkdown, options: ConvertMarkdownOptions = {}): ConvertedMarkdown {
+  const notes = createNotes();
+  const base = options.baseUrl ? URL.parse(options.baseUrl) : null;
+  const children = structuredClone(parsed.tree.children).filter((node) => node.type !== 'yaml' && node.type !== 'toml');
+  const definitions = collectDefinitions(children);
+  const context: Context = { notes, base, definitions };
+  const tree: Root = { type: 'root', children: convertChildren(children, context, true) };
+  const leadingHeading = takeLeadingHeading(tree, options.title ?? null);
+  normalizeHeadingDepths(tree);
+  markResidueParagraphs(tree);
+  return { tree, leadingHeading, removed: notes.list(), residue: residueBlocks(tree), image: firstFigureImage(tree) };
+}
+
+interface Context {
+  notes: Notes;
+  base: URL | null;
+  definitions: Map<string, { url: string; title: string | null | undefined }>;
+}
+
+function collectDefinitions(nodes: readonly RootContent[]): Context['definitions'] {
+  const definitions: Context['definitions'] = new Map();
+  const walk = (list: readonly RootContent[]) => {
+    for (const node of list) {
+      // The first definition of a label wins (CommonMark).
+      if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, { url: node.url, title: node.title });
+      if ('children' in node) walk(node.children as RootContent[]);
+    }
+  };
+  walk(nodes);
+  return definitions;
+}
+
+/** Parents whose children are blocks: raw HTML there becomes a paragraph of text. */
+const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+/** Convert a list of siblings (`flow` when they are blocks); each node may become none, one or several. */
+function convertChildren(nodes: readonly RootContent[], context: Context, flow = false): RootContent[] {
+  return nodes.flatMap((node) => convertNode(node, context, flow));
+}
+
+function convertNode(node: RootContent, context: Context, flow: boolean): RootContent[] {
+  delete node.position;
+  switch (node.type) {
+    case 'definition':
+      return [];
+    case 'html':
+      return htmlAsText(node.value, context, flow);
+    case 'linkReference': {
+      const definition = context.definitions.get(node.identifier);
+      const children = convertChildren(node.children, context) as PhrasingContent[];
+      if (definition === undefined) return children;
+      return convertLink({ type: 'link', url: definition.url, title: definition.title ?? null, children }, context);
+    }
+    case 'imageReference': {
+      const definition = context.definitions.get(node.identifier);
+      if (definition === undefined) return node.alt ? [{ type: 'text', value: node.alt }] : [];
+      return convertImage({ type: 'image', url: definition.url, alt: node.alt ?? null, title: definition.title ?? null }, context);
+    }
+    case 'link':
+      return convertLink({ ...node, children: convertChildren(node.children, context) as PhrasingContent[] }, context);
+    case 'image':
+      return convertImage(node, context);
+    case 'paragraph': {
+      if (flow && isModuleSyntax(node)) return [sourceMarkup(node)];
+      const converted = convertChildren(node.children, context) as PhrasingContent[];
+      const figure = loneImageFigure(node, converted);
+      if (figure) return [figure];
+      return converted.length === 0 ? [] : [{ ...node, children: converted }];
+    }
+    default:
+      if ('children' in node) (node as Parent).children = convertChildren((node as Parent).children as RootContent[], context, FLOW_PARENTS.has(node.type));
+      return [node];
+  }
+}
+
+/** Raw HTML or JSX as the characters written; a comment (`<!-- ... -->`) alone is dropped, with a note. */
+function htmlAsText(value: string, context: Context, flow: boolean): RootContent[] {
+  if (/^\s*<!--[\s\S]*?-->\s*$/.test(value)) {
+    context.notes.add('HTML comment');
+    return [];
+  }
+  return flow ? [sourceMarkup({ type: 'paragraph', children: [{ type: 'text', value }] })] : [{ type: 'text', value }];
+}
+
+/** A paragraph of MDX `import`/`export` lines (Docusaurus, Astro): module syntax, not the author's words. */
+function isModuleSyntax(paragraph: Paragraph): boolean {
+  if (!paragraph.children.every((child) => child.type === 'text')) return false;
+  const lines = paragraph.children
+    .map((child) => (child as { value: string }).value)
+    .join('')
+    .split('\n');
+  return lines.every((line) => /^(?:import\s+[\w{*"']|export\s+(?:const|let|var|function|default|class|\{|\*))/.test(line));
+}
+
+/** A block of the file's own markup, kept as text and labelled as not the author's (residue rule `source-markup`). */
+function sourceMarkup(paragraph: Paragraph): RootContent {
+  const block: MdxJsxFlowElement = {
+    type: 'mdxJsxFlowElement',
+    name: 'ResidueBlock',
+    attributes: [{ type: 'mdxJsxAttribute', name: 'rule', value: 'source-markup' }],
+    children: [paragraph],
+  };
+  return block as RootContent;
+}
+
+/** Every residue block of the body in reading order, with its text as residue-blocks.ts records it. */
+function residueBlocks(tree: Root): Residue[] {
+  const residue: Residue[] = [];
+  const walk = (parent: Parent) => {
+    for (const child of parent.children) {
+      if (child.type === 'mdxJsxFlowElement' && child.name === 'ResidueBlock') {
+        const rule = child.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'rule')?.value;
+        residue.push({ rule: typeof rule === 'string' ? rule : 'source-markup', text: plainText(child).trim() });
+      } else if ('children' in child) walk(child as Parent);
+    }
+  };
+  walk(tree);
+  return residue;
+}
+
+function convertLink(link: Link, context: Context): RootContent[] {
+  const url = link.url.startsWith('mailto:') ? link.url : toSafeHttpUrl(link.url, context.base);
+  if (url !== null) return [{ ...link, url, title: link.title ?? null }];
+  if (context.base === null && isRelativeUrl(link.url))
+    context.notes.add(
+      'relative link with no canonical URL to resolve it against (kept as text)',
+      'relative links with no canonical URL to resolve them against (kept as text)',
+    );
+  else context.notes.add('link without a safe URL (kept as text)', 'links without a safe URL (kept as text)');
+  return link.children;
+}
+
+function convertImage(image: Image, context: Context): RootContent[] {
+  const url = toSafeHttpUrl(image.url, context.base);
+  if (url !== null) return [{ type: 'image', url, alt: image.alt ?? null, title: image.title ?? null }];
+  if (context.base === null && isRelativeUrl(image.url))
+    context.notes.add('relative image with no canonical URL to resolve it against', 'relative images with no canonical URL to resolve them against');
+  else context.notes.add('image without a safe source', 'images without a safe source');
+  // Its alt text is what the author wrote for readers who cannot see it: it stays, as text.
+  return image.alt ? [{ type: 'text', value: image.alt }] : [];
+}
+
+/** A paragraph that is one image (and white space) is a figure: `<Figure src alt>`, captioned by its title when it has one. */
+function loneImageFigure(original: Paragraph, converted: PhrasingContent[]): MdxJsxFlowElement | null {
+  const content = converted.filter((node) => !(node.type === 'text' && node.value.trim() === ''));
+  const image = content[0];
+  if (content.length !== 1 || image?.type !== 'image' || original.children.length === 0) return null;
+  const attributes: MdxJsxFlowElement['attributes'] = [{ type: 'mdxJsxAttribute', name: 'src', value: image.url }];
+  const alt = image.alt?.trim();
+  if (alt) attributes.push({ type: 'mdxJsxAttribute', name: 'alt', value: alt });
+  const caption = image.title?.trim();
+  const children: MdxJsxFlowElement['children'] = caption ? [{ type: 'paragraph', children: [{ type: 'text', value: caption }] }] : [];
+  return { type: 'mdxJsxFlowElement', name: 'Figure', attributes, children };
+}
+
+/** The document's own title heading: a level-1 heading that opens the body or, when the header gives a title, the
+ * first heading when it is level 1 and says that title (MDX `import` lines may come before it). It is taken out and
+ * returned; a level-1 heading that says something else stays as a section heading, so its words stay on the page. */
+function takeLeadingHeading(tree: Root, title: string | null): string | null {
+  const index = title === null ? 0 : tree.children.findIndex((node) => node.type === 'heading');
+  const heading = tree.children[index];
+  if (heading?.type !== 'heading' || heading.depth !== 1) return null;
+  const text = plainText(heading).trim();
+  if (text === '' || (title !== null && normalize(text) !== normalize(title))) return null;
+  tree.children.splice(index, 1);
+  return text;
+}
+
+function normalize(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Headings shifted so the shallowest is `##` under the page title, with no level skipped (as feed HTML's are). */
+function normalizeHeadingDepths(tree: Root): void {
+  const headings: Heading[] = [];
+  const walk = (parent: Parent) => {
+    for (const child of parent.children) {
+      if (child.type === 'heading') headings.push(child);
+      else if ('children' in child) walk(child as Parent);
+    }
+  };
+  walk(tree);
+  const depths = [...new Set(headings.map((heading) => heading.depth))].sort();
+  for (const heading of headings) heading.depth = Math.min(6, depths.indexOf(heading.depth) + 2) as Heading['depth'];
+}
+
+function firstFigureImage(tree: Root): ConvertedMarkdown['image'] {
+  for (const node of tree.children) {
+    if (node.type !== 'mdxJsxFlowElement' || node.name !== 'Figure') continue;
+    const value = (name: string) => node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+    const src = value('src');
+    const alt = value('alt');
+    return typeof src === 'string' ? { src, alt: typeof alt === 'string' ? alt : null } : null;
+  }
+  return null;
+}
