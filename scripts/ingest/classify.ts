@@ -16,9 +16,12 @@
  *    Where matches overlap, only the longest counts (a strong one on a tie), so "existential
  *    risk" is not also counted as "existential".
  * 4. A paragraph is a passage for a topic when it has >= `minStrongTerms` [1] distinct strong
- *    terms or >= `minDistinctTerms` [2] distinct terms of any kind; or when it has a term and it and
- *    its neighbours up to `passageWindow` [1] paragraphs away hold >= `minWindowTerms` [3] distinct
- *    terms between them (short paragraphs and list items make one point over several).
+ *    terms or >= `minDistinctTerms` [2] distinct terms of any kind, the title and the headings it
+ *    sits under counting with its own terms (`useHeadings` [true]: a heading says what its section
+ *    is about); or when it has a term and it, its neighbours up to `passageWindow` [1] paragraphs
+ *    away and its headings hold >= `minWindowTerms` [3] distinct terms between them (short
+ *    paragraphs and list items make one point over several).
+ *    Only paragraphs are passages, and only their own terms are evidence (rules 5, 7).
  * 5. An article's score for a topic is the sum of its paragraphs' scores. The article gets the
  *    topic when it has >= `minPassages` [2] passages (evidence in more than one paragraph), or one
  *    passage, a score >= `minScoreOnePassage` [6] and a match in another paragraph (one paragraph
@@ -46,6 +49,8 @@ import { isWordChar, matchAt, normalize, termMatches, type TermShape } from '../
 export interface ClassifiedParagraph {
   id: string;
   text: string;
+  /** The article's title and the headings the paragraph sits under, outermost first (rule 4); none by default. */
+  headings?: readonly string[];
 }
 
 /** What the classifier decided for one article. */
@@ -94,23 +99,37 @@ function classifyWithVerdicts(
 ): { classification: Classification; verdicts: TopicVerdict[] } {
   const o = { ...DEFAULT_CLASSIFY_OPTIONS, ...options };
   const texts = paragraphs.map((paragraph) => normalize(paragraph.text));
-  const words = wordIndex(texts);
-  const article = texts.join('\n');
+  // The title and headings paragraphs sit under (rule 4), each matched once, after the paragraphs.
+  const headingAt = new Map<string, number>();
+  const headingsOf = paragraphs.map((paragraph) =>
+    o.useHeadings
+      ? (paragraph.headings ?? []).map((heading) => {
+          const key = normalize(heading);
+          if (!headingAt.has(key)) headingAt.set(key, texts.length + headingAt.size);
+          return headingAt.get(key)!;
+        })
+      : [],
+  );
+  const searched = [...texts, ...headingAt.keys()];
+  const words = wordIndex(searched);
+  const article = searched.join('\n');
 
   const results = topics.map((topic) => {
     const patterns = topicTerms(topic);
     // Each paragraph's matches of the topic's terms, in term order and then text order.
-    const hits: TermMatch[][] = texts.map(() => []);
-    for (const p of patterns) forEachMatch(texts, words, article, p, (index, start, end) => hits[index]!.push({ p, start, end }));
+    const hits: TermMatch[][] = searched.map(() => []);
+    for (const p of patterns) forEachMatch(searched, words, article, p, (index, start, end) => hits[index]!.push({ p, start, end }));
     const found = hits.map((matches) => (matches.length === 0 ? [] : distinctTerms(matches, patterns)));
-    const perParagraph = found.map((terms, index) => {
+    const perParagraph = found.slice(0, texts.length).map((terms, index) => {
       const strongHits = terms.filter((t) => t.strong).length;
       return {
         score: termScore(terms, o),
         isPassage:
           strongHits >= o.minStrongTerms ||
           terms.length >= o.minDistinctTerms ||
-          (terms.length > 0 && windowTerms(found, index, o.passageWindow) >= o.minWindowTerms),
+          (terms.length > 0 &&
+            (contextTerms(found, index, texts.length, 0, headingsOf[index]!) >= o.minDistinctTerms ||
+              contextTerms(found, index, texts.length, o.passageWindow, headingsOf[index]!) >= o.minWindowTerms)),
         terms,
       };
     });
@@ -179,11 +198,12 @@ function classifyWithVerdicts(
   return { classification, verdicts };
 }
 
-/** Distinct terms in the paragraphs from `index - window` to `index + window` (rule 4's neighbours); 0 when `window` is 0. */
-function windowTerms(found: readonly (readonly TopicTerm[])[], index: number, window: number): number {
-  if (window <= 0) return 0;
+/** Distinct terms in paragraph `index`, its neighbours up to `window` away among the first `count`, and the headings
+ * at `headings` (rule 4). */
+function contextTerms(found: readonly (readonly TopicTerm[])[], index: number, count: number, window: number, headings: readonly number[]): number {
   const terms = new Set<TopicTerm>();
-  for (let at = Math.max(0, index - window); at <= Math.min(found.length - 1, index + window); at++) for (const term of found[at]!) terms.add(term);
+  for (let at = Math.max(0, index - window); at <= Math.min(count - 1, index + window); at++) for (const term of found[at]!) terms.add(term);
+  for (const at of headings) for (const term of found[at]!) terms.add(term);
   return terms.size;
 }
 

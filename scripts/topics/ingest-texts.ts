@@ -30,7 +30,7 @@ export function ingestTexts(sources: readonly SourceFile[], topics: readonly Top
       title: entry.article.title,
       topics: entry.article.topics,
       passages: entry.article.passages.map(({ id, topics: on }) => ({ id, topics: on })),
-      paragraphs: classifierParagraphs(parseMdx(entry.mdx)),
+      paragraphs: classifierParagraphs(parseMdx(entry.mdx), entry.article.title),
     }));
   });
 }
