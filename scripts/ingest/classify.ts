@@ -70,8 +70,9 @@ export interface TopicVerdict {
   assigned: boolean;
   /** Article score (rule 5). */
   score: number;
-  /** Paragraphs with at least one match: their index, distinct terms, score and whether they are a passage (rules 3, 4). */
-  paragraphs: { index: number; terms: { term: string; strong: boolean }[]; score: number; isPassage: boolean }[];
+  /** Paragraphs with at least one match: their index, distinct terms, the terms of the headings they sit under, score and
+   * whether they are a passage (rules 3, 4). */
+  paragraphs: { index: number; terms: { term: string; strong: boolean }[]; headingTerms: string[]; score: number; isPassage: boolean }[];
   /** Passages (rule 4). */
   passageCount: number;
   /** Distinct terms across the passages (rule 5). */
@@ -141,7 +142,9 @@ function classifyWithVerdicts(
     // A term of weight, as in-text topic links need one: strong, or more than one word.
     const weighty = [...evidence.values()].some(isLinkTerm);
     const mentions = perParagraph.filter((p) => p.score > 0).length;
-    return { slug: topic.slug, perParagraph, score, passageCount, mentions, distinctTerms: evidence.size, evidence, weighty };
+    // What each paragraph's headings say of the topic, for explainTopics.
+    const headingTerms = headingsOf.map((at) => [...new Set(at.flatMap((index) => found[index]!.map((t) => t.term)))]);
+    return { slug: topic.slug, perParagraph, headingTerms, score, passageCount, mentions, distinctTerms: evidence.size, evidence, weighty };
   });
 
   const ranked = results.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || compareStrings(a.slug, b.slug));
@@ -187,7 +190,17 @@ function classifyWithVerdicts(
       assigned: assignedHere,
       score: r.score,
       paragraphs: r.perParagraph.flatMap((p, index) =>
-        p.terms.length === 0 ? [] : [{ index, terms: p.terms.map(({ term, strong }) => ({ term, strong })), score: p.score, isPassage: p.isPassage }],
+        p.terms.length === 0
+          ? []
+          : [
+              {
+                index,
+                terms: p.terms.map(({ term, strong }) => ({ term, strong })),
+                headingTerms: r.headingTerms[index]!,
+                score: p.score,
+                isPassage: p.isPassage,
+              },
+            ],
       ),
       passageCount: r.passageCount,
       evidenceTerms: [...r.evidence.keys()],

@@ -34,7 +34,9 @@ export function formatExplanation(
   for (const v of ordered) {
     lines.push(`- ${v.slug}: ${reason(v)}`);
     for (const p of v.paragraphs) {
-      const terms = p.terms.map((t) => (t.strong ? `strong "${t.term}"` : `"${t.term}"`)).join(', ');
+      const terms =
+        p.terms.map((t) => (t.strong ? `strong "${t.term}"` : `"${t.term}"`)).join(', ') +
+        (p.headingTerms.length > 0 ? ` (under a heading with ${p.headingTerms.map((t) => `"${t}"`).join(', ')})` : '');
       const text = (paragraphs[p.index]?.text ?? '').replace(/\s+/g, ' ');
       lines.push(`    ¶${p.index + 1} ${p.isPassage ? '[passage]' : '         '} ${terms}  "${text.length > 90 ? `${text.slice(0, 90)}…` : text}"`);
     }
