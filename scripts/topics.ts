@@ -2,7 +2,8 @@
  * `npm run topics`: how the topic classifier fares on labelled texts, and why it tags what it tags.
  *
  *   npm run topics -- --eval ../shared/labelled/labels.tsv   precision and recall per topic and per text, and totals
- *   npm run topics -- --eval LABELS.tsv --cv                 and two-fold cross-validation of the thresholds
+ *   npm run topics -- --eval LABELS.tsv --cv [--background DIR]   and two-fold cross-validation of the thresholds
+ *                                                            (settings tagging > 1% of DIR's off-subject articles are out)
  *   npm run topics -- --explain FILE [FILE ...]              for each topic of corpus/topics.yaml, why it was or was not assigned
  *   npm run topics -- --tagged DIR                           which articles of the files in DIR get which topics (refused files skipped)
  *   --topics FILE                                            another taxonomy (default corpus/topics.yaml)
@@ -30,6 +31,7 @@ function main(): number {
     options: {
       eval: { type: 'string' },
       cv: { type: 'boolean' },
+      background: { type: 'string' },
       tagged: { type: 'string' },
       explain: { type: 'boolean' },
       topics: { type: 'string', default: path.join(root, 'corpus/topics.yaml') },
@@ -49,7 +51,28 @@ function main(): number {
     );
     for (const line of formatEvalReport(evaluateTopics(texts, labels, slugs))) console.log(line);
     // --cv: two-fold cross-validation of the thresholds over the same texts.
-    if (values.cv) for (const line of ['', ...formatCrossValidation(crossValidate(texts, labels, topics))]) console.log(line);
+    if (values.cv) {
+      const dir = values.background;
+      const background =
+        dir === undefined
+          ? []
+          : readdirSync(dir)
+              .filter((file) => file !== 'SOURCES.md')
+              .flatMap((file) => ingestTexts([read(path.join(dir, file))], topics, true));
+      for (const line of [
+        '',
+        `off-subject background: ${background.length} articles`,
+        ...formatCrossValidation(
+          crossValidate(
+            texts,
+            labels,
+            topics,
+            background.map((text) => text.paragraphs),
+          ),
+        ),
+      ])
+        console.log(line);
+    }
     return 0;
   }
 

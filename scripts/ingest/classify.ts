@@ -138,7 +138,12 @@ function classifyWithVerdicts(
     const passageCount = perParagraph.filter((p) => p.isPassage).length;
     // The evidence across the article's passages: its distinct terms, and whether one is strong or a phrase.
     const evidence = new Map<string, TopicTerm>();
-    for (const paragraph of perParagraph) if (paragraph.isPassage) for (const term of paragraph.terms) evidence.set(term.term, term);
+    perParagraph.forEach((paragraph, index) => {
+      if (!paragraph.isPassage) return;
+      for (const term of paragraph.terms) evidence.set(term.term, term);
+      // The headings a passage sits under are the text's own words on what the passage is about.
+      for (const at of headingsOf[index]!) for (const term of found[at]!) evidence.set(term.term, term);
+    });
     // A term of weight, as in-text topic links need one: strong, or more than one word.
     const weighty = [...evidence.values()].some(isLinkTerm);
     const mentions = perParagraph.filter((p) => p.score > 0).length;

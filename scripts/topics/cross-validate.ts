@@ -1,7 +1,7 @@
 /**
  * Two-fold cross-validation of the classifier's thresholds over labelled texts: the texts split in two halves
- * (alternately, in labels.tsv order), the options that do best on one half chosen from a small grid and measured
- * on the other, both ways. A setting that only does well on the half it was chosen on is tuned to the answers.
+ * (alternately, in labels.tsv order), the options that do best on one half chosen from a small grid (among those
+ * that leave the off-subject background texts untagged, at most 1%) and measured on the other, both ways. A setting that only does well on the half it was chosen on is tuned to the answers.
  * Pure: the texts' paragraphs (as the ingest read them), labels and taxonomy in; figures out.
  * crossValidate(texts, labels, topics) -> { folds: [{ tunedOn: [...], options: {...}, tuned: {...}, heldOut: {...} }, ...], defaults: [...] }
  */
@@ -58,16 +58,20 @@ function figures(report: EvalReport): FoldFigures {
 function better(a: FoldFigures, b: FoldFigures): boolean {
   const ok = (f: FoldFigures) => f.nearMissesTagged === 0 && f.wrongShare <= 0.05;
   if (ok(a) !== ok(b)) return ok(a);
+  if (!ok(a)) return false;
   if (a.found !== b.found) return a.found > b.found;
   if (a.untagged !== b.untagged) return a.untagged < b.untagged;
   return a.assigned < b.assigned;
 }
 
-/** Tune on each half, measure on the other. */
+/** Tune on each half, measure on the other. A setting that tags more than `maxBackgroundShare` of the off-subject
+ * `background` articles (the real-world inputs) is out, whatever it does on the labelled texts. */
 export function crossValidate(
   texts: readonly { file: string; paragraphs: readonly ClassifiedParagraph[] }[],
   labels: readonly LabelledText[],
   topics: readonly Topic[],
+  background: readonly (readonly ClassifiedParagraph[])[] = [],
+  maxBackgroundShare = 0.01,
 ): CrossValidation {
   const slugs = topics.map((topic) => topic.slug);
   const halves = [labels.filter((_, index) => index % 2 === 0), labels.filter((_, index) => index % 2 === 1)];
@@ -80,6 +84,18 @@ export function crossValidate(
     return figures(evaluateTopics(assigned, half, slugs));
   };
   const settings = grid();
+  const offSubject = new Map<Partial<ClassifyOptions>, boolean>();
+  const offSubjectOk = (setting: Partial<ClassifyOptions>): boolean => {
+    let ok = offSubject.get(setting);
+    if (ok === undefined) {
+      const limit = Math.floor(maxBackgroundShare * background.length);
+      let tagged = 0;
+      for (const paragraphs of background) if (classifyTopics(paragraphs, topics, setting).topics.length > 0 && ++tagged > limit) break;
+      ok = tagged <= limit;
+      offSubject.set(setting, ok);
+    }
+    return ok;
+  };
   return {
     folds: halves.map((half, index) => {
       const other = halves[1 - index]!;
@@ -87,7 +103,7 @@ export function crossValidate(
       let bestFigures = measure(half, best);
       for (const setting of settings.slice(1)) {
         const f = measure(half, setting);
-        if (better(f, bestFigures)) [best, bestFigures] = [setting, f];
+        if (better(f, bestFigures) && offSubjectOk(setting)) [best, bestFigures] = [setting, f];
       }
       return {
         tunedOn: half.map((label) => label.file),
