@@ -112,7 +112,7 @@ export function draftFromFeedItem(channel: FeedChannel, item: FeedItem, converte
 /** A draft from a Markdown source: its header's fields (given by the source) and its converted body. A title the
  * header does not give is the body's opening level-1 heading, else its first sentence, both marked inferred. */
 export function draftFromMarkdown(header: FrontMatterFields, converted: ConvertedMarkdown, source: SourceInfo, fields: CatalogFields = {}): Draft {
-  const warnings = [...source.warnings, ...header.warnings, ...converted.removed.map((note) => `removed ${note}`)];
+  const warnings = [...source.warnings, ...header.warnings, ...converted.removed.map((note) => `removed ${note}`), ...converted.notices];
   let title: Field<string> = given(header.title);
   if (title.value === null) {
     const firstParagraph = bodyParagraphs(converted.tree)[0]?.prose ?? '';

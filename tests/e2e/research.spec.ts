@@ -96,7 +96,7 @@ for (const article of articles) {
     const panel = page.getByRole('region', { name: 'Provenance' });
     await expect(panel.locator('[data-fact=file]')).toContainText(article.source.file);
     await expect(panel.locator('[data-fact=format]')).toContainText(
-      { text: 'plain text', rss: 'RSS feed', atom: 'Atom feed', rdf: 'RSS 1.0 (RDF) feed', json: 'JSON Feed' }[article.source.format] +
+      { text: 'plain text', rss: 'RSS feed', atom: 'Atom feed', rdf: 'RSS 1.0 (RDF) feed', json: 'JSON Feed', markdown: 'Markdown' }[article.source.format] +
         (article.source.item ? `, item ${article.source.item}` : ''),
     );
     await expect(panel.locator('[data-fact=guid]')).toContainText(article.source.guid ?? 'none (not a feed item)');

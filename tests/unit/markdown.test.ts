@@ -116,3 +116,12 @@ describe('the body', () => {
     expect(mdx).toContain('<Figure src="https://x.org/i.png" alt="alt">\n  Cap\n</Figure>');
   });
 });
+
+describe('detection takes linear time', () => {
+  test('a long line of unclosed brackets, stars and fences is read in well under a second per MiB', () => {
+    const hostile = `${'[x'.repeat(200_000)}\n${'word **x '.repeat(100_000)}\n${'```a\n'.repeat(50_000)}`;
+    const started = performance.now();
+    expect(detectFormat(hostile, 'a.txt')).toBe('text');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

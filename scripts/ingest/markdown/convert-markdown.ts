@@ -2,13 +2,17 @@
  * A Markdown source (CommonMark + GFM, with an optional YAML or TOML front matter block) -> its header block and
  * an mdast body ready for MDX serialization, with notes of what was dropped: remark-parse with remark-gfm and
  * remark-frontmatter, then syntax-tree passes over the mdast: references resolved, raw HTML and JSX kept as text
- * (comments dropped, noted), links and images resolved against the canonical URL and kept only when http(s), a
- * lone image as a `<Figure>`, headings shifted under the page title, residue paragraphs marked.
+ * (comments dropped, noted; a block of it labelled as residue), heading ids (`{#id}`) dropped, links and images
+ * resolved against the canonical URL and kept only when http(s), a lone image as a `<Figure>`, a `$$` or
+ * ```` ```math ```` block as a `<Math>` formula, headings shifted under the page title, residue paragraphs marked.
  * "---\ntitle: A\n---\n# A\n\nSee [x](/y) <b>z</b>" (base https://s.org/)
  *   -> { frontMatter: { lang: "yaml", value: "title: A", fenceLine: 1 }, leadingHeading: "A",
  *        tree: paragraph("See ", link("https://s.org/y", "x"), " <b>z</b>") }
  * Nothing from the source can run or become markup: the mdast the parser gives holds no JSX, ESM or expression
  * nodes (remark-mdx is not used to read sources), and every `html` node becomes text here.
+ * The passes are hand-written because they are this project's rules (what stays text, what is residue, which URLs
+ * stay); the feed path's rehype plugins work on HTML, and sending Markdown through HTML and back would turn its raw
+ * HTML into markup and lose the `$$` TeX as written.
  */
 import type { Heading, Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
@@ -16,6 +20,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { typesetTex } from '../../../src/core/math.ts';
 import { plainText } from '../../../src/core/plain-text.ts';
 import type { Residue } from '../../../src/schemas/article.ts';
 import { createNotes, type Notes } from '../html/conversion.ts';
@@ -29,6 +34,8 @@ export interface ParsedMarkdown {
   frontMatter: FrontMatterBlock | null;
   /** The mdast as parsed, header included; convertMarkdownBody turns it into the article body. */
   tree: Root;
+  /** The text parsed, for what the tree does not keep as written (a `$$` formula's TeX). */
+  text: string;
 }
 
 /** A Markdown body converted into the project's article mdast. */
@@ -38,6 +45,8 @@ export interface ConvertedMarkdown {
   leadingHeading: string | null;
   /** Notes of what was dropped or kept as text, e.g. "2 HTML comments". */
   removed: string[];
+  /** Warnings about what was kept but not as the source meant it, e.g. a formula KaTeX cannot read. */
+  notices: string[];
   residue: Residue[];
   /** The first figure's image, for the lead image. */
   image: { src: string; alt: string | null } | null;
@@ -51,12 +60,17 @@ const parser = bodyParser().use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 export function parseMarkdown(text: string, withHeader: boolean): ParsedMarkdown {
   const processor = withHeader ? parser : bodyParser;
   const tree = processor.runSync(processor.parse(text)) as Root;
-  const first = tree.children[0];
+  // remark-frontmatter's `toml` node is a literal like `yaml`, though mdast's types name only `yaml`.
+  const first = tree.children[0] as { type: string; value?: string; position?: { start: { line: number } } } | undefined;
   const frontMatter =
-    first !== undefined && (first.type === 'yaml' || first.type === 'toml')
-      ? { lang: first.type, value: first.value, fenceLine: first.position?.start.line ?? 1 }
+    first !== undefined && isHeaderNode(first)
+      ? { lang: first.type as 'yaml' | 'toml', value: first.value ?? '', fenceLine: first.position?.start.line ?? 1 }
       : null;
-  return { frontMatter, tree };
+  return { frontMatter, tree, text };
+}
+
+function isHeaderNode(node: { type: string }): boolean {
+  return node.type === 'yaml' || node.type === 'toml';
 }
 
 /** Options for convertMarkdownBody. */
@@ -71,18 +85,22 @@ export interface ConvertMarkdownOptions {
 export function convertMarkdownBody(parsed: ParsedMarkdown, options: ConvertMarkdownOptions = {}): ConvertedMarkdown {
   const notes = createNotes();
   const base = options.baseUrl ? URL.parse(options.baseUrl) : null;
-  const children = structuredClone(parsed.tree.children).filter((node) => node.type !== 'yaml' && node.type !== 'toml');
+  const children = structuredClone(parsed.tree.children).filter((node) => !isHeaderNode(node));
   const definitions = collectDefinitions(children);
-  const context: Context = { notes, base, definitions };
+  const context: Context = { notes, base, definitions, text: parsed.text, notices: [] };
   const tree: Root = { type: 'root', children: convertChildren(children, context, true) };
   const leadingHeading = takeLeadingHeading(tree, options.title ?? null);
+  tree.children = mergeAdjacentMarkup(tree.children);
   normalizeHeadingDepths(tree);
   markResidueParagraphs(tree);
-  return { tree, leadingHeading, removed: notes.list(), residue: residueBlocks(tree), image: firstFigureImage(tree) };
+  return { tree, leadingHeading, removed: notes.list(), notices: context.notices, residue: residueBlocks(tree), image: firstFigureImage(tree) };
 }
 
 interface Context {
   notes: Notes;
+  /** Warnings about what was kept but not as the source meant it (a formula KaTeX cannot read). */
+  notices: string[];
+  text: string;
   base: URL | null;
   definitions: Map<string, { url: string; title: string | null | undefined }>;
 }
@@ -100,6 +118,8 @@ function collectDefinitions(nodes: readonly RootContent[]): Context['definitions
   return definitions;
 }
 
+const HEADING_ID = /\s+\{#[\w.:-]+\}\s*$/;
+
 /** Parents whose children are blocks: raw HTML there becomes a paragraph of text. */
 const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
@@ -109,6 +129,8 @@ function convertChildren(nodes: readonly RootContent[], context: Context, flow =
 }
 
 function convertNode(node: RootContent, context: Context, flow: boolean): RootContent[] {
+  const formula = flow ? displayFormula(node, context) : null;
+  if (formula !== null) return [formula];
   delete node.position;
   switch (node.type) {
     case 'definition':
@@ -130,6 +152,16 @@ function convertNode(node: RootContent, context: Context, flow: boolean): RootCo
       return convertLink({ ...node, children: convertChildren(node.children, context) as PhrasingContent[] }, context);
     case 'image':
       return convertImage(node, context);
+    case 'heading': {
+      node.children = convertChildren(node.children, context) as PhrasingContent[];
+      const last = node.children.at(-1);
+      // `## Title {#custom-id}` (Docusaurus, Hugo, Pandoc) names the heading's anchor: attribute syntax, not words.
+      if (last?.type === 'text' && HEADING_ID.test(last.value)) {
+        last.value = last.value.replace(HEADING_ID, '');
+        context.notes.add('heading id ({#id})', 'heading ids ({#id})');
+      }
+      return [node];
+    }
     case 'paragraph': {
       if (flow && isModuleSyntax(node)) return [sourceMarkup(node)];
       const converted = convertChildren(node.children, context) as PhrasingContent[];
@@ -141,6 +173,39 @@ function convertNode(node: RootContent, context: Context, flow: boolean): RootCo
       if ('children' in node) (node as Parent).children = convertChildren((node as Parent).children as RootContent[], context, FLOW_PARENTS.has(node.type));
       return [node];
   }
+}
+
+/**
+ * A display formula, as the generators write one: a fenced block of language `math` (GitHub, Obsidian) or a paragraph
+ * that is `$$...$$` (remark-math, Hugo, Docusaurus), read from the source as written, since Markdown would take its
+ * `_` and `*` as emphasis. Kept as `<Math display="block" tex>` only when KaTeX reads it (src/core/math.ts);
+ * otherwise the block stays what it was, with a warning. A single `$` is never read: it is too often money.
+ */
+function displayFormula(node: RootContent, context: Context): RootContent | null {
+  let tex: string | null = null;
+  if (node.type === 'code' && node.lang === 'math') tex = node.value;
+  else if (node.type === 'paragraph' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+    const written = context.text.slice(node.position.start.offset, node.position.end.offset);
+    tex = /^\$\$([\s\S]+?)\$\$$/.exec(written)?.[1] ?? null;
+  }
+  if (tex === null || tex.trim() === '') return null;
+  tex = tex.trim();
+  const typeset = typesetTex(tex, true);
+  if (!typeset.ok) {
+    context.notices.push(`formula "${tex.length > 40 ? `${tex.slice(0, 39)}…` : tex}" cannot be typeset (${typeset.error}): kept as written`);
+    return null;
+  }
+  if (typeset.repaired) context.notices.push(`formula "${tex.slice(0, 40)}" is typeset with "&" in its text read as an ampersand`);
+  const block: MdxJsxFlowElement = {
+    type: 'mdxJsxFlowElement',
+    name: 'Math',
+    attributes: [
+      { type: 'mdxJsxAttribute', name: 'display', value: 'block' },
+      { type: 'mdxJsxAttribute', name: 'tex', value: tex },
+    ],
+    children: [],
+  };
+  return block as RootContent;
 }
 
 /** Raw HTML or JSX as the characters written; a comment (`<!-- ... -->`) alone is dropped, with a note. */
@@ -171,6 +236,26 @@ function sourceMarkup(paragraph: Paragraph): RootContent {
     children: [paragraph],
   };
   return block as RootContent;
+}
+
+/** Consecutive blocks of markup (an MDX file's `import` lines, then `<Quote ...>`) as one labelled block. */
+function mergeAdjacentMarkup(nodes: RootContent[]): RootContent[] {
+  const merged: RootContent[] = [];
+  for (const node of nodes) {
+    const previous = merged.at(-1);
+    if (isSourceMarkup(node) && previous !== undefined && isSourceMarkup(previous)) previous.children.push(...node.children);
+    else merged.push(node);
+  }
+  return merged;
+}
+
+function isSourceMarkup(node: RootContent): node is RootContent & MdxJsxFlowElement {
+  const element = node as unknown as MdxJsxFlowElement;
+  return (
+    element.type === 'mdxJsxFlowElement' &&
+    element.name === 'ResidueBlock' &&
+    element.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.value === 'source-markup')
+  );
 }
 
 /** Every residue block of the body in reading order, with its text as residue-blocks.ts records it. */

@@ -26,15 +26,17 @@ const TOML_FIELD = /^(?:([A-Za-z_][\w.-]*)|"([^"\n]+)"|'([^'\n]+)')[ \t]*=/;
 const CONTINUATION = /^(?:\s+\S|-\s|-$|#|\s*$)/;
 const TOML_TABLE = /^\[{1,2}[^\]]+\]{1,2}\s*$|^[\]}]/;
 
+// Bounded runs only: a 10 MiB source with a long line of unclosed brackets must not take quadratic time.
 const SYNTAX: Readonly<Record<string, RegExp>> = {
   heading: /^ {0,3}#{1,6}[ \t]+\S/m,
-  link: /!?\[[^\]\n]+\]\((?:https?:\/\/|\/|\.{1,2}\/|#|mailto:)[^)\s]*(?:\s+"[^"\n]*")?\)/,
-  definition: /^ {0,3}\[[^\]\n]+\]:[ \t]+(?:https?:\/\/|\/)\S*/m,
-  strong: /(?:\*\*[^*\s][^*\n]*?\*\*|(?<!\w)__[^_\s][^_\n]*?__(?!\w))/,
-  table: /^\|?[^\n|]*\|[^\n]*\n {0,3}\|? *:?-{3,}:? *(?:\| *:?-{3,}:? *)+\|? *$/m,
+  link: /!?\[[^[\]\n]{1,300}\]\((?:https?:\/\/|\/|\.{1,2}\/|#|mailto:)[^)\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/,
+  definition: /^ {0,3}\[[^[\]\n]{1,300}\]:[ \t]+(?:https?:\/\/|\/)/m,
+  strong: /(?:\*\*[^*\s][^*\n]{0,300}?\*\*|(?<!\w)__[^_\s][^_\n]{0,300}?__(?!\w))/,
+  table: /^\|?[^\n|]{0,300}\|[^\n]{0,3000}\n {0,3}\|? *:?-{3,}:? *(?:\| *:?-{3,}:? *)+\|? *$/m,
 };
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm;
+/** Opening and closing fence lines of fenced code (CommonMark: three or more backticks or tildes). */
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 /** The language of a front matter block opening the text, or null when the text does not open with one. */
 export function frontMatterLanguage(text: string): 'yaml' | 'toml' | null {
@@ -59,12 +61,31 @@ export function frontMatterLanguage(text: string): 'yaml' | 'toml' | null {
 /** The kinds of Markdown syntax a text uses, outside fenced code (fenced code is itself one). */
 export function markdownSyntaxKinds(text: string): string[] {
   const kinds: string[] = [];
-  const unfenced = text.replace(FENCE, () => {
-    if (!kinds.includes('fenced-code')) kinds.push('fenced-code');
-    return '';
-  });
+  const unfenced = withoutFencedCode(text);
+  if (unfenced.length < text.length) kinds.push('fenced-code');
   for (const [kind, pattern] of Object.entries(SYNTAX)) if (pattern.test(unfenced)) kinds.push(kind);
   return kinds;
+}
+
+/** The text without its closed fenced code blocks, in one pass over the lines (a regular expression would go back
+ * over the rest of the file for every fence that is never closed). */
+function withoutFencedCode(text: string): string {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let open: { fence: string; at: number } | null = null;
+  for (const [index, line] of lines.entries()) {
+    const fence = FENCE_LINE.exec(line);
+    if (open === null) {
+      // An opening fence of backticks cannot have a backtick in its info string.
+      if (fence && !(fence[1]!.startsWith('`') && fence[2]!.includes('`'))) open = { fence: fence[1]!, at: index };
+      else kept.push(line);
+    } else if (fence && fence[1]!.startsWith(open.fence[0]!) && fence[1]!.length >= open.fence.length && fence[2]!.trim() === '') {
+      open = null;
+    }
+  }
+  // A fence never closed is no code block here: its lines count as text.
+  if (open !== null) kept.push(...lines.slice(open.at));
+  return kept.join('\n');
 }
 
 /** Whether a text is Markdown by the rule above. */
