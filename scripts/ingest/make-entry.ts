@@ -5,6 +5,7 @@
  * draft "A headline" + "a-headline" -> { label: "a.txt", slug: "a-headline", article: { topics: [...], ... }, mdx: "---\n..." }
  */
 import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { articleSchema, type Article } from '../../src/schemas/article.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { IngestError } from '../../src/core/errors.ts';
@@ -12,9 +13,9 @@ import { parseMdx } from '../../src/core/mdx.ts';
 import { checkBodyTree, checkEntryMdx } from '../../src/core/mdx-safety.ts';
 import { paragraphIds } from '../../src/core/paragraph-id.ts';
 import { plainText } from '../../src/core/plain-text.ts';
-import { classifyTopics } from './classify.ts';
+import { classifyTopics, type ClassifiedParagraph } from './classify.ts';
 import { assignLanguage } from './language.ts';
-import { bodyParagraphs } from './mdast-text.ts';
+import { bodyParagraphs, proseText } from './mdast-text.ts';
 import { serializeBody, serializeEntry } from './serialize.ts';
 import type { Draft } from './to-article.ts';
 
@@ -31,7 +32,7 @@ export interface Entry {
 export function makeEntry(draft: Draft, slug: string, label: string, topics: readonly Topic[]): Entry {
   const body = serializeBody(draft.body);
   const bodyTree = parseMdx(body);
-  const classified = assignTopics(bodyTree, draft.catalogTopics, topics, label);
+  const classified = assignTopics(bodyTree, draft.article.title, draft.catalogTopics, topics, label);
   const stance = checkStance(draft.catalogStance, classified.topics, topics, label);
   const expectedText = plainText(draft.body);
   // Here, not in a format's drafting, so every source format gets its language the same way.
@@ -55,18 +56,35 @@ export function makeEntry(draft: Draft, slug: string, label: string, topics: rea
 }
 
 /** The entry's topics (the catalog's, else the classifier's) and its passages, from the body as MDX reads it. */
-function assignTopics(bodyTree: Root, catalogTopics: string[] | undefined, topics: readonly Topic[], label: string) {
-  // Paragraph ids come from the body as MDX will read it back, so they match the site's ids exactly.
-  const paragraphs = bodyParagraphs(bodyTree);
-  const ids = paragraphIds(paragraphs.map((paragraph) => paragraph.text));
-  const classified = classifyTopics(
-    paragraphs.map((paragraph, index) => ({ id: ids[index]!, text: paragraph.prose })),
-    topics,
-  );
+function assignTopics(bodyTree: Root, title: string, catalogTopics: string[] | undefined, topics: readonly Topic[], label: string) {
+  const classified = classifyTopics(classifierParagraphs(bodyTree, title), topics);
   const chosen = catalogTopics ?? classified.topics;
   const unknown = chosen.find((topic) => !topics.some((known) => known.slug === topic));
   if (unknown !== undefined) throw new IngestError(`catalog topic "${unknown}" is not in corpus/topics.yaml`, { file: label });
   return { topics: chosen, passages: groupPassages(classified.passages, chosen) };
+}
+
+/** What the classifier reads of a body: each anchored paragraph's id and prose, and the title and the headings it
+ * sits under. Paragraph ids come from the body as MDX will read it back, so they match the site's ids exactly. */
+export function classifierParagraphs(bodyTree: Root, title: string): ClassifiedParagraph[] {
+  const paragraphs = bodyParagraphs(bodyTree);
+  const ids = paragraphIds(paragraphs.map((paragraph) => paragraph.text));
+  // Headings in reading order with where they start; a paragraph sits under the last one of each rank before it.
+  const headings: { rank: number; at: number; text: string }[] = [];
+  visit(bodyTree, 'heading', (node) => {
+    const text = proseText(node).trim();
+    if (text !== '' && node.position) headings.push({ rank: node.depth, at: node.position.start.offset ?? 0, text });
+  });
+  return paragraphs.map((paragraph, index) => {
+    const at = paragraph.node.position?.start.offset ?? 0;
+    const above: (typeof headings)[number][] = [];
+    for (const heading of headings) {
+      if (heading.at >= at) break;
+      while (above.length > 0 && above.at(-1)!.rank >= heading.rank) above.pop();
+      above.push(heading);
+    }
+    return { id: ids[index]!, text: paragraph.prose, headings: [title, ...above.map((heading) => heading.text)] };
+  });
 }
 
 /**

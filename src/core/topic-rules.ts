@@ -14,8 +14,17 @@ export interface ClassifyOptions {
   minStrongTerms: number;
   /** Distinct terms (ordinary or strong) that make a paragraph a passage; default 2. */
   minDistinctTerms: number;
+  /** Paragraphs on either side whose terms count with a paragraph's own toward `minDistinctTerms` (list items,
+   * short paragraphs); 0 judges each paragraph alone; default 1. */
+  passageWindow: number;
+  /** Whether the title and the headings a paragraph sits under count with its neighbours; default true. */
+  useHeadings: boolean;
+  /** Distinct terms a paragraph and its neighbours (`passageWindow`) must hold between them to make it a passage; default 3. */
+  minWindowTerms: number;
   /** Passages that give an article the topic; default 2. */
   minPassages: number;
+  /** Score (rule 3, summed over every paragraph) that gives an article the topic with a single passage; default 6. */
+  minScoreOnePassage: number;
   /** Distinct terms the article's passages must hold between them; default 2. */
   minArticleTerms: number;
   /** Whether one of those terms must be strong or a phrase of more than one word; default true. */
@@ -30,7 +39,11 @@ export const DEFAULT_CLASSIFY_OPTIONS: Readonly<ClassifyOptions> = Object.freeze
   strongWeight: 2,
   minStrongTerms: 1,
   minDistinctTerms: 2,
+  passageWindow: 1,
+  minWindowTerms: 3,
+  useHeadings: true,
   minPassages: 2,
+  minScoreOnePassage: 6,
   minArticleTerms: 2,
   requireWeightyTerm: true,
   minTopics: 0,
@@ -43,8 +56,8 @@ export function describeRules(options: Partial<ClassifyOptions> = {}): string[] 
     'Text and terms are compared after Unicode NFKC normalisation and lowercasing; curly and straight apostrophes are the same.',
     'A term matches whole words only; apostrophes and hyphens count as word boundaries; a space or hyphen in a term matches any run of spaces, hyphens or dashes; a trailing * lets the last word continue.',
     `In each paragraph, every distinct ordinary term found scores ${o.termWeight} and every distinct strong term ${o.strongWeight}; repeats add nothing; of overlapping matches only the longest counts.`,
-    `A paragraph is a passage for a topic when it has at least ${o.minStrongTerms} distinct strong term(s) or at least ${o.minDistinctTerms} distinct terms.`,
-    `An article gets a topic when it has at least ${o.minPassages} passages for it (more than one paragraph), and its passages hold at least ${o.minArticleTerms} distinct terms between them${o.requireWeightyTerm ? ', one of them a strong term or a phrase of more than one word' : ''}.`,
+    `A paragraph is a passage for a topic when it has at least ${o.minStrongTerms} distinct strong term(s) or at least ${o.minDistinctTerms} distinct terms${o.useHeadings ? ' (with a term of its own, the terms of the title and the headings it sits under count with it)' : ''}${o.passageWindow > 0 ? `, or when it has a term and, with the paragraphs up to ${o.passageWindow} before and after it${o.useHeadings ? ' and its headings' : ''}, at least ${o.minWindowTerms} distinct terms (list items and short paragraphs make one point over several)` : ''}.`,
+    `An article gets a topic when it has at least ${o.minPassages} passages for it (more than one paragraph), or one passage, a score of at least ${o.minScoreOnePassage} over all its paragraphs and a mention in another paragraph (one paragraph makes the point and others return to it), and its passages hold at least ${o.minArticleTerms} distinct terms between them${o.requireWeightyTerm ? ', one of them a strong term or a phrase of more than one word' : ''}.`,
     o.minTopics > 0
       ? `Every article gets at least ${o.minTopics} topics: if the rule above gives fewer, the best-scoring remaining topics with at least one match are added.`
       : 'There is no minimum: an article whose text gives no topic this evidence has no topic, and its page says so.',

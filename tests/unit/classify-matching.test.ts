@@ -70,6 +70,11 @@ function referenceClassify(paragraphs: readonly ClassifiedParagraph[], topicList
         found,
       };
     });
+    // Rule 4's neighbours: a paragraph with a term is a passage when it and the paragraphs around it hold enough distinct terms.
+    perParagraph.forEach((p, index) => {
+      const around = new Set(perParagraph.slice(Math.max(0, index - o.passageWindow), index + o.passageWindow + 1).flatMap((q) => [...q.found]));
+      if (o.passageWindow > 0 && p.found.size > 0 && around.size >= o.minWindowTerms) p.isPassage = true;
+    });
     const score = perParagraph.reduce((sum, p) => sum + p.score, 0);
     const evidence = new Set(perParagraph.filter((p) => p.isPassage).flatMap((p) => [...p.found]));
     const weighty = [...evidence].some((p) => p.strong || /[\s-]/.test(p.term));
@@ -77,7 +82,15 @@ function referenceClassify(paragraphs: readonly ClassifiedParagraph[], topicList
   });
   const ranked = results.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const chosen = new Set(
-    ranked.filter((r) => r.passageCount >= o.minPassages && r.terms >= o.minArticleTerms && (r.weighty || !o.requireWeightyTerm)).map((r) => r.slug),
+    ranked
+      .filter(
+        (r) =>
+          (r.passageCount >= o.minPassages ||
+            (r.passageCount >= 1 && r.perParagraph.filter((p) => p.score > 0).length >= 2 && r.score >= o.minScoreOnePassage)) &&
+          r.terms >= o.minArticleTerms &&
+          (r.weighty || !o.requireWeightyTerm),
+      )
+      .map((r) => r.slug),
   );
   for (const r of ranked) {
     if (chosen.size >= o.minTopics) break;

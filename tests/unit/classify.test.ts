@@ -167,6 +167,38 @@ describe('classifyTopics: an article', () => {
     expect(classifyTopics(two, TOPICS).topics).toEqual(['iaea-nuclear-analogy']);
   });
 
+  it('reads list items with their neighbours: one term each, three distinct terms side by side make passages', () => {
+    const items = paragraphs('Audits of every lab.', 'Inspections on site.', 'Monitoring of power use.', 'Audits again.');
+    const spaced = paragraphs(
+      'Audits of every lab.',
+      'Nothing here.',
+      'Nothing here.',
+      'Inspections on site.',
+      'Nothing here.',
+      'Nothing here.',
+      'Monitoring of power use.',
+    );
+    const loose = { requireWeightyTerm: false };
+    // The first and last items see two distinct terms around them, the middle ones three.
+    expect(classifyTopics(items, TOPICS, loose).passages.map((p) => p.id)).toEqual(['p-2', 'p-3']);
+    expect(classifyTopics(spaced, TOPICS, loose).topics).toEqual([]);
+    expect(classifyTopics(items, TOPICS, { ...loose, passageWindow: 0 }).topics).toEqual([]);
+  });
+
+  it('reads a paragraph with the title and headings it sits under, which are never passages themselves', () => {
+    const under = (headings: string[]) => paragraphs('Audits of every lab.', 'Nothing here.', 'Inspections, by law.').map((p) => ({ ...p, headings }));
+    const loose = { requireWeightyTerm: false };
+    expect(classifyTopics(under(['A report', 'Verification']), TOPICS, loose).passages.map((p) => p.id)).toEqual(['p-1', 'p-3']);
+    expect(classifyTopics(under(['A report', 'Verification']), TOPICS, { ...loose, useHeadings: false }).topics).toEqual([]);
+    expect(classifyTopics(under(['A report', 'Costs']), TOPICS, loose).topics).toEqual([]);
+  });
+
+  it('takes one passage when the topic scores high and another paragraph returns to it', () => {
+    const once = paragraphs('The IAEA, the NPT and non-proliferation.', 'Nothing here.', 'Nuclear, again.');
+    expect(classifyTopics(once, TOPICS).topics).toEqual(['iaea-nuclear-analogy']);
+    expect(classifyTopics(once, TOPICS, { minScoreOnePassage: 8 }).topics).toEqual([]);
+  });
+
   it('is deterministic: same output on repeat and whatever the order of the topics', () => {
     const first = classifyTopics(article, TOPICS);
     expect(classifyTopics(article, TOPICS)).toEqual(first);
