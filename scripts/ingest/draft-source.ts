@@ -1,6 +1,6 @@
 /**
  * One source -> its drafts (articles before their slug and topics): decode -> detect -> parse (text | feed)
- * -> convert-html (feed items) -> to-article. A plain text gives one draft, a feed one per item; a source
+ * -> convert-html (feed items) -> to-article; a plain text that is an e-mail is read by parse-email first. A plain text gives one draft, a feed one per item; a source
  * that cannot be read throws an IngestError naming it (and the item, where it is one item's fault).
  * { file: "a.txt", bytes: "A headline\n\nBody text." } -> [{ label: "a.txt", draft: { article: { title: "A headline", ... }, body } }]
  */
@@ -11,6 +11,7 @@ import { detectFormat } from './detect.ts';
 import { parseFeed } from './feed/parse-feed.ts';
 import { sha256 } from './hash.ts';
 import { convertHtml } from './html/convert-html.ts';
+import { parseEmail, withHeaderBlock } from './parse-email.ts';
 import { parseText } from './parse-text.ts';
 import { draftFromFeedItem, draftFromText, type Draft } from './to-article.ts';
 
@@ -40,7 +41,17 @@ export function draftSource(source: { file: string; bytes: Uint8Array }, entry: 
   const format = detectFormat(text, source.file);
   const info = { file: source.file, format, sha256: sha256(source.bytes), warnings, encoding };
   if (format === 'text') {
-    return { drafts: [{ draft: draftFromText(parseText(text), info, entry), label: source.file }], leftOut: [], warnings: [] };
+    const email = parseEmail(text);
+    if (email === null) return { drafts: [{ draft: draftFromText(parseText(text), info, entry), label: source.file }], leftOut: [], warnings: [] };
+    // An e-mail: its headers give the title, byline and date, its text/plain part is the text, the rest is left out.
+    const parsed = withHeaderBlock(parseText(email.body, { titled: email.subject !== null }), email);
+    const notes = [...email.notes, ...(email.unreadDate === null ? [] : [`e-mail Date "${email.unreadDate}" could not be read: shown as undated`])];
+    const given = { title: email.subject, author: email.author, publishedAt: email.date };
+    return {
+      drafts: [{ draft: draftFromText(parsed, { ...info, warnings: [...warnings, ...notes] }, entry, given), label: source.file }],
+      leftOut: [],
+      warnings: [],
+    };
   }
   const feed = parseFeed(text, format, source.file);
   warnings.push(...(feed.warnings ?? []));

@@ -40,21 +40,22 @@ type Line = { kind: 'heading' | 'item' | 'quote' | 'paragraph'; text: string };
 const END_PUNCTUATION = /[.!?…]["'”’)\]]*$/u;
 const QUOTE_LINE = /^["“][^"“”]+["”]$/u;
 
-/** Parse one plain-text source into blocks: its lines, or its paragraphs when it is hard-wrapped. */
-export function parseText(text: string): ParsedText {
+/** Parse one plain-text source into blocks: its lines, or its paragraphs when it is hard-wrapped. With `titled`
+ * (an e-mail's Subject is its title), no line of the text is taken as the title. */
+export function parseText(text: string, options: { titled?: boolean } = {}): ParsedText {
   const { body: bodyLines, boilerplate } = splitGutenberg(text.split('\n'));
   const width = detectWrapWidth(bodyLines);
-  const blocks =
-    width === null
-      ? bodyLines
-          .filter((line) => line.trim() !== '')
-          .map((line): WrappedBlock => ({ text: line.trim(), shape: 'joined', afterOpenSentence: false, indented: false as const }))
-      : unwrap(bodyLines, width);
-  const { title, titleRule, consumed } =
-    width !== null && blocks.length > 1 && isWrappedTitle(blocks[0]!)
+  // Whether the text separates blocks with blank lines (a blank line between two lines of text).
+  const blankLines = bodyLines.some(
+    (line, index) => line.trim() === '' && bodyLines[index - 1]?.trim() && bodyLines.slice(index).some((after) => after.trim() !== ''),
+  );
+  const blocks = width === null ? splitLines(bodyLines, blankLines) : unwrap(bodyLines, width);
+  const { title, titleRule, consumed } = options.titled
+    ? { title: '', titleRule: 'headline' as const, consumed: 0 }
+    : width !== null && blocks.length > 1 && isWrappedTitle(blocks[0]!)
       ? { title: blocks[0]!.text, titleRule: 'headline' as const, consumed: 1 }
       : findTitle(blocks.map((block) => block.text));
-  const lines = width === null ? classifyLines(blocks.slice(consumed).map((block) => block.text)) : classifyWrapped(blocks.slice(consumed));
+  const lines = width === null ? classifyLines(blocks.slice(consumed), blankLines) : classifyWrapped(blocks.slice(consumed));
   const residue: Residue[] = [];
   const children: RootContent[] = [];
   const residueBlock = (value: string) => {
@@ -82,7 +83,7 @@ export function parseText(text: string): ParsedText {
   }
   for (const block of boilerplate.after) children.push(toResidueBlock(residueBlock(block)));
   const last = lines.at(-1);
-  const truncated = last !== undefined && last.kind !== 'heading' && !END_PUNCTUATION.test(last.text);
+  const truncated = last !== undefined && last.kind !== 'heading' && !END_PUNCTUATION.test(last.text) && !CJK_END.test(last.text);
   return { title, titleRule, body: { type: 'root', children }, residue, truncated };
 }
 
@@ -216,16 +217,66 @@ function looksLikeHeading(line: string): boolean {
   if (line.startsWith('- ') || QUOTE_LINE.test(line)) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(line)) return false;
   if (line.split(/\s+/).length > HEADING_MAX_WORDS || line.length > 100) return false;
-  return !/[.,;:!…]["'”’)]*$/u.test(line);
+  if (/[.,;:!…]["'”’)]*$/u.test(line)) return false;
+  return !endsOpen(line);
 }
 
-function classifyLines(lines: readonly string[]): Line[] {
-  return lines.map((text, index) => {
+/** A line that ends on a conjunction, an article or a preposition, or holds an unbalanced quote, goes on elsewhere:
+ * `University" within the 60 days following each` is the middle of a sentence, not a heading. */
+function endsOpen(line: string): boolean {
+  if (OPEN_ENDINGS.has(line.split(/\s+/).at(-1)!.toLowerCase())) return true;
+  const straight = (line.match(/"/g) ?? []).length % 2 === 1;
+  return straight || (line.match(/“/g) ?? []).length !== (line.match(/”/g) ?? []).length;
+}
+
+/** A text of one paragraph per line, as lines. Where the text separates its blocks with blank lines, a heading
+ * is also a line standing alone between them. */
+function classifyLines(blocks: readonly WrappedBlock[], blankLines: boolean): Line[] {
+  return blocks.map(({ text, shape }, index) => {
     if (text.startsWith('- ')) return { kind: 'item', text: text.slice(2).trim() };
     if (QUOTE_LINE.test(text)) return { kind: 'quote', text };
-    if (isHeadingLine(text, lines[index + 1])) return { kind: 'heading', text };
+    if ((!blankLines || shape === 'alone') && isHeadingLine(text, blocks[index + 1]?.text)) return { kind: 'heading', text };
     return { kind: 'paragraph', text };
   });
+}
+
+/** A line this wide (columns) or wider may have been wrapped (e-mail is wrapped at 60-80). */
+const WRAPPED_LINE_MIN = 40;
+
+/**
+ * The lines of a text that is not hard-wrapped, each a block; but in a text that separates its blocks with blank
+ * lines, a long line that stops mid-sentence with the next line of its block going on in lowercase is one wrapped
+ * sentence with it, and the two are joined (an e-mail wrapped by hand).
+ * "…to fly in formation, put on an" + "air show or just to have fun." -> "…to fly in formation, put on an air show or just to have fun."
+ */
+function splitLines(lines: readonly string[], blankLines: boolean): WrappedBlock[] {
+  const blocks: WrappedBlock[] = [];
+  let current: string[] = [];
+  let startedAfterBlank = true;
+  const flush = (atBlank: boolean) => {
+    if (current.length > 0) {
+      const shape = atBlank && startedAfterBlank ? 'alone' : 'joined';
+      blocks.push({ text: joinLines(current), shape, afterOpenSentence: false, indented: false });
+    }
+    current = [];
+  };
+  for (const [index, line] of lines.entries()) {
+    const text = line.trim();
+    if (text === '') {
+      flush(true);
+      startedAfterBlank = true;
+      continue;
+    }
+    current.push(text);
+    const next = lines[index + 1]?.trim() ?? '';
+    const goesOn = blankLines && displayWidth(text) >= WRAPPED_LINE_MIN && !END_PUNCTUATION.test(text) && !CJK_END.test(text) && /^\p{Ll}/u.test(next);
+    if (!goesOn) {
+      flush(next === '');
+      startedAfterBlank = false;
+    }
+  }
+  flush(true);
+  return blocks;
 }
 
 /**
@@ -233,12 +284,13 @@ function classifyLines(lines: readonly string[]): Line[] {
  * a heading is a line the source sets apart as one (isWrappedHeading), never a wrapped line that happens to be short.
  */
 function classifyWrapped(blocks: readonly WrappedBlock[]): Line[] {
-  return blocks.map((block) => {
+  return blocks.map((block, index) => {
     const { text } = block;
     if (block.shape === 'underlined') return { kind: 'heading', text };
     if (text.startsWith('- ')) return { kind: 'item', text: text.slice(2).trim() };
     if (QUOTE_LINE.test(text)) return { kind: 'quote', text };
-    return { kind: isWrappedHeading(block) ? 'heading' : 'paragraph', text };
+    // A heading heads something: the last block (a signature, a closing line) is not one.
+    return { kind: index < blocks.length - 1 && isWrappedHeading(block) ? 'heading' : 'paragraph', text };
   });
 }
 
@@ -270,10 +322,7 @@ function isWrappedHeading(block: WrappedBlock): boolean {
   if (block.shape !== 'alone' || block.indented !== false || displayWidth(text) > 60) return false;
   if (!/^[\p{Lu}\p{N}\p{Lo}]/u.test(text) || /^\p{Ll}/u.test(text)) return false;
   if (/[.,;:!?…。、，；：！？"'“‘«»„(\-–—]["'”’)\]]*$/u.test(text)) return false;
-  if (OPEN_ENDINGS.has(text.split(/\s+/).at(-1)!.toLowerCase())) return false;
-  const straightQuotes = (text.match(/"/g) ?? []).length;
-  const curly = (text.match(/“/g) ?? []).length !== (text.match(/”/g) ?? []).length;
-  return straightQuotes % 2 === 0 && !curly;
+  return !endsOpen(text);
 }
 
 /** Title rules, in order: a headline first line; a one-sentence first line followed by a heading

@@ -63,6 +63,12 @@ export const BLOCK_RESIDUE_RULES: readonly Omit<ResidueRule, 'pattern'>[] = [
     label: 'Project Gutenberg header or licence',
     description: 'Everything before "*** START OF THE PROJECT GUTENBERG EBOOK ... ***" and from "*** END OF THE PROJECT GUTENBERG EBOOK ... ***" on.',
   },
+  {
+    id: 'email-headers',
+    label: 'e-mail headers',
+    description:
+      'The header block of an e-mail message (Received, From, To, Date, Subject, Message-ID, MIME fields), one field a line; From, Date and Subject also give the byline, date and title.',
+  },
 ];
 
 /** A residue span in a paragraph's text. */
