@@ -91,7 +91,7 @@ function emailText(text: string): string | null {
     .split(`--${boundary}`)
     .map((chunk) => /^\s*([\s\S]*?)\r?\n\r?\n([\s\S]*)$/.exec(chunk))
     .find((match) => match !== null && /content-type:\s*text\/plain/i.test(match[1]!));
-  if (part === undefined) return header;
+  if (part === undefined || part === null) return header;
   const qp = /quoted-printable/i.test(part[1]!);
   const body = qp ? decodeQuotedPrintable(part[2]!) : part[2]!;
   return `${header}\n${body}`;
