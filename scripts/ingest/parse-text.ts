@@ -50,9 +50,11 @@ export function parseText(text: string, options: { titled?: boolean } = {}): Par
     (line, index) => line.trim() === '' && bodyLines[index - 1]?.trim() && bodyLines.slice(index).some((after) => after.trim() !== ''),
   );
   const blocks = width === null ? splitLines(bodyLines, blankLines) : unwrap(bodyLines, width);
+  const centred = width === null || options.titled ? -1 : centredTitle(blocks);
+  if (centred > 0) blocks.unshift(...blocks.splice(centred, 1));
   const { title, titleRule, consumed } = options.titled
     ? { title: '', titleRule: 'headline' as const, consumed: 0 }
-    : width !== null && blocks.length > 1 && isWrappedTitle(blocks[0]!)
+    : width !== null && blocks.length > 1 && (centred > 0 || isWrappedTitle(blocks[0]!))
       ? { title: blocks[0]!.text, titleRule: 'headline' as const, consumed: 1 }
       : findTitle(blocks.map((block) => block.text));
   const lines = width === null ? classifyLines(blocks.slice(consumed), blankLines) : classifyWrapped(blocks.slice(consumed));
@@ -126,12 +128,21 @@ interface WrappedBlock {
   /** Its first line is indented deeper than the text's body lines (an example, a formula, a centred line): 'body';
    * deeper than the text's least indented lines (an RFC's body, indented under its headings): 'margin'; else false. */
   indented: 'body' | 'margin' | false;
+  /** A single line set in the middle of the width (indented, with about as much room left on its right). */
+  centred?: boolean;
 }
 
 /** A line of only `=` or `-` (three or more) under a line at least about as wide: a setext-style heading underline. */
 const UNDERLINE = /^\s*(?:={3,}|-{3,})\s*$/u;
 /** A table-of-contents line: dot leaders and a page number. */
 const DOT_LEADER = /(?:\.{2,}|(?:\.\s){3,})\s*\d+\s*$/u;
+/** A gap of three spaces or a tab between words: columns of a table (an RFC's front matter, a list of key bindings). */
+const COLUMN_GAP = /\S(?: {3,}|\t)\S/u;
+
+/** A line that is a row of its own, never joined: a table-of-contents line or a row of columns. */
+function isRow(line: string): boolean {
+  return DOT_LEADER.test(line) || COLUMN_GAP.test(line);
+}
 /** Sentence ends of CJK scripts (full stop, exclamation and question marks, closing quotes after them). */
 const CJK_END = /[。！？][」』）〕】]*$/u;
 /** Where a CJK paragraph starts without a blank line: an ideographic-space indent, or an opening quote. */
@@ -150,11 +161,14 @@ function unwrap(lines: readonly string[], width: number): WrappedBlock[] {
   let sawBlank = true;
   let startedAfterBlank = true;
   let firstIndent = 0;
+  let previousRow = false;
   const { common: bodyIndent, least } = indentation(lines);
   const push = (block: Pick<WrappedBlock, 'text' | 'shape'>) => {
     const previous = blocks.at(-1);
     const afterOpenSentence = previous !== undefined && previous.shape !== 'underlined' && /[,;:\-–—、，；：]$/u.test(previous.text);
-    blocks.push({ ...block, afterOpenSentence, indented: firstIndent > bodyIndent ? 'body' : firstIndent > least ? 'margin' : false });
+    const indented = firstIndent > bodyIndent ? 'body' : firstIndent > least ? 'margin' : false;
+    const centred = block.shape === 'alone' && firstIndent >= 8 && Math.abs(width - firstIndent - displayWidth(block.text) - firstIndent) <= 8;
+    blocks.push({ ...block, afterOpenSentence, indented, ...(centred && { centred }) });
   };
   const flush = (atBlank: boolean) => {
     if (current.length > 0) push({ text: joinLines(current), shape: atBlank && startedAfterBlank && current.length === 1 ? 'alone' : 'joined' });
@@ -165,6 +179,7 @@ function unwrap(lines: readonly string[], width: number): WrappedBlock[] {
     if (text === '') {
       flush(true);
       sawBlank = true;
+      previousRow = false;
       continue;
     }
     if (UNDERLINE.test(text) && current.length === 1 && displayWidth(text) * 2 >= displayWidth(current[0]!)) {
@@ -173,13 +188,17 @@ function unwrap(lines: readonly string[], width: number): WrappedBlock[] {
       continue;
     }
     const previous = current.at(-1);
+    // A line set in the right half (an RFC's authors and date, a letter's sign-off) is a row of its own too.
+    const lineIndent = indentOf(line);
+    const row = isRow(text) || lineIndent >= width / 2;
+    // In a block set deeper than the body (an example, a quoted message, a poem), every deeper line keeps its own line.
+    const verbatim = current.length > 0 && firstIndent > bodyIndent && lineIndent > bodyIndent && !/^[-*•]\s/.test(current[0]!);
     const startsParagraph =
-      /^[-*•]\s/.test(text) ||
-      DOT_LEADER.test(text) ||
-      (previous !== undefined && (DOT_LEADER.test(previous) || (CJK_PARAGRAPH_START.test(text) && CJK_END.test(previous))));
+      /^[-*•]\s/.test(text) || row || previousRow || verbatim || (previous !== undefined && CJK_PARAGRAPH_START.test(text) && CJK_END.test(previous));
+    previousRow = row;
     if (startsParagraph) flush(false);
     if (current.length === 0) {
-      firstIndent = displayWidth(/^\s*/u.exec(line)![0]);
+      firstIndent = indentOf(line);
       startedAfterBlank = sawBlank;
       sawBlank = false;
     }
@@ -190,12 +209,17 @@ function unwrap(lines: readonly string[], width: number): WrappedBlock[] {
   return blocks;
 }
 
+/** Columns of spaces and tabs before a line's text (an ideographic space is a CJK paragraph's first character). */
+function indentOf(line: string): number {
+  return displayWidth(/^[ \t]*/u.exec(line)![0]);
+}
+
 /** The indentation (columns) most of a text's non-blank lines have (0 for a book, 3 for an RFC's body), and the least. */
 function indentation(lines: readonly string[]): { common: number; least: number } {
   const counts = new Map<number, number>();
   for (const line of lines) {
     if (line.trim() === '') continue;
-    const indent = displayWidth(/^\s*/u.exec(line)![0]);
+    const indent = indentOf(line);
     counts.set(indent, (counts.get(indent) ?? 0) + 1);
   }
   const common = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
@@ -301,6 +325,19 @@ function isWrappedTitle(block: WrappedBlock): boolean {
   return !NUMBERED_HEADING.test(block.text) && isWrappedHeading({ ...block, indented: false });
 }
 
+/**
+ * The index of a hard-wrapped text's centred title, when one comes before its first heading or paragraph of prose
+ * (an RFC's title under its two columns of front matter), else -1.
+ */
+function centredTitle(blocks: readonly WrappedBlock[]): number {
+  for (const [index, block] of blocks.slice(0, 24).entries()) {
+    if (block.centred && isWrappedHeading({ ...block, indented: false, afterOpenSentence: false }) && !NUMBERED_HEADING.test(block.text)) return index;
+    const prose = block.shape === 'joined' && END_PUNCTUATION.test(block.text) && block.text.split(/\s+/).length >= 8;
+    if (block.shape === 'underlined' || prose || (block.indented === false && isWrappedHeading(block))) return -1;
+  }
+  return -1;
+}
+
 /** Words a heading does not end on: it would go on in the next line (English, German, French, Spanish). */
 const OPEN_ENDINGS = new Set(
   'and or but nor the a an of to in on at by for with from as that than if und oder aber der die das ein eine zu mit von et ou le la les un une de du des y o el los las en con'.split(
@@ -317,7 +354,7 @@ const OPEN_ENDINGS = new Set(
 function isWrappedHeading(block: WrappedBlock): boolean {
   const { text } = block;
   if (text.split(/\s+/).length > HEADING_MAX_WORDS || displayWidth(text) > 100 || block.afterOpenSentence || block.indented === 'body') return false;
-  if (DOT_LEADER.test(text)) return false;
+  if (isRow(text)) return false;
   if (NUMBERED_HEADING.test(text) || /^[IVXLC]+\.?$/u.test(text)) return true;
   if (block.shape !== 'alone' || block.indented !== false || displayWidth(text) > 60) return false;
   if (!/^[\p{Lu}\p{N}\p{Lo}]/u.test(text) || /^\p{Ll}/u.test(text)) return false;
