@@ -45,10 +45,11 @@ const QUOTE_LINE = /^["“][^"“”]+["”]$/u;
 export function parseText(text: string, options: { titled?: boolean } = {}): ParsedText {
   const { body: bodyLines, boilerplate } = splitGutenberg(text.split('\n'));
   const width = detectWrapWidth(bodyLines);
-  // Whether the text separates blocks with blank lines (a blank line between two lines of text).
-  const blankLines = bodyLines.some(
-    (line, index) => line.trim() === '' && bodyLines[index - 1]?.trim() && bodyLines.slice(index).some((after) => after.trim() !== ''),
-  );
+  // Whether the text separates its blocks with blank lines: at least one blank gap for every four lines of text (one
+  // blank line added to a text of one paragraph per line does not change how the rest of it is read).
+  const lastText = bodyLines.findLastIndex((line) => line.trim() !== '');
+  const gaps = bodyLines.filter((line, index) => line.trim() === '' && bodyLines[index - 1]?.trim() && index < lastText).length;
+  const blankLines = gaps >= 2 && gaps * 4 >= bodyLines.filter((line) => line.trim() !== '').length;
   const blocks = width === null ? splitLines(bodyLines, blankLines) : unwrap(bodyLines, width);
   const centred = width === null || options.titled ? -1 : centredTitle(blocks);
   if (centred > 0) blocks.unshift(...blocks.splice(centred, 1));
