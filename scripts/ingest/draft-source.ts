@@ -1,7 +1,8 @@
 /**
  * One source -> its drafts (articles before their slug and topics): decode -> detect -> parse (text | Markdown |
  * feed) -> convert-html (feed items) or convert-markdown -> to-article, then a feed's boilerplate marked
- * (filters/feed-boilerplate.ts). A plain text or a Markdown file gives one draft, a feed one per item; a source
+ * (filters/feed-boilerplate.ts); a plain text that is an e-mail is read by parse-email first. A plain text or a Markdown
+ * file gives one draft, a feed one per item; a source
  * that cannot be read throws an IngestError naming it (and the item, where it is one item's fault).
  * { file: "a.txt", bytes: "A headline\n\nBody text." } -> [{ label: "a.txt", draft: { article: { title: "A headline", ... }, body } }]
  */
@@ -17,6 +18,7 @@ import { convertMarkdownBody, parseMarkdown } from './markdown/convert-markdown.
 import { frontMatterLanguage } from './markdown/detect-markdown.ts';
 import { fieldsFromFrontMatter } from './markdown/front-matter-fields.ts';
 import { readFrontMatter } from './markdown/front-matter.ts';
+import { parseEmail, withHeaderBlock } from './parse-email.ts';
 import { parseText } from './parse-text.ts';
 import { draftFromFeedItem, draftFromMarkdown, draftFromText, type Draft } from './to-article.ts';
 
@@ -46,7 +48,17 @@ export function draftSource(source: { file: string; bytes: Uint8Array }, entry: 
   const format = detectFormat(text, source.file);
   const info = { file: source.file, format, sha256: sha256(source.bytes), warnings, encoding };
   if (format === 'text') {
-    return { drafts: [{ draft: draftFromText(parseText(text), info, entry), label: source.file }], leftOut: [], warnings: [] };
+    const email = parseEmail(text);
+    if (email === null) return { drafts: [{ draft: draftFromText(parseText(text), info, entry), label: source.file }], leftOut: [], warnings: [] };
+    // An e-mail: its headers give the title, byline and date, its text/plain part is the text, the rest is left out.
+    const parsed = withHeaderBlock(parseText(email.body, { titled: email.subject !== null }), email);
+    const notes = [...email.notes, ...(email.unreadDate === null ? [] : [`e-mail Date "${email.unreadDate}" could not be read: shown as undated`])];
+    const given = { title: email.subject, author: email.author, publishedAt: email.date };
+    return {
+      drafts: [{ draft: draftFromText(parsed, { ...info, warnings: [...warnings, ...notes] }, entry, given), label: source.file }],
+      leftOut: [],
+      warnings: [],
+    };
   }
   if (format === 'markdown') {
     const parsed = parseMarkdown(text, frontMatterLanguage(text) !== null);

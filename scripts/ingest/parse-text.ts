@@ -12,6 +12,7 @@ import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent } fro
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Residue } from '../../src/schemas/article.ts';
 import { findResidue } from '../../src/core/residue.ts';
+import { detectWrapWidth, displayWidth, joinLines, WRAP_SLACK } from './text-lines.ts';
 
 /** How the title of a plain text was found; every one of them is an inference. */
 export type TitleRule = 'headline' | 'dek' | 'first-sentence';
@@ -39,13 +40,25 @@ type Line = { kind: 'heading' | 'item' | 'quote' | 'paragraph'; text: string };
 const END_PUNCTUATION = /[.!?…]["'”’)\]]*$/u;
 const QUOTE_LINE = /^["“][^"“”]+["”]$/u;
 
-/** Parse one plain-text source into blocks: its lines, or its paragraphs when it is hard-wrapped. */
-export function parseText(text: string): ParsedText {
+/** Parse one plain-text source into blocks: its lines, or its paragraphs when it is hard-wrapped. With `titled`
+ * (an e-mail's Subject is its title), no line of the text is taken as the title. */
+export function parseText(text: string, options: { titled?: boolean } = {}): ParsedText {
   const { body: bodyLines, boilerplate } = splitGutenberg(text.split('\n'));
   const width = detectWrapWidth(bodyLines);
-  const raw = width === null ? bodyLines.map((line) => line.trim()).filter((line) => line !== '') : unwrap(bodyLines, width);
-  const { title, titleRule, consumed } = findTitle(raw);
-  const lines = classifyLines(raw.slice(consumed), width !== null);
+  // Whether the text separates its blocks with blank lines: at least one blank gap for every four lines of text (one
+  // blank line added to a text of one paragraph per line does not change how the rest of it is read).
+  const lastText = bodyLines.findLastIndex((line) => line.trim() !== '');
+  const gaps = bodyLines.filter((line, index) => line.trim() === '' && bodyLines[index - 1]?.trim() && index < lastText).length;
+  const blankLines = gaps >= 2 && gaps * 4 >= bodyLines.filter((line) => line.trim() !== '').length;
+  const blocks = width === null ? splitLines(bodyLines, blankLines) : unwrap(bodyLines, width);
+  const centred = width === null || options.titled ? -1 : centredTitle(blocks);
+  if (centred > 0) blocks.unshift(...blocks.splice(centred, 1));
+  const { title, titleRule, consumed } = options.titled
+    ? { title: '', titleRule: 'headline' as const, consumed: 0 }
+    : width !== null && blocks.length > 1 && (centred > 0 || isWrappedTitle(blocks[0]!))
+      ? { title: blocks[0]!.text, titleRule: 'headline' as const, consumed: 1 }
+      : findTitle(blocks.map((block) => block.text));
+  const lines = width === null ? classifyLines(blocks.slice(consumed), blankLines) : classifyWrapped(blocks.slice(consumed));
   const residue: Residue[] = [];
   const children: RootContent[] = [];
   const residueBlock = (value: string) => {
@@ -73,7 +86,7 @@ export function parseText(text: string): ParsedText {
   }
   for (const block of boilerplate.after) children.push(toResidueBlock(residueBlock(block)));
   const last = lines.at(-1);
-  const truncated = last !== undefined && last.kind !== 'heading' && !END_PUNCTUATION.test(last.text);
+  const truncated = last !== undefined && last.kind !== 'heading' && !END_PUNCTUATION.test(last.text) && !CJK_END.test(last.text);
   return { title, titleRule, body: { type: 'root', children }, residue, truncated };
 }
 
@@ -106,52 +119,112 @@ function blocksOf(lines: readonly string[]): string[] {
     .filter((block) => block !== '');
 }
 
-/** Hard-wrap detection: at least this many lines, wrapped at a width in this range. */
-const WRAP_MIN_LINES = 6;
-const WRAP_WIDTHS = { min: 40, max: 100 } as const;
-/** A wrapped line ends within this many characters of the width (a word that did not fit went to the next line). */
-const WRAP_SLACK = 16;
-
-/**
- * The width a text is hard-wrapped at, or null when it is not: the length 95% of its lines stay within, when
- * that is 40-100 characters and at least half of the lines end within WRAP_SLACK of it. A text with one
- * paragraph per line has long lines of every length, and is not wrapped.
- * 70-column Gutenberg book -> 72; a text with one paragraph per line -> null
- */
-export function detectWrapWidth(lines: readonly string[]): number | null {
-  const lengths = lines.map((line) => line.trimEnd().length).filter((length) => length > 0);
-  if (lengths.length < WRAP_MIN_LINES) return null;
-  const sorted = [...lengths].sort((a, b) => a - b);
-  const width = sorted[Math.ceil(0.95 * sorted.length) - 1]!;
-  if (width < WRAP_WIDTHS.min || width > WRAP_WIDTHS.max) return null;
-  const near = lengths.filter((length) => length > width - WRAP_SLACK && length <= width).length;
-  return near / lengths.length >= 0.5 ? width : null;
+/** A block of a hard-wrapped text: a paragraph's joined lines, and whether the source set it apart as a heading
+ * (underlined) or as a line of its own between blank lines (a heading candidate). */
+interface WrappedBlock {
+  text: string;
+  shape: 'underlined' | 'alone' | 'joined';
+  /** The text before it ends mid-sentence (a comma, a colon, a dash): it cannot start a section. */
+  afterOpenSentence: boolean;
+  /** Its first line is indented deeper than the text's body lines (an example, a formula, a centred line): 'body';
+   * deeper than the text's least indented lines (an RFC's body, indented under its headings): 'margin'; else false. */
+  indented: 'body' | 'margin' | false;
+  /** A single line set in the middle of the width (indented, with about as much room left on its right). */
+  centred?: boolean;
 }
 
+/** A line of only `=` or `-` (three or more) under a line at least about as wide: a setext-style heading underline. */
+const UNDERLINE = /^\s*(?:={3,}|-{3,})\s*$/u;
+/** A table-of-contents line: dot leaders and a page number. */
+const DOT_LEADER = /(?:\.{2,}|(?:\.\s){3,})\s*\d+\s*$/u;
+/** A gap of three spaces or a tab between words: columns of a table (an RFC's front matter, a list of key bindings). */
+const COLUMN_GAP = /\S(?: {3,}|\t)\S/u;
+
+/** A line that is a row of its own, never joined: a table-of-contents line or a row of columns. */
+function isRow(line: string): boolean {
+  return DOT_LEADER.test(line) || COLUMN_GAP.test(line);
+}
+/** Sentence ends of CJK scripts (full stop, exclamation and question marks, closing quotes after them). */
+const CJK_END = /[。！？][」』）〕】]*$/u;
+/** Where a CJK paragraph starts without a blank line: an ideographic-space indent, or an opening quote. */
+const CJK_PARAGRAPH_START = /^[\u3000「『]/u;
+
 /**
- * A hard-wrapped text's paragraphs: lines joined with a space, a paragraph ending at a blank line, or at a
- * line that is well short of the width and ends a sentence (texts that do not leave blank lines). List items
- * (`- `, `* `) start a paragraph of their own.
+ * A hard-wrapped text's blocks: lines joined (joinLines: with no space between CJK characters), a block ending at a
+ * blank line, or at a line that is well short of the width and ends a sentence (texts that do not leave blank
+ * lines), or before a line that starts a paragraph by a clear convention: a list item (`- `, `* `), an ideographic
+ * space or opening quote after a sentence end (CJK), a table-of-contents line. A line underlined with `===` or
+ * `---` is a heading block.
  */
-function unwrap(lines: readonly string[], width: number): string[] {
-  const paragraphs: string[] = [];
+function unwrap(lines: readonly string[], width: number): WrappedBlock[] {
+  const blocks: WrappedBlock[] = [];
   let current: string[] = [];
-  const flush = () => {
-    if (current.length > 0) paragraphs.push(current.join(' '));
+  let sawBlank = true;
+  let startedAfterBlank = true;
+  let firstIndent = 0;
+  let previousRow = false;
+  const { common: bodyIndent, least } = indentation(lines);
+  const push = (block: Pick<WrappedBlock, 'text' | 'shape'>) => {
+    const previous = blocks.at(-1);
+    const afterOpenSentence = previous !== undefined && previous.shape !== 'underlined' && /[,;:\-–—、，；：]$/u.test(previous.text);
+    const indented = firstIndent > bodyIndent ? 'body' : firstIndent > least ? 'margin' : false;
+    const centred = block.shape === 'alone' && firstIndent >= 8 && Math.abs(width - firstIndent - displayWidth(block.text) - firstIndent) <= 8;
+    blocks.push({ ...block, afterOpenSentence, indented, ...(centred && { centred }) });
+  };
+  const flush = (atBlank: boolean) => {
+    if (current.length > 0) push({ text: joinLines(current), shape: atBlank && startedAfterBlank && current.length === 1 ? 'alone' : 'joined' });
     current = [];
   };
   for (const line of lines) {
     const text = line.trim();
     if (text === '') {
-      flush();
+      flush(true);
+      sawBlank = true;
+      previousRow = false;
       continue;
     }
-    if (/^[-*•]\s/.test(text)) flush();
+    if (UNDERLINE.test(text) && current.length === 1 && displayWidth(text) * 2 >= displayWidth(current[0]!)) {
+      push({ text: current[0]!, shape: 'underlined' });
+      current = [];
+      continue;
+    }
+    const previous = current.at(-1);
+    // A line set in the right half (an RFC's authors and date, a letter's sign-off) is a row of its own too.
+    const lineIndent = indentOf(line);
+    const row = isRow(text) || lineIndent >= width / 2;
+    // In a block set deeper than the body (an example, a quoted message, a poem), every deeper line keeps its own line.
+    const verbatim = current.length > 0 && firstIndent > bodyIndent && lineIndent > bodyIndent && !/^[-*•]\s/.test(current[0]!);
+    const startsParagraph =
+      /^[-*•]\s/.test(text) || row || previousRow || verbatim || (previous !== undefined && CJK_PARAGRAPH_START.test(text) && CJK_END.test(previous));
+    previousRow = row;
+    if (startsParagraph) flush(false);
+    if (current.length === 0) {
+      firstIndent = indentOf(line);
+      startedAfterBlank = sawBlank;
+      sawBlank = false;
+    }
     current.push(text);
-    if (line.trimEnd().length <= width - WRAP_SLACK && END_PUNCTUATION.test(text)) flush();
+    if (displayWidth(line.trimEnd()) <= width - WRAP_SLACK && (END_PUNCTUATION.test(text) || CJK_END.test(text))) flush(false);
   }
-  flush();
-  return paragraphs;
+  flush(true);
+  return blocks;
+}
+
+/** Columns of spaces and tabs before a line's text (an ideographic space is a CJK paragraph's first character). */
+function indentOf(line: string): number {
+  return displayWidth(/^[ \t]*/u.exec(line)![0]);
+}
+
+/** The indentation (columns) most of a text's non-blank lines have (0 for a book, 3 for an RFC's body), and the least. */
+function indentation(lines: readonly string[]): { common: number; least: number } {
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const indent = indentOf(line);
+    counts.set(indent, (counts.get(indent) ?? 0) + 1);
+  }
+  const common = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, 0])[0];
+  return { common, least: Math.min(common, ...counts.keys()) };
 }
 
 /** Numbering that makes a short line a heading even with a final full stop: "CHAPTER II.", "3. Method", "Part One". */
@@ -169,25 +242,125 @@ function looksLikeHeading(line: string): boolean {
   if (line.startsWith('- ') || QUOTE_LINE.test(line)) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(line)) return false;
   if (line.split(/\s+/).length > HEADING_MAX_WORDS || line.length > 100) return false;
-  return !/[.,;:!…]["'”’)]*$/u.test(line);
+  if (/[.,;:!…]["'”’)]*$/u.test(line)) return false;
+  return !endsOpen(line);
 }
 
-function classifyLines(lines: readonly string[], wrapped: boolean): Line[] {
-  return lines.map((text, index) => {
+/** A line that ends on a conjunction, an article or a preposition, or holds an unbalanced quote, goes on elsewhere:
+ * `University" within the 60 days following each` is the middle of a sentence, not a heading. */
+function endsOpen(line: string): boolean {
+  if (OPEN_ENDINGS.has(line.split(/\s+/).at(-1)!.toLowerCase())) return true;
+  const straight = (line.match(/"/g) ?? []).length % 2 === 1;
+  return straight || (line.match(/“/g) ?? []).length !== (line.match(/”/g) ?? []).length;
+}
+
+/** A text of one paragraph per line, as lines. Where the text separates its blocks with blank lines, a heading
+ * is also a line standing alone between them. */
+function classifyLines(blocks: readonly WrappedBlock[], blankLines: boolean): Line[] {
+  return blocks.map(({ text, shape }, index) => {
     if (text.startsWith('- ')) return { kind: 'item', text: text.slice(2).trim() };
     if (QUOTE_LINE.test(text)) return { kind: 'quote', text };
-    // In a wrapped text every joined paragraph stands alone, so shortness is evidence only with numbering or
-    // capitals ("CHAPTER II.", "DOWN THE RABBIT-HOLE"); a short sentence-case line is a short paragraph.
-    if (wrapped) {
-      const short = text.split(/\s+/).length <= HEADING_MAX_WORDS && text.length <= 100;
-      if (short && (NUMBERED_HEADING.test(text) || (looksLikeHeading(text) && text === text.toUpperCase() && /\p{Lu}{2}/u.test(text)))) {
-        return { kind: 'heading', text };
-      }
-      return { kind: 'paragraph', text };
-    }
-    if (isHeadingLine(text, lines[index + 1])) return { kind: 'heading', text };
+    if ((!blankLines || shape === 'alone') && isHeadingLine(text, blocks[index + 1]?.text)) return { kind: 'heading', text };
     return { kind: 'paragraph', text };
   });
+}
+
+/** A line this wide (columns) or wider may have been wrapped (e-mail is wrapped at 60-80). */
+const WRAPPED_LINE_MIN = 40;
+
+/**
+ * The lines of a text that is not hard-wrapped, each a block; but in a text that separates its blocks with blank
+ * lines, a long line that stops mid-sentence with the next line of its block going on in lowercase is one wrapped
+ * sentence with it, and the two are joined (an e-mail wrapped by hand).
+ * "…to fly in formation, put on an" + "air show or just to have fun." -> "…to fly in formation, put on an air show or just to have fun."
+ */
+function splitLines(lines: readonly string[], blankLines: boolean): WrappedBlock[] {
+  const blocks: WrappedBlock[] = [];
+  let current: string[] = [];
+  let startedAfterBlank = true;
+  const flush = (atBlank: boolean) => {
+    if (current.length > 0) {
+      const shape = atBlank && startedAfterBlank ? 'alone' : 'joined';
+      blocks.push({ text: joinLines(current), shape, afterOpenSentence: false, indented: false });
+    }
+    current = [];
+  };
+  for (const [index, line] of lines.entries()) {
+    const text = line.trim();
+    if (text === '') {
+      flush(true);
+      startedAfterBlank = true;
+      continue;
+    }
+    current.push(text);
+    const next = lines[index + 1]?.trim() ?? '';
+    const goesOn = blankLines && displayWidth(text) >= WRAPPED_LINE_MIN && !END_PUNCTUATION.test(text) && !CJK_END.test(text) && /^\p{Ll}/u.test(next);
+    if (!goesOn) {
+      flush(next === '');
+      startedAfterBlank = false;
+    }
+  }
+  flush(true);
+  return blocks;
+}
+
+/**
+ * A hard-wrapped text's blocks as lines. Every joined paragraph stands alone there, so shortness is no evidence:
+ * a heading is a line the source sets apart as one (isWrappedHeading), never a wrapped line that happens to be short.
+ */
+function classifyWrapped(blocks: readonly WrappedBlock[]): Line[] {
+  return blocks.map((block, index) => {
+    const { text } = block;
+    if (block.shape === 'underlined') return { kind: 'heading', text };
+    if (text.startsWith('- ')) return { kind: 'item', text: text.slice(2).trim() };
+    if (QUOTE_LINE.test(text)) return { kind: 'quote', text };
+    // A heading heads something: the last block (a signature, a closing line) is not one.
+    return { kind: index < blocks.length - 1 && isWrappedHeading(block) ? 'heading' : 'paragraph', text };
+  });
+}
+
+/** A hard-wrapped text's first block is its title when it is underlined, or would be a heading without numbering
+ * ("CHAPTER I." starts the text, it does not name it); a centred line counts too. */
+function isWrappedTitle(block: WrappedBlock): boolean {
+  if (block.shape === 'underlined') return true;
+  return !NUMBERED_HEADING.test(block.text) && isWrappedHeading({ ...block, indented: false });
+}
+
+/**
+ * The index of a hard-wrapped text's centred title, when one comes before its first heading or paragraph of prose
+ * (an RFC's title under its two columns of front matter), else -1.
+ */
+function centredTitle(blocks: readonly WrappedBlock[]): number {
+  for (const [index, block] of blocks.slice(0, 24).entries()) {
+    if (block.centred && isWrappedHeading({ ...block, indented: false, afterOpenSentence: false }) && !NUMBERED_HEADING.test(block.text)) return index;
+    const prose = block.shape === 'joined' && END_PUNCTUATION.test(block.text) && block.text.split(/\s+/).length >= 8;
+    if (block.shape === 'underlined' || prose || (block.indented === false && isWrappedHeading(block))) return -1;
+  }
+  return -1;
+}
+
+/** Words a heading does not end on: it would go on in the next line (English, German, French, Spanish). */
+const OPEN_ENDINGS = new Set(
+  'and or but nor the a an of to in on at by for with from as that than if und oder aber der die das ein eine zu mit von et ou le la les un une de du des y o el los las en con'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a block of a hard-wrapped text is a heading: numbering ("CHAPTER II.", "3. Method", "1.2 Terminology",
+ * "IV."), or a short line standing alone between blank lines that reads as a title: it starts with a capital, a
+ * digit or a letter of a script without case, ends with no punctuation (nor a conjunction, article or preposition,
+ * nor an opening quote), holds no unbalanced quote, and the text before it does not end mid-sentence.
+ */
+function isWrappedHeading(block: WrappedBlock): boolean {
+  const { text } = block;
+  if (text.split(/\s+/).length > HEADING_MAX_WORDS || displayWidth(text) > 100 || block.afterOpenSentence || block.indented === 'body') return false;
+  if (isRow(text)) return false;
+  if (NUMBERED_HEADING.test(text) || /^[IVXLC]+\.?$/u.test(text)) return true;
+  if (block.shape !== 'alone' || block.indented !== false || displayWidth(text) > 60) return false;
+  if (!/^[\p{Lu}\p{N}\p{Lo}]/u.test(text) || /^\p{Ll}/u.test(text)) return false;
+  if (/[.,;:!?…。、，；：！？"'“‘«»„(\-–—]["'”’)\]]*$/u.test(text)) return false;
+  return !endsOpen(text);
 }
 
 /** Title rules, in order: a headline first line; a one-sentence first line followed by a heading

@@ -46,13 +46,20 @@ interface SourceInfo {
 
 type Field<T> = { value: T | null; origin: Origin };
 
-/** A draft from a plain-text source. */
-export function draftFromText(parsed: ParsedText, source: SourceInfo, fields: CatalogFields = {}): Draft {
+/** What the source itself gives a plain text (an e-mail's Subject, From display name and Date); null when it does not. */
+export interface GivenFields {
+  title: string | null;
+  author: string | null;
+  publishedAt: string | null;
+}
+
+/** A draft from a plain-text source, with the fields the source itself gives (an e-mail's headers). */
+export function draftFromText(parsed: ParsedText, source: SourceInfo, fields: CatalogFields = {}, givenFields?: GivenFields): Draft {
   const warnings = [...source.warnings];
   if (parsed.truncated) warnings.push('text ends mid-sentence: marked truncated');
   let body = parsed.body;
   // A catalog title replaces the headline the text was read as; the headline's words stay on the page.
-  if (fields.title !== undefined && parsed.titleRule !== 'first-sentence' && fields.title !== parsed.title) {
+  if (givenFields?.title == null && fields.title !== undefined && parsed.titleRule !== 'first-sentence' && fields.title !== parsed.title) {
     body = { ...body, children: [{ type: 'paragraph', children: [{ type: 'text', value: parsed.title }] }, ...body.children] };
     warnings.push('the catalog title replaces the first line, which is kept as the first paragraph');
   }
@@ -60,12 +67,12 @@ export function draftFromText(parsed: ParsedText, source: SourceInfo, fields: Ca
     source,
     item: null,
     guid: null,
-    title: { value: parsed.title, origin: 'inferred' },
+    title: givenFields?.title == null ? { value: parsed.title, origin: 'inferred' } : given(givenFields.title),
     dek: none(),
-    author: none(),
+    author: given(givenFields?.author ?? null),
     outlet: none(),
     url: none(),
-    publishedAt: none(),
+    publishedAt: given(givenFields?.publishedAt ?? null),
     body,
     residue: parsed.residue,
     truncated: parsed.truncated,

@@ -77,6 +77,12 @@ export const BLOCK_RESIDUE_RULES: readonly Omit<ResidueRule, 'pattern'>[] = [
     description:
       'In a Markdown file, a block of raw HTML or JSX (<Quote speaker="...">, <Figure ... />) and MDX import/export lines: the file\'s own markup, kept as the characters written and never run (scripts/ingest/markdown/convert-markdown.ts).',
   },
+  {
+    id: 'email-headers',
+    label: 'e-mail headers',
+    description:
+      'The header block of an e-mail message (Received, From, To, Date, Subject, Message-ID, MIME fields), one field a line; From, Date and Subject also give the byline, date and title.',
+  },
 ];
 
 /** A residue span in a paragraph's text. */

@@ -1,7 +1,9 @@
 /**
  * Word-level fidelity oracle for the fixture runner, written independently of the ingest's own parsers:
  * the words a reader must find on an entry's page, straight from the raw source bytes.
- *   - plain text: every word of the file;
+ *   - plain text: every word of the file; for an e-mail (header fields at the top, From among them), every word of
+ *     its header block and of its text/plain part (quoted-printable undone), as the ingest documents that it leaves
+ *     the other MIME parts out;
  *   - a feed item: the visible text of its title, description/summary and content, read with regular
  *     expressions and an HTML parser, less the chrome the ingest is documented to drop (docs/ingest.md):
  *     scripts, styles, embeds, forms and buttons, Substack's subscribe widget, comment buttons, image controls;
@@ -9,7 +11,8 @@
  *     images (their alt text is an attribute), link destinations, reference definitions, footnote labels, ordered
  *     list numbers, code fence info strings) and the HTML
  *     comments the ingest is documented to drop; raw HTML and JSX count as words, since they stay text.
- * A word is a run of letters or a run of digits, lowercased ("categories⁴" is two words).
+ * A word is a run of letters or a run of digits, lowercased ("categories⁴" is two words); Han and Kana, written
+ * without spaces (a hard-wrapped line may end mid-word), count one character a word.
  */
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
@@ -48,7 +51,7 @@ export function words(text: string): Set<string> {
     text
       .toLowerCase()
       .normalize('NFC')
-      .match(/\p{L}+|\p{N}+/gu) ?? [],
+      .match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\p{L})+|\p{N}+/gu) ?? [],
   );
 }
 
@@ -77,7 +80,7 @@ export function decodeForReading(bytes: Uint8Array): string {
 
 /** Words of one entry's source: the whole text file, or feed item `item` (1-based). */
 export function sourceWords(bytes: Uint8Array, format: string, item: number | null): Set<string> {
-  if (format === 'text') return words(decodeForReading(bytes));
+  if (format === 'text') return words(emailText(decodeForReading(bytes)) ?? decodeForReading(bytes));
   if (format === 'markdown') return words(markdownReadable(decodeForReading(bytes)));
   return words(sourceFieldHtml(bytes, format, item).map(visibleText).join(' '));
 }
@@ -93,6 +96,32 @@ function markdownReadable(text: string): string {
     .replace(/^ {0,3}\[[^\]\n]+\]:.*$/gm, ' ')
     .replace(/\[\^[^\]\s]+\]:?/g, ' ')
     .replace(/^ {0,3}(`{3,}|~{3,}).*$/gm, ' ');
+}
+
+/** An e-mail's header block and text/plain part, or null when the text does not open with a From among header fields. */
+function emailText(text: string): string | null {
+  const end = text.search(/\r?\n\r?\n/);
+  const header = end === -1 ? '' : text.slice(0, end);
+  if (!/^From:/im.test(header) || !header.split(/\r?\n/).every((line) => /^(?:[!-9;-~]+:|[ \t])/.test(line))) return null;
+  const boundary = /boundary="?([^";\s]+)"?/i.exec(header)?.[1];
+  if (boundary === undefined) return text;
+  const part = text
+    .split(`--${boundary}`)
+    .map((chunk) => /^\s*([\s\S]*?)\r?\n\r?\n([\s\S]*)$/.exec(chunk))
+    .find((match) => match !== null && /content-type:\s*text\/plain/i.test(match[1]!));
+  if (part === undefined || part === null) return header;
+  const qp = /quoted-printable/i.test(part[1]!);
+  const body = qp ? decodeQuotedPrintable(part[2]!) : part[2]!;
+  return `${header}\n${body}`;
+}
+
+/** Quoted-printable (RFC 2045) as UTF-8 text: soft line breaks removed, =XX bytes decoded. */
+function decodeQuotedPrintable(value: string): string {
+  const bytes = value
+    .replace(/=\r?\n/g, '')
+    .split(/(=[0-9A-F]{2})/i)
+    .flatMap((piece) => (/^=[0-9A-F]{2}$/i.test(piece) ? [Number.parseInt(piece.slice(1), 16)] : [...new TextEncoder().encode(piece)]));
+  return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
 /** The HTML a reader of feed item `item` (1-based) would see, one string per field: title, description or
