@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ingestReportSchema } from '../../src/schemas/ingest-report.ts';
-import { loadArticles } from '../helpers/entries.ts';
+import { textDirection } from '../../src/core/text-direction.ts';
+import { entryBody, loadArticles } from '../helpers/entries.ts';
 import { REALWORLD_SITE, realworldSiteMissing } from '../helpers/realworld-site.ts';
 import { REALWORLD_OUTPUT } from '../../scripts/build-realworld-site.ts';
 import { expect, test } from '../e2e/fixtures.ts';
@@ -62,6 +63,50 @@ test('numbers are written one way: no count of four digits or more without its c
     const bare = [...text.matchAll(/\b(\d{4,})\s+(articles|sources|uses|warnings|works|files|passages)\b/g)].map((match) => match[0]);
     expect(bare, path).toEqual([]);
   }
+});
+
+test('every article in a language other than English carries it, and one written right to left its direction', async ({ page }) => {
+  const byLanguage = new Map<string, (typeof articles)[number]>();
+  for (const article of articles)
+    if (article.lang != null && !article.lang.startsWith('en') && !byLanguage.has(article.lang)) byLanguage.set(article.lang, article);
+  console.log(`real-world site: articles in ${byLanguage.size} languages besides English (${[...byLanguage.keys()].join(', ')})`);
+  expect(byLanguage.size).toBeGreaterThan(0);
+  for (const [lang, article] of byLanguage) {
+    await page.goto(`/articles/${article.slug}/`);
+    await expect(page.locator('html'), lang).toHaveAttribute('lang', lang);
+    await expect(page.locator('article.article'), lang).toHaveAttribute('lang', lang);
+    if (textDirection(lang) === 'rtl') await expect(page.locator('article.article'), lang).toHaveAttribute('dir', 'rtl');
+  }
+});
+
+/** A word of a Chinese or Japanese article, as Intl.Segmenter cuts it (the way search and the concordance do): its most frequent one of two or more Han or Kana characters. */
+function cjkWord(): { word: string; slug: string } | null {
+  for (const article of articles.filter((one) => /^(?:zh|ja)\b/.test(one.lang ?? ''))) {
+    const counts = new Map<string, number>();
+    for (const { segment, isWordLike } of new Intl.Segmenter(article.lang!, { granularity: 'word' }).segment(entryBody(article, REALWORLD_SITE)))
+      if (isWordLike && /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2,}$/u.test(segment)) counts.set(segment, (counts.get(segment) ?? 0) + 1);
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best) return { word: best[0], slug: article.slug };
+  }
+  return null;
+}
+
+test('a Chinese or Japanese word of the corpus is found by search and the concordance; a word in no article finds nothing', async ({ page }) => {
+  const found = cjkWord();
+  test.skip(found === null, 'the corpus holds no Chinese or Japanese article');
+  const { word, slug } = found!;
+  await page.goto(`/search/?q=${encodeURIComponent(word)}`);
+  await expect(page.locator(`.search-result a[href^="/articles/${slug}/"]`).first()).toBeVisible();
+  await page.goto(`/concordance/?q=${encodeURIComponent(word)}`);
+  await expect(page.locator('[data-concordance-summary]')).toContainText(/^\d[\d,]* uses? of /);
+  // Two characters no article holds side by side.
+  const bodies = articles.map((article) => entryBody(article, REALWORLD_SITE)).join('\n');
+  const absent = [...'龘靐齉爩'].flatMap((a) => [...'龘靐齉爩'].map((b) => a + b)).find((pair) => !bodies.includes(pair))!;
+  await page.goto(`/search/?q=${encodeURIComponent(absent)}`);
+  await expect(page.locator('[data-search-summary]')).toContainText(`No article contains “${absent}”`);
+  await expect(page.locator('.search-result')).toHaveCount(0);
+  await page.goto(`/concordance/?q=${encodeURIComponent(absent)}`);
+  await expect(page.locator('[data-concordance-summary]')).toContainText('No use of');
 });
 
 test.describe('at 360 px', () => {

@@ -21,7 +21,7 @@ for (const article of articles) {
     if (textDirection(article.lang) === 'rtl') await expect(element).toHaveAttribute('dir', 'rtl');
     else await expect(element).not.toHaveAttribute('dir');
     // The byline and the provenance are the site's own words.
-    await expect(page.locator('.byline')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('.credits')).toHaveAttribute('lang', 'en');
     await expect(page.locator('.article-furniture')).toHaveAttribute('dir', 'ltr');
     await expect(page.locator('[data-fact="language"] dd')).toContainText(`(${article.lang})`);
   });
