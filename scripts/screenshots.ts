@@ -1,13 +1,15 @@
 /**
  * `npm run screenshots -- [path ...]`: PNGs of built pages at 360px and 1280px, light and dark,
- * into test-results/screenshots/, for looking at what we build. Serves dist/ with `astro preview`.
- * FULL=1 takes whole pages; NOJS=1 takes them with JavaScript off (file names end in `-nojs`).
+ * into test-results/screenshots/, for looking at what we build. Serves dist/ (or SCREENSHOTS_DIR, another built
+ * site such as tests/realworld-site/build/dist) with the project's static server (scripts/static-server.ts).
+ * FULL=1 takes whole pages; NOJS=1 takes them with JavaScript off (file names end in `-nojs`); PRINT=1 adds each
+ * page as printed (print media, 800px wide, `-print`).
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium } from './find-chromium.ts';
+import { serveStatic } from './static-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'test-results/screenshots');
@@ -16,13 +18,8 @@ const port = Number(process.env['SCREENSHOTS_PORT'] ?? 4330);
 const noScript = process.env['NOJS'] === '1';
 const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/'];
 
-const server = spawn(path.join(root, 'node_modules/.bin/astro'), ['preview', '--host', '127.0.0.1', '--port', String(port)], {
-  cwd: root,
-  stdio: 'ignore',
-  env: { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env['PATH']}` },
-});
+const server = await serveStatic(path.resolve(root, process.env['SCREENSHOTS_DIR'] ?? 'dist'), port);
 try {
-  await waitFor(`http://127.0.0.1:${port}/`);
   mkdirSync(out, { recursive: true });
   const browser = await chromium.launch({
     executablePath: await findChromium(),
@@ -45,19 +42,20 @@ try {
       await context.close();
     }
   }
+  if (process.env['PRINT'] === '1') {
+    const context = await browser.newContext({ viewport: { width: 800, height: 1100 }, colorScheme: 'light' });
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    for (const pathname of pages) {
+      await page.goto(`http://127.0.0.1:${port}${pathname}`, { waitUntil: 'networkidle' });
+      const name = `${pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-print.png`;
+      await page.screenshot({ path: path.join(out, name), fullPage: true });
+      console.log(path.relative(root, path.join(out, name)));
+    }
+    await context.close();
+  }
   await browser.close();
 } finally {
-  server.kill();
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`preview server did not start at ${url}`);
+  await server.close();
 }
