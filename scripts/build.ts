@@ -77,7 +77,8 @@ function withoutPageLines(stdout: NodeJS.ReadableStream): void {
   // "12:00:01   ├─ /a/index.html (+5ms)", "  └─ /b/index.html (+2ms)" and " generating static routes ".
   const pageLine = /^(?:\S+ )?\s+[├└]─ |^\s*generating static routes\s*$/;
   lines.on('line', (line) => {
-    if (!pageLine.test(line)) process.stdout.write(`${line}\n`);
+    // Tested without its colours (Astro colours its output where it thinks a terminal or CI is there to read them).
+    if (!pageLine.test(line.replace(/\x1b\[[0-9;]*m/g, ''))) process.stdout.write(`${line}\n`);
   });
 }
 
