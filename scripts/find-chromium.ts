@@ -1,8 +1,7 @@
 // Locates a Chromium binary for the browser tests. Run directly to print its path:
 //   node scripts/find-chromium.ts
 import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { findOnPath, isExecutableFile } from './executables.ts';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -51,23 +50,6 @@ async function playwrightChromiumPath(): Promise<string | undefined> {
     // Playwright not installed, or it knows no browser for this platform.
     return undefined;
   }
-}
-
-function isExecutableFile(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function findOnPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && isExecutableFile(join(dir, command))) return join(dir, command);
-  }
-  return undefined;
 }
 
 function runLoudly(command: string, args: string[]): Promise<void> {

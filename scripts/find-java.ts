@@ -5,8 +5,8 @@
  *   (java on PATH) -> "/usr/bin/java"; (none, not root) -> { reason: "no Java runtime (java) found ..." }
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { findOnPath, isExecutableFile } from './executables.ts';
 
 /** The path of a `java` binary, or why there is none. */
 export async function findJava(): Promise<string | { reason: string }> {
@@ -19,23 +19,6 @@ export async function findJava(): Promise<string | { reason: string }> {
   console.error(`find-java: no Java found; installing Debian's default-jre-headless package with apt-get.`);
   const installed = (await run('apt-get', ['update'])) && (await run('apt-get', ['install', '-y', '--no-install-recommends', 'default-jre-headless']));
   return (installed && findOnPath('java')) || { reason: `apt-get could not install default-jre-headless; ${how}` };
-}
-
-function isExecutableFile(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function findOnPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && isExecutableFile(join(dir, command))) return join(dir, command);
-  }
-  return undefined;
 }
 
 // Output goes to stderr, so a caller's stdout stays its own; resolves whether it succeeded.
