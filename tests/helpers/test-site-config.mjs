@@ -11,7 +11,10 @@ import config from '../../astro.config.mjs';
 
 const project = new URL('../../', import.meta.url);
 
-/** The config of the site whose folder is `folder` (a file: URL ending in "/"). */
+/**
+ * The config of the site whose folder is `folder` (a file: URL ending in "/").
+ * @param {URL} folder
+ */
 export function testSiteConfig(folder) {
   return {
     ...config,
