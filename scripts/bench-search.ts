@@ -7,8 +7,8 @@
 import path from 'node:path';
 import { lighthousePages, runLighthouse } from './bench/lighthouse.ts';
 import { launchBrowser, measurePage, measureSearch, QUERIES } from './bench/measure-browser.ts';
-import { findChromium } from './find-chromium.ts';
-import { serveStatic } from './static-server.ts';
+import { findChromium } from './lib/find-chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 

@@ -28,7 +28,7 @@ import { describeReuse, measureReuse, type ReuseFigure } from './bench/reuse-tim
 import { GENERATOR_VERSION, generateCorpus } from './bench/generate.ts';
 import { launchBrowser, measurePage, measureSearch, QUERIES, type PageWeight, type SearchFigure } from './bench/measure-browser.ts';
 import { COMMON_WORDS, CONCORDANCE_QUERIES, measureConcordance, type ConcordanceFigure } from './bench/measure-concordance.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(root, 'bench', 'out');

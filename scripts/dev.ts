@@ -11,9 +11,10 @@
  *   --corpus DIR / --out DIR              another corpus and entries folder (the server is told through DOSSIER_*)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, watch } from 'node:fs';
 import path from 'node:path';
 import { devStatusFile, ingestReportFile } from '../src/core/ingest-files.ts';
+import { writeFileAtomic } from './lib/atomic-write.ts';
 import { devStatusSchema, ingestReportSchema, type DevStatus } from '../src/schemas/ingest-report.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -81,11 +82,9 @@ function reportErrors(): string[] {
   }
 }
 
-/** Write the status for the site (through a temporary file, so a page never reads half of it). */
+/** Write the status for the site (a page never reads half of it). */
 function writeStatus(status: DevStatus): void {
-  const temporary = `${statusFile}.tmp-${process.pid}`;
-  writeFileSync(temporary, `${JSON.stringify(devStatusSchema.parse(status))}\n`);
-  renameSync(temporary, statusFile);
+  writeFileAtomic(statusFile, `${JSON.stringify(devStatusSchema.parse(status))}\n`);
 }
 
 /** One ingest at a time: a change during a run asks for one more run after it. */

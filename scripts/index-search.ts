@@ -3,7 +3,7 @@
  * `--site DIR` indexes another built site (the benchmark's). Only article pages are read, and only their
  * `data-pagefind-body` region is indexed; furniture carries `data-pagefind-ignore`. Each page is parsed once for
  * both indexes, and not at all when its bytes are as in the last run (scripts/search-pages.ts). Pages are added
- * one by one in path order, so progress shows on a terminal (scripts/progress.ts) and the index never depends on
+ * one by one in path order, so progress shows on a terminal (scripts/lib/progress.ts) and the index never depends on
  * the file system's order. The concordance's own index of the same text is written beside it (scripts/concordance-index.ts).
  *
  * `--prefeed` (scripts/build.ts starts it beside `astro build`): first give Pagefind every article page of the last
@@ -25,7 +25,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { writeConcordance } from './concordance-index.ts';
-import { createProgress } from './progress.ts';
+import { createProgress } from './lib/progress.ts';
 import { referencedFiles, removeUnreferenced } from './search-index-files.ts';
 import { searchPageReader, type SearchPageReader } from './search-pages.ts';
 import { CONCORDANCE_DATA, type SourceArticle } from '../src/core/concordance.ts';

@@ -17,7 +17,7 @@
  * became (see scripts/ingest/cache.ts); unchanged sources are not ingested again, and their entries are
  * carried over from the previous output rather than written again. With the entries goes `coverage.json`,
  * the run's report for the site's coverage page (scripts/ingest/coverage-report.ts). On a terminal, progress
- * shows on one line (scripts/progress.ts).
+ * shows on one line (scripts/lib/progress.ts).
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,8 @@ import { buildIngestReport } from './ingest/coverage-report.ts';
 import type { IngestCache } from './ingest/cache.ts';
 import { ingestSources, type IngestResult, type SourceFile } from './ingest/pipeline.ts';
 import { parseTopics } from '../src/core/taxonomy.ts';
-import { createProgress, type Progress } from './progress.ts';
+import { writeFileAtomic } from './lib/atomic-write.ts';
+import { createProgress, type Progress } from './lib/progress.ts';
 import { summarizeChanges, summarizeRun } from './ingest/run-summary.ts';
 import { sha256 } from './ingest/hash.ts';
 
@@ -236,11 +237,9 @@ function readCache(file: string, OUTPUT: string): CacheFile | undefined {
   return { sources: kept, files: cache.files };
 }
 
-/** Write the cache next to the output folder (through a temporary file, so it is never half written). */
+/** Write the cache next to the output folder (never half written). */
 function writeCache(cache: CacheFile, file: string): void {
-  const temporary = `${file}.tmp-${process.pid}`;
-  writeFileSync(temporary, JSON.stringify(cache));
-  renameSync(temporary, file);
+  writeFileAtomic(file, JSON.stringify(cache));
 }
 
 /** What each source becomes, as a table (one row per article or item left out, a total line), then every warning. */

@@ -1,15 +1,15 @@
 /**
  * `npm run screenshots -- [path ...]`: PNGs of built pages at 360px and 1280px, light and dark,
  * into test-results/screenshots/, for looking at what we build. Serves dist/ (or SCREENSHOTS_DIR, another built
- * site such as tests/realworld-site/build/dist) with the project's static server (scripts/static-server.ts).
+ * site such as tests/realworld-site/build/dist) with the project's static server (scripts/lib/static-server.ts).
  * FULL=1 takes whole pages; NOJS=1 takes them with JavaScript off (file names end in `-nojs`); PRINT=1 adds each
  * page as printed (print media, 800px wide, `-print`).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { findChromium } from './find-chromium.ts';
-import { serveStatic } from './static-server.ts';
+import { findChromium } from './lib/find-chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'test-results/screenshots');

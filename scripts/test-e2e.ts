@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFixtureSite, FIXTURE_DIST } from './build-fixture-site.ts';
-import { findChromium } from './find-chromium.ts';
+import { findChromium } from './lib/find-chromium.ts';
 import { REALWORLD_DIST, realworldMissing } from './build-realworld-site.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

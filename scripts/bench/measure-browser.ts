@@ -6,7 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { findChromium } from '../find-chromium.ts';
+import { findChromium } from '../lib/find-chromium.ts';
 
 /** The five benchmark queries, each with a second query typed once the search code has loaded. */
 export const QUERIES: [string, string][] = [

@@ -7,7 +7,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
-import { serveStatic } from '../static-server.ts';
+import { serveStatic } from '../lib/static-server.ts';
 import { launchBrowser } from './measure-browser.ts';
 
 /** Benchmark words: common ones first (the corpus's most frequent word, a common term), then rarer ones and a phrase. */

@@ -1,6 +1,6 @@
-/** The progress reporter (scripts/progress.ts): one rewritten line with count, rate and time left on a terminal; quiet plain lines elsewhere. */
+/** The progress reporter (scripts/lib/progress.ts): one rewritten line with count, rate and time left on a terminal; quiet plain lines elsewhere. */
 import { describe, expect, test } from 'vitest';
-import { createProgress, formatDuration, progressLine } from '../../scripts/progress.ts';
+import { createProgress, formatDuration, progressLine } from '../../scripts/lib/progress.ts';
 
 /** A stream that records what is written, and a clock the test moves. */
 function setUp(isTTY: boolean, columns?: number) {

@@ -11,7 +11,7 @@ import * as pagefind from 'pagefind';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../../scripts/bench/measure-browser.ts';
-import { serveStatic } from '../../scripts/static-server.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { ingest } from '../helpers/ingest-corpus.ts';
 
 const articles = ingest().entries.map((entry) => entry.article);

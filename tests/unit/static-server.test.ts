@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveStatic } from '../../scripts/static-server.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
 
 const SECRET = 'secret outside the site';
 let dir: string;

@@ -9,7 +9,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
-import { rawContentType } from '../src/core/media-types.ts';
+import { rawContentType } from '../../src/core/media-types.ts';
 
 // sirv's own table (mrmime) has no .bib, and a charset only on HTML; the build writes every text file as UTF-8.
 const TYPES: Record<string, string> = {

@@ -1,5 +1,5 @@
 // Locates a Chromium binary for the browser tests. Run directly to print its path:
-//   node scripts/find-chromium.ts
+//   node scripts/lib/find-chromium.ts
 import { spawn } from 'node:child_process';
 import { findOnPath, isExecutableFile } from './executables.ts';
 
