@@ -298,7 +298,7 @@ async function runSize(articles: number, seed: number, options: { bare: boolean;
   const indexLog = path.join(dir, 'pagefind.log');
   writeFileSync(indexLog, '');
   // With the size's own cache folder, as the rebuild's search index (scripts/build.ts) reads it.
-  const pagefind = await must('pagefind', measure(node, ['scripts/index-search.ts', '--site', dist], { env, log: indexLog }), indexLog);
+  const pagefind = await must('pagefind', measure(node, ['scripts/search-index/index-search.ts', '--site', dist], { env, log: indexLog }), indexLog);
   const indexedPages = Number(/(\d+) pages indexed/.exec(readFileSync(indexLog, 'utf8'))?.[1] ?? 0);
 
   // What a curator waits for after changing one source: the incremental ingest, then astro build (unchanged

@@ -38,7 +38,7 @@ export function buildFixtureSite(): number {
   const steps: [string, string[]][] = [
     ['ingest', ['scripts/ingest.ts', '--corpus', FIXTURE_CORPUS, '--out', FIXTURE_ENTRIES]],
     ['astro build', ['node_modules/astro/bin/astro.mjs', 'build', '--root', FIXTURE_CORPUS, '--outDir', FIXTURE_DIST]],
-    ['search index', ['scripts/index-search.ts', '--site', FIXTURE_DIST]],
+    ['search index', ['scripts/search-index/index-search.ts', '--site', FIXTURE_DIST]],
   ];
   for (const [name, args] of steps) {
     const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });

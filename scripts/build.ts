@@ -1,7 +1,7 @@
 /**
  * `npm run build`: the ingest, then the site and its search index side by side.
  *   1. `scripts/ingest.ts` (incremental); if it fails, the build stops and nothing else is touched;
- *   2. `scripts/index-search.ts --prefeed` starts, and gives Pagefind the article pages of the last build as they were
+ *   2. `scripts/search-index/index-search.ts --prefeed` starts, and gives Pagefind the article pages of the last build as they were
  *      (on the other core), while
  *   3. `astro build` renders the site (only the pages whose data or code changed: astro.config.mjs);
  *   4. told that the site is built, the search index adds again only the pages whose bytes changed and writes
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     if (code !== 0) return code;
   }
   // 2 and 3. The search index waits, with the last build's pages, while Astro builds the site.
-  const index = start('scripts/index-search.ts', ['--prefeed', ...site], 'pipe');
+  const index = start('scripts/search-index/index-search.ts', ['--prefeed', ...site], 'pipe');
   const indexed = exit(index);
   // It may have ended already (it failed to start Pagefind): then there is no one to tell, and that is no error here.
   index.stdin!.on('error', () => {});

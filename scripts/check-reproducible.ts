@@ -42,7 +42,7 @@ try {
   // bodies are not in the body cache yet (it lives beside the entries folder), so every body is rendered again.
   const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
   run('astro build', [astro, 'build', '--outDir', path.join(work, 'dist')], { DOSSIER_ENTRIES: path.join(work, 'articles'), ...firstBuildDate() });
-  run('search index', [path.join(root, 'scripts/index-search.ts'), '--site', path.join(work, 'dist')]);
+  run('search index', [path.join(root, 'scripts/search-index/index-search.ts'), '--site', path.join(work, 'dist')]);
   failed = report('site (dist/)', compare(dist, path.join(work, 'dist'))) || failed;
 } finally {
   if (keep) console.log(`check-reproducible: second build kept in ${work}`);

@@ -1,5 +1,5 @@
 /**
- * Writing the concordance's index into a built site (scripts/concordance-index.ts): a rebuild leaves the files whose
+ * Writing the concordance's index into a built site (scripts/search-index/concordance-index.ts): a rebuild leaves the files whose
  * bytes are already there alone, writes the ones that changed, and removes the ones it no longer makes, so the folder
  * always holds exactly what a fresh write would.
  */
@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { writeConcordance } from '../../scripts/concordance-index.ts';
+import { writeConcordance } from '../../scripts/search-index/concordance-index.ts';
 import type { SourceArticle } from '../../src/core/concordance.ts';
 
 const sites: string[] = [];

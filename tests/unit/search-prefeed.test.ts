@@ -1,5 +1,5 @@
 /**
- * The search index of a rebuild (scripts/index-search.ts --prefeed, as scripts/build.ts runs it beside `astro build`):
+ * The search index of a rebuild (scripts/search-index/index-search.ts --prefeed, as scripts/build.ts runs it beside `astro build`):
  * given the last run's pages while the site builds, then only the changed one again, it writes exactly the index a
  * fresh run of the same pages writes, byte for byte; told the site build failed, it leaves the indexes as they were.
  * The pages are article pages as the site marks them for search, with the real corpus's words.
@@ -28,12 +28,16 @@ function writePage(slug: string, title: string, paragraphs: readonly string[]): 
 
 /** Run the indexer on the site with its own cache folder; `stdin` is what scripts/build.ts would say after the site build. */
 function index(cache: string, prefeed?: string): string {
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts/index-search.ts'), '--site', site, ...(prefeed === undefined ? [] : ['--prefeed'])], {
-    cwd: root,
-    env: { ...process.env, DOSSIER_CACHE_DIR: path.join(work, cache) },
-    input: prefeed ?? '',
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts/search-index/index-search.ts'), '--site', site, ...(prefeed === undefined ? [] : ['--prefeed'])],
+    {
+      cwd: root,
+      env: { ...process.env, DOSSIER_CACHE_DIR: path.join(work, cache) },
+      input: prefeed ?? '',
+      encoding: 'utf8',
+    },
+  );
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }

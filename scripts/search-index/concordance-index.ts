@@ -1,6 +1,6 @@
 /**
- * The concordance's static index of a built site (called by scripts/index-search.ts after Pagefind): from
- * each article page's tree (parsed once for both indexes, scripts/search-pages.ts), the text search indexes
+ * The concordance's static index of a built site (called by scripts/search-index/index-search.ts after Pagefind): from
+ * each article page's tree (parsed once for both indexes, scripts/search-index/article-pages.ts), the text search indexes
  * (the `data-pagefind-body` region less every `data-pagefind-ignore` part) block by block, each paragraph,
  * heading and note with its id on the page, as `plainText` gives it, and the metadata the page gives search
  * (title, outlet, date, what was inferred); then writes what `buildConcordance` (src/core/concordance.ts)
@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { buildConcordance, CONCORDANCE_DATA, type SourceArticle, type SourceBlock } from '../src/core/concordance.ts';
-import { HTML_BLOCKS, plainText } from '../src/core/plain-text.ts';
+import { buildConcordance, CONCORDANCE_DATA, type SourceArticle, type SourceBlock } from '../../src/core/concordance.ts';
+import { HTML_BLOCKS, plainText } from '../../src/core/plain-text.ts';
 
 const ignored = (node: { type: string }): boolean => node.type === 'element' && (node as Element).properties['dataPagefindIgnore'] !== undefined;
 

@@ -4,7 +4,7 @@
  *   `data-pagefind-meta`, `-filter` or `-sort`, and the `data-pagefind-body` region whole, ignored parts included,
  *   as Pagefind ignores them itself), serialized from the tree: Pagefind's index of the reduced pages is byte for
  *   byte its index of the full ones, for about half the bytes to parse;
- * - for the concordance, its record (scripts/concordance-index.ts).
+ * - for the concordance, its record (scripts/search-index/concordance-index.ts).
  * A page whose bytes are unchanged since the last run is not parsed again: its reading comes from
  * `<cache>/search-pages/<site>/<sha256>.json` (Astro's cache folder, or DOSSIER_CACHE_DIR; one folder per built
  * site), keyed also by this module's, the concordance's and the indexer's code and the lockfile. Entries not used by a run are removed.
@@ -20,7 +20,7 @@ import type { Element, Root } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';
 import { parse } from 'parse5';
-import type { SourceArticle } from '../src/core/concordance.ts';
+import type { SourceArticle } from '../../src/core/concordance.ts';
 import { readArticlePage } from './concordance-index.ts';
 
 /** What the search indexes take from one article page. */
@@ -31,15 +31,15 @@ export interface SearchPage {
   concordance: SourceArticle | null;
 }
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 
 /** A hash of the code that decides what a page's reading is: a change to it makes every cached reading stale. */
 const CODE_KEY = createHash('sha256')
   .update(
     [
-      'scripts/search-pages.ts',
-      'scripts/concordance-index.ts',
-      'scripts/index-search.ts',
+      'scripts/search-index/article-pages.ts',
+      'scripts/search-index/concordance-index.ts',
+      'scripts/search-index/index-search.ts',
       'src/core/plain-text.ts',
       'src/core/concordance.ts',
       'package-lock.json',

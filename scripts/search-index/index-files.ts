@@ -1,6 +1,6 @@
 /**
  * The files a written Pagefind index refers to, so that a new index can be written over the last one
- * (scripts/index-search.ts). Pagefind names its fragments, word chunks, filters and metadata by a hash of
+ * (scripts/search-index/index-search.ts). Pagefind names its fragments, word chunks, filters and metadata by a hash of
  * their contents and does not compress and write again a hashed file that already exists: over the last
  * index, it writes only what changed (at 10,000 articles, 22 s instead of 46 s). What the new index no longer
  * refers to is then removed here.

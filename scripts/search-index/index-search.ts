@@ -1,10 +1,10 @@
 /**
- * `node scripts/index-search.ts`: build the Pagefind index of dist/ (the last step of `npm run build`, scripts/build.ts);
+ * `node scripts/search-index/index-search.ts`: build the Pagefind index of dist/ (the last step of `npm run build`, scripts/build.ts);
  * `--site DIR` indexes another built site (the benchmark's). Only article pages are read, and only their
  * `data-pagefind-body` region is indexed; furniture carries `data-pagefind-ignore`. Each page is parsed once for
- * both indexes, and not at all when its bytes are as in the last run (scripts/search-pages.ts). Pages are added
+ * both indexes, and not at all when its bytes are as in the last run (scripts/search-index/article-pages.ts). Pages are added
  * one by one in path order, so progress shows on a terminal (scripts/lib/progress.ts) and the index never depends on
- * the file system's order. The concordance's own index of the same text is written beside it (scripts/concordance-index.ts).
+ * the file system's order. The concordance's own index of the same text is written beside it (scripts/search-index/concordance-index.ts).
  *
  * `--prefeed` (scripts/build.ts starts it beside `astro build`): first give Pagefind every article page of the last
  * run as it was (from the cache of readings), then wait for a line on standard input: `built` when the site is built,
@@ -14,7 +14,7 @@
  * otherwise (an article added or removed) the pages go into a fresh index as without `--prefeed`.
  *
  * The index is written over the last one when that was written whole: Pagefind skips the files it names by hash
- * that exist, and those no longer referred to are removed after (scripts/search-index-files.ts); the file set is
+ * that exist, and those no longer referred to are removed after (scripts/search-index/index-files.ts); the file set is
  * then exactly a fresh run's.
  */
 import { createHash } from 'node:crypto';
@@ -25,17 +25,17 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { writeConcordance } from './concordance-index.ts';
-import { createProgress } from './lib/progress.ts';
-import { referencedFiles, removeUnreferenced } from './search-index-files.ts';
-import { searchPageReader, type SearchPageReader } from './search-pages.ts';
-import { CONCORDANCE_DATA, type SourceArticle } from '../src/core/concordance.ts';
+import { createProgress } from '../lib/progress.ts';
+import { referencedFiles, removeUnreferenced } from './index-files.ts';
+import { searchPageReader, type SearchPageReader } from './article-pages.ts';
+import { CONCORDANCE_DATA, type SourceArticle } from '../../src/core/concordance.ts';
 
 const { values } = parseArgs({
-  options: { site: { type: 'string', default: path.resolve(import.meta.dirname, '..', 'dist') }, prefeed: { type: 'boolean' } },
+  options: { site: { type: 'string', default: path.resolve(import.meta.dirname, '../..', 'dist') }, prefeed: { type: 'boolean' } },
 });
 const site = path.resolve(values.site);
 // The cache of pages already read: Astro's cache folder (DOSSIER_CACHE_DIR for the benchmark's sites).
-const cacheDir = path.resolve(process.env['DOSSIER_CACHE_DIR'] ?? path.join(import.meta.dirname, '..', 'node_modules', '.astro'));
+const cacheDir = path.resolve(process.env['DOSSIER_CACHE_DIR'] ?? path.join(import.meta.dirname, '../..', 'node_modules', '.astro'));
 
 type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
 
   // 4. Write both. dist/ is kept between builds (astro.config.mjs). Pagefind writes over the last index when that
   // one was written whole (the last run got to its end): it skips the hashed files that exist, and those the new
-  // index no longer refers to are removed after (scripts/search-index-files.ts). Otherwise it writes into an empty folder.
+  // index no longer refers to are removed after (scripts/search-index/index-files.ts). Otherwise it writes into an empty folder.
   const bundle = path.join(site, 'pagefind');
   let over = reader.lastRun() !== null && referencedFiles(bundle) !== null;
   reader.forget();
