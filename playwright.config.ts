@@ -1,10 +1,10 @@
 // Browser tests in two projects, each against its own built site served by scripts/serve-dist.ts:
 //   corpus          tests/e2e/          the real corpus's site in dist/, tested as a whole (nothing in it is named);
-//   fixture-corpus  tests/e2e-fixture/  the fixture corpus's site (scripts/build-fixture-site.ts), whose known shape
+//   fixture-corpus  tests/e2e-fixture/  the fixture corpus's site (scripts/test/build-fixture-site.ts), whose known shape
 //                                       (titles, footnotes, figures, residue, topics) the tests name;
-//   realworld       tests/e2e-realworld/ the seeds plus every input of ../shared/realworld/ (scripts/build-realworld-site.ts),
+//   realworld       tests/e2e-realworld/ the seeds plus every input of ../shared/realworld/ (scripts/test/build-realworld-site.ts),
 //                                       only where that site is built (where ../shared is absent its tests are not run, and
-//                                       scripts/test-e2e.ts says why).
+//                                       scripts/test/test-e2e.ts says why).
 // Run them with `npm run test:e2e`, which finds a Chromium and passes it in DOSSIER_CHROMIUM.
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';

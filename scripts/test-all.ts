@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { realworldMissing } from './build-realworld-site.ts';
+import { realworldMissing } from './test/build-realworld-site.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const unitReport = join(root, 'test-results', 'unit.json');
@@ -58,34 +58,34 @@ let built: boolean;
 }
 
 // 5. The fixture corpus's site, which the browser tests of tests/e2e-fixture/ read (a few seconds).
-header(5, 'Fixture site build', 'node scripts/build-fixture-site.ts');
+header(5, 'Fixture site build', 'node scripts/test/build-fixture-site.ts');
 let fixtureBuilt: boolean;
 {
-  const code = await run(process.execPath, [join(root, 'scripts', 'build-fixture-site.ts')]);
+  const code = await run(process.execPath, [join(root, 'scripts', 'test', 'build-fixture-site.ts')]);
   fixtureBuilt = code === 0;
   results.push(checkResult('fixture site build', code));
 }
 
 // 6. The real-world site: the seeds plus every input of ../shared/realworld/, as a curator would drop them in; the
 // browser tests of tests/e2e-realworld/ read it. Skipped, saying why, where ../shared/realworld/ is absent.
-header(6, 'Real-world site build', 'node scripts/build-realworld-site.ts');
+header(6, 'Real-world site build', 'node scripts/test/build-realworld-site.ts');
 {
   const missing = realworldMissing();
   if (missing !== null) {
     console.log(`Skipped: ${missing}.`);
     results.push({ name: 'real-world site build', passed: 0, failed: 0, note: `skipped (${missing})` });
   } else {
-    const code = await run(process.execPath, [join(root, 'scripts', 'build-realworld-site.ts')]);
+    const code = await run(process.execPath, [join(root, 'scripts', 'test', 'build-realworld-site.ts')]);
     results.push(checkResult('real-world site build', code));
   }
 }
 
 // 7. Every HTML page of both sites (dist/ without SITE_URL, the fixture site with it) through the Nu HTML Checker; a
 // page is a test. Skipped, saying why, where there is no Java and it cannot be installed.
-header(7, 'HTML check', 'node scripts/check-html.ts');
+header(7, 'HTML check', 'node scripts/test/check-html.ts');
 rmSync(htmlReport, { force: true });
 if (built && fixtureBuilt) {
-  const code = await run(process.execPath, [join(root, 'scripts', 'check-html.ts'), '--report', htmlReport]);
+  const code = await run(process.execPath, [join(root, 'scripts', 'test', 'check-html.ts'), '--report', htmlReport]);
   results.push(htmlResult(code));
 } else {
   console.log('Skipped: a build failed.');
@@ -93,10 +93,10 @@ if (built && fixtureBuilt) {
 }
 
 // 8. Browser tests, only against fresh builds.
-header(8, 'Browser tests', 'node scripts/test-e2e.ts');
+header(8, 'Browser tests', 'node scripts/test/test-e2e.ts');
 rmSync(e2eReport, { force: true });
 if (built && fixtureBuilt) {
-  const code = await run(process.execPath, [join(root, 'scripts', 'test-e2e.ts')]);
+  const code = await run(process.execPath, [join(root, 'scripts', 'test', 'test-e2e.ts')]);
   results.push(testResult('browser tests', code, readE2eCounts()));
 } else {
   console.log('Skipped: a build failed.');
@@ -104,9 +104,9 @@ if (built && fixtureBuilt) {
 }
 
 // 9. Reproducibility: one more build into a temporary folder must equal dist/ byte for byte.
-header(9, 'Reproducible build', 'node scripts/check-reproducible.ts');
+header(9, 'Reproducible build', 'node scripts/test/check-reproducible.ts');
 if (built) {
-  const code = await run(process.execPath, [join(root, 'scripts', 'check-reproducible.ts')]);
+  const code = await run(process.execPath, [join(root, 'scripts', 'test', 'check-reproducible.ts')]);
   results.push(checkResult('reproducible build', code));
 } else {
   console.log('Skipped: the build failed.');

@@ -1,7 +1,7 @@
 /**
  * Where a program of the machine is: a file that can be run, or the first of that name on PATH. Shared by the
  * scripts that find (and, as root, install from Debian) what the tests run: Chromium (find-chromium.ts) and Java
- * for the HTML checker (find-java.ts).
+ * for the HTML checker (scripts/test/find-java.ts).
  *   findOnPath('apt-get') -> '/usr/bin/apt-get' (or undefined)
  */
 import { accessSync, constants, statSync } from 'node:fs';

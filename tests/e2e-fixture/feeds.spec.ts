@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Parser from 'rss-parser';
-import { FIXTURE_SITE_URL } from '../../scripts/build-fixture-site.ts';
+import { FIXTURE_SITE_URL } from '../../scripts/test/build-fixture-site.ts';
 import { UNDATED_NOTE } from '../../src/utils/feed.ts';
 import type { Article } from '../../src/schemas/article.ts';
 import { loadArticles } from '../helpers/entries.ts';

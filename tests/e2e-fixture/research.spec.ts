@@ -13,7 +13,7 @@ const home = distPages(FIXTURE_SITE).find((page) => page.url === '/')!;
 // A plain text with neither author nor date; the Substack feed's second item (byline, outlet, date 14 January 2026).
 const plain = articles.find((article) => article.source.format === 'text' && article.author === null && article.publishedAt === null)!;
 const feed = articles.find((article) => article.source.format === 'rss' && article.source.item === 2)!;
-/** The public origin the build used (SITE_URL, set for this site by scripts/build-fixture-site.ts), read from a canonical link. */
+/** The public origin the build used (SITE_URL, set for this site by scripts/test/build-fixture-site.ts), read from a canonical link. */
 const canonical = elements(home, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0]?.properties['href'];
 const site = canonical === undefined ? null : new URL(String(canonical)).origin;
 /** The article's public address, or null when the build has none. */

@@ -1,13 +1,13 @@
 // The site a curator gets from the seeds plus every real feed and text of ../shared/realworld/ (many languages and
 // scripts, mostly off the subject, a few broken), as a reader and a curator would judge it. Every expectation is
-// derived from that corpus and its build (scripts/build-realworld-site.ts); nothing in it is named here.
+// derived from that corpus and its build (scripts/test/build-realworld-site.ts); nothing in it is named here.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ingestReportSchema } from '../../src/schemas/ingest-report.ts';
 import { textDirection } from '../../src/core/text-direction.ts';
 import { entryBody, loadArticles } from '../helpers/entries.ts';
 import { REALWORLD_SITE, realworldSiteMissing } from '../helpers/realworld-site.ts';
-import { REALWORLD_OUTPUT } from '../../scripts/build-realworld-site.ts';
+import { REALWORLD_OUTPUT } from '../../scripts/test/build-realworld-site.ts';
 import { expect, test } from '../e2e/fixtures.ts';
 
 const missing = realworldSiteMissing();

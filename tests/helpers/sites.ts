@@ -1,10 +1,10 @@
 /**
  * The corpora the tests read and the sites built from them: the real corpus (corpus/ -> src/content/articles/
  * -> dist/), tested as a whole and never named, and the fixture corpus (tests/fixture-corpus/, built by
- * scripts/build-fixture-site.ts), whose known shape tests may name.
+ * scripts/test/build-fixture-site.ts), whose known shape tests may name.
  */
 import path from 'node:path';
-import { FIXTURE_CORPUS, FIXTURE_DIST, FIXTURE_ENTRIES } from '../../scripts/build-fixture-site.ts';
+import { FIXTURE_CORPUS, FIXTURE_DIST, FIXTURE_ENTRIES } from '../../scripts/test/build-fixture-site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -1,10 +1,10 @@
 /**
- * `node scripts/check-html.ts [--report test-results/html.json] [dir ...]`: every HTML page of the built sites
+ * `node scripts/test/check-html.ts [--report test-results/html.json] [dir ...]`: every HTML page of the built sites
  * through the W3C Nu HTML Checker (npm `vnu-jar`, run on Java), in one JVM, errors only; prints each error as
  * `file:line:column: message` and a count of pages, and exits non-zero when any page has an error.
  * With no folder given it checks dist/ and the fixture site (built with SITE_URL, as `npm test` builds dist/
  * without it: both kinds of build are checked). Without Java it installs Debian's `default-jre-headless` as root
- * with apt-get (scripts/find-java.ts); where that cannot be done it skips, saying why, and exits 0.
+ * with apt-get (scripts/test/find-java.ts); where that cannot be done it skips, saying why, and exits 0.
  *   dist/ with 40 pages, one with a stray <script> -> "dist/x/index.html:1:900: Stray start tag “script”." and
  *   "HTML check: 39 of 40 pages valid, 1 with errors"; report {"passed":39,"failed":1}
  * The checker itself is the library: this script only finds the pages and Java and counts what it says.
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { FIXTURE_DIST } from './build-fixture-site.ts';
 import { findJava } from './find-java.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { report: { type: 'string' } } });
 
 /** What the report file holds: pages without and with errors, or why nothing was checked. */

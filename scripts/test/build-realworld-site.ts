@@ -1,5 +1,5 @@
 /**
- * `node scripts/build-realworld-site.ts`: build the site a curator gets from the seeds plus every real feed and text
+ * `node scripts/test/build-realworld-site.ts`: build the site a curator gets from the seeds plus every real feed and text
  * of ../shared/realworld/ (dropped into corpus/sources/ as they are, nothing removed by hand: broken, off-subject,
  * right-to-left and CJK ones too), into tests/realworld-site/build/ (git-ignored), for the browser tests of
  * tests/e2e-realworld/:
@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 
 /** The real inputs (../shared/realworld/, beside the project). */
 export const REALWORLD_INPUTS = path.resolve(root, '../shared/realworld');

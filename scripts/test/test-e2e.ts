@@ -1,16 +1,16 @@
-// Runs the browser tests: node scripts/test-e2e.ts [playwright test options...]
+// Runs the browser tests: node scripts/test/test-e2e.ts [playwright test options...]
 // Expects a built site in dist/ (npm run build); builds the fixture corpus's site when it is missing or older
-// than dist/ (scripts/build-fixture-site.ts).
+// than dist/ (scripts/test/build-fixture-site.ts).
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFixtureSite, FIXTURE_DIST } from './build-fixture-site.ts';
-import { findChromium } from './lib/find-chromium.ts';
+import { findChromium } from '../lib/find-chromium.ts';
 import { REALWORLD_DIST, realworldMissing } from './build-realworld-site.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
 const listOnly = args.includes('--list');
 
@@ -27,9 +27,9 @@ if (!listOnly && built(FIXTURE_DIST) < built(join(root, 'dist'))) {
   if (buildFixtureSite() !== 0) process.exit(1);
 }
 
-// The real-world site is built by `npm test` (scripts/build-realworld-site.ts); without it its tests are not run.
+// The real-world site is built by `npm test` (scripts/test/build-realworld-site.ts); without it its tests are not run.
 const realworld =
-  realworldMissing() ?? (existsSync(join(REALWORLD_DIST, 'index.html')) ? null : `${REALWORLD_DIST} is not built (node scripts/build-realworld-site.ts)`);
+  realworldMissing() ?? (existsSync(join(REALWORLD_DIST, 'index.html')) ? null : `${REALWORLD_DIST} is not built (node scripts/test/build-realworld-site.ts)`);
 if (!listOnly && realworld !== null) console.error(`test-e2e: the real-world site's tests (tests/e2e-realworld/) are not run: ${realworld}`);
 
 // 3. A browser to test it with.

@@ -1,5 +1,5 @@
 /**
- * `node scripts/check-reproducible.ts`: proves that a build is reproducible, byte for byte.
+ * `node scripts/test/check-reproducible.ts`: proves that a build is reproducible, byte for byte.
  * Expects a finished `npm run build` (dist/ and src/content/articles/); runs the same build once more
  * into a temporary folder and compares:
  *   1. the ingest: `scripts/ingest.ts --out <tmp>/articles` against src/content/articles/;
@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 const keep = process.argv.includes('--keep');
 const dist = path.join(root, 'dist');
 const articles = path.join(root, 'src/content/articles');

@@ -1,5 +1,5 @@
 /**
- * `node scripts/build-fixture-site.ts`: build the site of the fixture corpus (tests/fixture-corpus/), the known
+ * `node scripts/test/build-fixture-site.ts`: build the site of the fixture corpus (tests/fixture-corpus/), the known
  * shape the browser tests in tests/e2e-fixture/ read, into tests/fixture-corpus/build/ (git-ignored):
  *   1. ingest: tests/fixture-corpus/{sources,topics.yaml} -> build/entries/ (incremental, as `npm run ingest`);
  *   2. astro build with tests/fixture-corpus/astro.config.mjs -> build/dist/;
@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 
 /** The fixture corpus: sources/ and topics.yaml, laid out as corpus/ is. */
 export const FIXTURE_CORPUS = path.join(root, 'tests/fixture-corpus');

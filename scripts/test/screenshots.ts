@@ -8,10 +8,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { findChromium } from './lib/find-chromium.ts';
-import { serveStatic } from './lib/static-server.ts';
+import { findChromium } from '../lib/find-chromium.ts';
+import { serveStatic } from '../lib/static-server.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 const out = path.join(root, 'test-results/screenshots');
 // SCREENSHOTS_PORT lets two checkouts take screenshots side by side (another one may hold 4330).
 const port = Number(process.env['SCREENSHOTS_PORT'] ?? 4330);

@@ -1,12 +1,12 @@
 /**
- * Locates a Java runtime for the HTML checker (scripts/check-html.ts), as scripts/lib/find-chromium.ts does Chromium:
+ * Locates a Java runtime for the HTML checker (scripts/test/check-html.ts), as scripts/lib/find-chromium.ts does Chromium:
  * JAVA_HOME's, else `java` on PATH, else Debian's `default-jre-headless` installed with apt-get when we are root;
  * else the reason there is none, for the caller to skip with.
  *   (java on PATH) -> "/usr/bin/java"; (none, not root) -> { reason: "no Java runtime (java) found ..." }
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { findOnPath, isExecutableFile } from './lib/executables.ts';
+import { findOnPath, isExecutableFile } from '../lib/executables.ts';
 
 /** The path of a `java` binary, or why there is none. */
 export async function findJava(): Promise<string | { reason: string }> {
