@@ -2,17 +2,17 @@
  * `npm run bench:search`: search and page-weight figures of the built site in dist/, in headless
  * Chromium. Prints a table; budgets (first search <= 150 KB gzip and results <= 300 ms; article page
  * JavaScript <= 5 KB before search) are reported, not asserted. Then Lighthouse on one page of each type
- * (scripts/bench/lighthouse.ts): its four scores and the layout shift, and the audits that did not pass.
+ * (lighthouse.ts): its four scores and the layout shift, and the audits that did not pass.
  */
 import path from 'node:path';
-import { lighthousePages, runLighthouse } from './bench/lighthouse.ts';
-import { launchBrowser, measurePage, measureSearch, QUERIES } from './bench/measure-browser.ts';
-import { findChromium } from './lib/find-chromium.ts';
-import { serveStatic } from './lib/static-server.ts';
+import { lighthousePages, runLighthouse } from './lighthouse.ts';
+import { launchBrowser, measurePage, measureSearch, QUERIES } from './measure-browser.ts';
+import { findChromium } from '../lib/find-chromium.ts';
+import { serveStatic } from '../lib/static-server.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const dist = path.resolve(import.meta.dirname, '..', 'dist');
+const dist = path.resolve(import.meta.dirname, '../..', 'dist');
 const server = await serveStatic(dist);
 const browser = await launchBrowser();
 try {
