@@ -6,7 +6,7 @@
  * integration then deletes every file of dist/ that this build neither wrote nor reused: a removed article's page,
  * a page number a list no longer has, a stylesheet of an older bundle. What the build wrote is known by its time
  * (written after the build started), what it reused by the pages Astro reports. The search indexes
- * (`/pagefind/`, `/concordance/data/`) are written after the build by scripts/index-search.ts, which removes what
+ * (`/pagefind/`, `/concordance/data/`) are written after the build by scripts/search-index/index-search.ts, which removes what
  * they no longer hold itself, so they are left alone here.
  * -> "dossier-prune-output: removed 3 files the build no longer makes"
  */
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CONCORDANCE_DATA } from '../core/concordance.ts';
 
-/** Folders of dist/ that scripts/index-search.ts writes after the build, relative to dist/. */
+/** Folders of dist/ that scripts/search-index/index-search.ts writes after the build, relative to dist/. */
 export const SEARCH_OUTPUT = ['pagefind', CONCORDANCE_DATA.replace(/^\/|\/$/g, '')] as const;
 
 /**

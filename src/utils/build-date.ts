@@ -1,7 +1,7 @@
 /**
  * The date of this build, which the citation downloads give as the date accessed (CSL `accessed`, biblatex
  * `urldate`) and the article page says is the build's: `SOURCE_DATE_EPOCH` when set (the reproducible-builds
- * convention: scripts/check-reproducible.ts sets it for its second build to the first one's date), else the day the
+ * convention: scripts/test/check-reproducible.ts sets it for its second build to the first one's date), else the day the
  * build runs, in UTC, so the machine's time zone never changes it.
  * buildDate({ SOURCE_DATE_EPOCH: '1765065600' }, now) -> "2025-12-07"
  */

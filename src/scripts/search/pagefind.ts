@@ -1,6 +1,6 @@
 /**
  * The Pagefind search API, loaded on first use only (pages that never search load none of it).
- * The bundle is written by `scripts/index-search.ts` into /pagefind/, one index per language of the articles (each
+ * The bundle is written by `scripts/search-index/index-search.ts` into /pagefind/, one index per language of the articles (each
  * page is indexed in its `<html lang>`: Chinese and Japanese segmented, each language stemmed by its own rules).
  * A Pagefind instance reads one language and stems the query with its own WebAssembly, which the module holds once,
  * so the languages are grouped by the WebAssembly their index names (English, Russian, Arabic ... each their own; the
