@@ -3,23 +3,16 @@
 // a failed type check or build counts as 1 failure).
 // Test steps keep going after failures so every count is known; a failed build (of either site) skips the browser tests.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { realworldMissing } from './test/build-realworld-site.ts';
+import { checkResult, htmlResult, readE2eCounts, readUnitCounts, testResult, type StepResult } from './test/step-results.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const unitReport = join(root, 'test-results', 'unit.json');
 const e2eReport = join(root, 'test-results', 'e2e.json');
 const htmlReport = join(root, 'test-results', 'html.json');
-
-/** What one step contributed to the totals, and how to describe it in the summary. */
-interface StepResult {
-  name: string;
-  passed: number;
-  failed: number;
-  note: string;
-}
 
 const results: StepResult[] = [];
 
@@ -45,7 +38,7 @@ header(3, 'Unit tests', 'vitest run');
 {
   rmSync(unitReport, { force: true });
   const code = await run(process.execPath, [binScript('vitest', 'vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
-  results.push(testResult('unit tests', code, readUnitCounts()));
+  results.push(testResult('unit tests', code, readUnitCounts(unitReport)));
 }
 
 // 4. Build the site the browser tests run against.
@@ -86,7 +79,7 @@ header(7, 'HTML check', 'node scripts/test/check-html.ts');
 rmSync(htmlReport, { force: true });
 if (built && fixtureBuilt) {
   const code = await run(process.execPath, [join(root, 'scripts', 'test', 'check-html.ts'), '--report', htmlReport]);
-  results.push(htmlResult(code));
+  results.push(htmlResult(code, htmlReport));
 } else {
   console.log('Skipped: a build failed.');
   results.push({ name: 'HTML check', passed: 0, failed: 0, note: 'not run (build failed)' });
@@ -97,7 +90,7 @@ header(8, 'Browser tests', 'node scripts/test/test-e2e.ts');
 rmSync(e2eReport, { force: true });
 if (built && fixtureBuilt) {
   const code = await run(process.execPath, [join(root, 'scripts', 'test', 'test-e2e.ts')]);
-  results.push(testResult('browser tests', code, readE2eCounts()));
+  results.push(testResult('browser tests', code, readE2eCounts(e2eReport)));
 } else {
   console.log('Skipped: a build failed.');
   results.push({ name: 'browser tests', passed: 0, failed: 0, note: 'not run (build failed)' });
@@ -122,88 +115,8 @@ const failed = results.reduce((sum, result) => sum + result.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;
 
-/** Counts read from a test runner's JSON report; `extraFailures` are failures outside any test (load errors). */
-interface Counts {
-  passed: number;
-  failed: number;
-  extraFailures: number;
-}
-
 function header(index: number, title: string, command: string): void {
   console.log(`\n==> [${index}/9] ${title}: ${command}\n`);
-}
-
-// A step without tests of its own: a failure counts as one.
-function checkResult(name: string, code: number): StepResult {
-  return code === 0 ? { name, passed: 0, failed: 0, note: 'passed' } : { name, passed: 0, failed: 1, note: `FAILED (exit code ${code})` };
-}
-
-// A test step: counts come from its report; a failing exit with no failure to show for it counts as one.
-function testResult(name: string, code: number, counts: Counts | string): StepResult {
-  if (typeof counts === 'string') {
-    return { name, passed: 0, failed: 1, note: `FAILED (exit code ${code}; ${counts})` };
-  }
-  let failed = counts.failed + counts.extraFailures;
-  const notes = [`${counts.passed} passed, ${counts.failed} failed`];
-  if (counts.extraFailures > 0) notes.push(`${counts.extraFailures} error(s) outside tests`);
-  if (code !== 0 && failed === 0) {
-    failed = 1;
-    notes.push(`exit code ${code} with no failing test`);
-  }
-  return { name, passed: counts.passed, failed, note: notes.join('; ') };
-}
-
-// The HTML check: each page checked is a test; a skip (no Java) is said, and counts nothing.
-function htmlResult(code: number): StepResult {
-  const report = readJson(htmlReport) as { passed?: number; failed?: number; skipped?: string } | string;
-  if (typeof report === 'object' && report.skipped) return { name: 'HTML check', passed: 0, failed: 0, note: `skipped: ${report.skipped}` };
-  const counts = typeof report === 'string' ? report : { passed: report.passed ?? 0, failed: report.failed ?? 0, extraFailures: 0 };
-  const result = testResult('HTML check', code, counts);
-  return { ...result, note: result.note.replace(/passed, (\d+) failed/, 'pages valid, $1 with errors') };
-}
-
-function readUnitCounts(): Counts | string {
-  const report = readJson(unitReport) as VitestReport | string;
-  if (typeof report === 'string') return report;
-  // A file that fails to load has no failing test to count, so count the file itself.
-  const brokenFiles = (report.testResults ?? []).filter(
-    (file) => file.status === 'failed' && !file.assertionResults?.some((test) => test.status === 'failed'),
-  ).length;
-  return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0, extraFailures: brokenFiles };
-}
-
-function readE2eCounts(): Counts | string {
-  const report = readJson(e2eReport) as PlaywrightReport | string;
-  if (typeof report === 'string') return report;
-  const stats = report.stats ?? {};
-  // Retries are off, so "flaky" cannot happen; if it ever does, it is not a pass.
-  return {
-    passed: stats.expected ?? 0,
-    failed: (stats.unexpected ?? 0) + (stats.flaky ?? 0),
-    extraFailures: report.errors?.length ?? 0,
-  };
-}
-
-interface VitestReport {
-  numPassedTests?: number;
-  numFailedTests?: number;
-  testResults?: { status?: string; assertionResults?: { status?: string }[] }[];
-}
-
-interface PlaywrightReport {
-  stats?: { expected?: number; unexpected?: number; flaky?: number };
-  errors?: unknown[];
-}
-
-// The parsed report, or why there is none.
-function readJson(path: string): unknown {
-  const shown = path.slice(root.length);
-  if (!existsSync(path)) return `no report at ${shown}`;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    return `unreadable report at ${shown}: ${error instanceof Error ? error.message : error}`;
-  }
 }
 
 // The JS entry point of a package's binary, to run on this Node rather than whatever `node` is on PATH.
