@@ -41,7 +41,7 @@ function readDocuments(entriesDir: string): ReuseDocument[] {
 }
 
 /** Run the detector on `entriesDir` here and now. */
-export function timeReuse(entriesDir: string): ReuseFigure {
+function timeReuse(entriesDir: string): ReuseFigure {
   const documents = readDocuments(entriesDir);
   const mb = (bytes: number) => bytes / 1024 ** 2;
   globalThis.gc?.();

@@ -28,13 +28,13 @@ import { declaredLanguage, encodingKey, foreignLetters, languageEncodings, langu
  * lead; a guess with no lead, or from a handful of bytes, is a coin toss, and publishing its result would publish
  * mojibake as the author's text.
  */
-export const DETECTION = { min: 40, lead: 2, sample: 16 } as const;
+const DETECTION = { min: 40, lead: 2, sample: 16 } as const;
 
 /** Largest source file the ingest accepts (bytes); larger files are refused with an error. */
 export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 
 /** Above this share of control characters (other than tab and line ends) a file is taken to be binary. */
-export const MAX_CONTROL_SHARE = 0.01;
+const MAX_CONTROL_SHARE = 0.01;
 
 export interface DecodedSource {
   text: string;

@@ -23,7 +23,7 @@ import { parseText } from './parse-text.ts';
 import { draftFromFeedItem, draftFromMarkdown, draftFromText, type Draft } from './to-article.ts';
 
 /** A draft with the name messages give its source: `file` or `file item N`. */
-export interface LabelledDraft {
+interface LabelledDraft {
   label: string;
   draft: Draft;
 }

@@ -66,7 +66,7 @@ export function canonicalTag(value: string): string | null {
 }
 
 /** The language ELD finds in `text`, when it has enough letters and ELD calls the answer reliable; null otherwise. */
-export function detectLanguage(text: string): string | null {
+function detectLanguage(text: string): string | null {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return null;
   const result = detector.detect(text);

@@ -15,7 +15,7 @@ import { findResidue } from '../../src/core/residue.ts';
 import { detectWrapWidth, displayWidth, joinLines, WRAP_SLACK } from './text-lines.ts';
 
 /** How the title of a plain text was found; every one of them is an inference. */
-export type TitleRule = 'headline' | 'dek' | 'first-sentence';
+type TitleRule = 'headline' | 'dek' | 'first-sentence';
 
 export interface ParsedText {
   /** Title inferred from the text. */
@@ -31,9 +31,9 @@ export interface ParsedText {
 }
 
 /** Heading lines: at most this many words. */
-export const HEADING_MAX_WORDS = 14;
+const HEADING_MAX_WORDS = 14;
 /** Derived titles: at most this many words before an ellipsis. */
-export const TITLE_MAX_WORDS = 16;
+const TITLE_MAX_WORDS = 16;
 
 type Line = { kind: 'heading' | 'item' | 'quote' | 'paragraph'; text: string };
 
@@ -233,7 +233,7 @@ const NUMBERED_HEADING =
 
 /** A line is a heading when it is short, starts with a capital or digit, has no end punctuation
  * (a question mark is allowed), and the next line is body text rather than another heading. */
-export function isHeadingLine(line: string, next: string | undefined): boolean {
+function isHeadingLine(line: string, next: string | undefined): boolean {
   if (next === undefined || !looksLikeHeading(line)) return false;
   return !looksLikeHeading(next);
 }

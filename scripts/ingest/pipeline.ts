@@ -70,7 +70,7 @@ export interface IngestResult {
 }
 
 /** A source left out of this run because it failed; `kept` of its last good articles stay published, stale. */
-export interface FailedSource {
+interface FailedSource {
   file: string;
   error: IngestError;
   kept: number;

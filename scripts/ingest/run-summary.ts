@@ -14,10 +14,10 @@ import type { IngestReport, WarningKind } from '../../src/schemas/ingest-report.
 import type { IngestResult } from './pipeline.ts';
 
 /** At most this many warnings are printed one by one; above it they are grouped. */
-export const WARNINGS_LISTED = 20;
+const WARNINGS_LISTED = 20;
 
 /** What a warning of each kind is, and what the curator can do about it. */
-export const WARNING_ACTIONS: Record<WarningKind, string> = {
+const WARNING_ACTIONS: Record<WarningKind, string> = {
   repair:
     'faults in the bytes or XML that were tolerated or repaired (an encoding detected, blank lines before the XML declaration): read the article; if its text is wrong, declare the encoding in corpus/catalog.yaml (`encoding:`) or fix the source',
   removed: 'markup taken out of feed items (scripts, trackers, share buttons, widgets): nothing to do, the text is kept',

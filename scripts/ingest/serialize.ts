@@ -14,7 +14,7 @@ import type { Article } from '../../src/schemas/article.ts';
 
 /** Markdown style of generated entries. The unsafe patterns keep a paragraph that starts with
  * `import ` or `export ` from becoming MDX ESM: the first letter is written as a character reference. */
-export const STRINGIFY_OPTIONS: StringifyOptions = {
+const STRINGIFY_OPTIONS: StringifyOptions = {
   bullet: '-',
   emphasis: '_',
   strong: '*',
@@ -30,7 +30,7 @@ export const STRINGIFY_OPTIONS: StringifyOptions = {
 const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx).use(remarkStringify, STRINGIFY_OPTIONS);
 
 /** Frontmatter YAML with every string double-quoted, so YAML never reinterprets a value (dates, "no", "1e3"). */
-export function frontmatterYaml(article: Article): string {
+function frontmatterYaml(article: Article): string {
   return stringifyYaml(article, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
 }
 

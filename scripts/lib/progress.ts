@@ -6,7 +6,7 @@
  */
 
 /** Where progress goes: a stream, and whether it is a terminal (process.stderr by default). */
-export interface ProgressStream {
+interface ProgressStream {
   write(text: string): unknown;
   isTTY?: boolean;
   columns?: number;

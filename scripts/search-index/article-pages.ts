@@ -24,7 +24,7 @@ import type { SourceArticle } from '../../src/core/concordance.ts';
 import { readArticlePage } from './concordance-index.ts';
 
 /** What the search indexes take from one article page. */
-export interface SearchPage {
+interface SearchPage {
   /** The page as Pagefind reads it. */
   pagefind: string;
   /** The concordance's record; null for a page without an indexed body. */
@@ -68,7 +68,7 @@ function searchElements(tree: Root): { html: Element | undefined; kept: Element[
 }
 
 /** Read one built article page (its HTML and slug). */
-export function readSearchPage(source: string, slug: string): SearchPage {
+function readSearchPage(source: string, slug: string): SearchPage {
   const tree = fromParse5(parse(source, { scriptingEnabled: false })) as Root;
   const { html, kept } = searchElements(tree);
   const reduced: Root = {

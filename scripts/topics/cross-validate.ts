@@ -12,7 +12,7 @@ import { evaluateTopics, type EvalReport } from './eval.ts';
 import type { LabelledText } from './labels.ts';
 
 /** The thresholds tried: every combination of these values. */
-export const OPTION_GRID = {
+const OPTION_GRID = {
   passageWindow: [0, 1, 2],
   minPassages: [1, 2, 3],
   minScoreOnePassage: [4, 6, 8, Infinity],
@@ -20,7 +20,7 @@ export const OPTION_GRID = {
 } as const satisfies Partial<Record<keyof ClassifyOptions, readonly number[]>>;
 
 /** What one setting gives on some texts. */
-export interface FoldFigures {
+interface FoldFigures {
   recall: number;
   wrongShare: number;
   found: number;

@@ -9,7 +9,7 @@
 import type { LabelledText } from './labels.ts';
 
 /** Counts for one topic or one text. */
-export interface Counts {
+interface Counts {
   /** Expected by the reader. */
   expected: number;
   /** Assigned and expected. */
@@ -20,7 +20,7 @@ export interface Counts {
   wrong: number;
 }
 
-export interface TextResult extends Counts {
+interface TextResult extends Counts {
   file: string;
   nearMiss: boolean;
   missed: string[];

@@ -31,7 +31,7 @@ export class IngestError extends Error {
 }
 
 /** `file`, `file:line` or `file:line:column`. */
-export function formatPlace({ file, line, column }: ErrorPlace): string {
+function formatPlace({ file, line, column }: ErrorPlace): string {
   if (line === undefined) return file;
   return column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
 }

@@ -58,7 +58,7 @@ const TEXT_COMMANDS = /\\(?:text(?:bf|it|rm|sf|tt|up|md|sl|normal)?|mbox|emph)\s
  * The page shows the TeX as given beside the formula, and says when it was read this way.
  * "\\text{R&D} & x" -> "\\text{R\\&D} & x"
  */
-export function repairTex(tex: string): string {
+function repairTex(tex: string): string {
   let out = '';
   let cursor = 0;
   for (const match of tex.matchAll(TEXT_COMMANDS)) {

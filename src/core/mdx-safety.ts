@@ -12,7 +12,7 @@ import { parseMdx } from './mdx.ts';
 import { plainText } from './plain-text.ts';
 
 /** The project's own components an entry may use, with the string attributes each may carry. */
-export const ALLOWED_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
+const ALLOWED_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
   Residue: ['rule'],
   ResidueBlock: ['rule'],
   Figure: ['src', 'alt', 'width', 'height'],

@@ -9,7 +9,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { plainText } from './plain-text.ts';
 
 /** Letters only, lowercased: footnote numbers, punctuation and spacing do not change an id. */
-export function paragraphKey(text: string): string {
+function paragraphKey(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -17,7 +17,7 @@ export function paragraphKey(text: string): string {
 }
 
 /** The id for a paragraph's plain text. */
-export function paragraphId(text: string): string {
+function paragraphId(text: string): string {
   return 'p-' + createHash('sha256').update(paragraphKey(text)).digest('hex').slice(0, 7);
 }
 

@@ -7,7 +7,7 @@
 import { transliterate } from 'transliteration';
 
 /** Longest slug, cut at a word boundary. */
-export const SLUG_MAX_LENGTH = 60;
+const SLUG_MAX_LENGTH = 60;
 
 /** Kebab-case ASCII: transliterated, accents and apostrophes dropped, any other run of non-alphanumerics one hyphen. */
 function kebab(text: string): string {
@@ -33,7 +33,7 @@ export function slugify(title: string): string {
 }
 
 /** Path segments under `/sources/` that are not outlets: the raw source files live at `/sources/raw/`, the list's later pages at `/sources/page/<n>/`. */
-export const RESERVED_SOURCE_SLUGS: ReadonlySet<string> = new Set(['raw', 'page']);
+const RESERVED_SOURCE_SLUGS: ReadonlySet<string> = new Set(['raw', 'page']);
 
 /** The `/sources/<slug>/` segment of the articles whose outlet is not known. */
 export const UNKNOWN_SOURCE_SLUG = 'unknown-outlet';

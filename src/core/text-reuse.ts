@@ -80,7 +80,7 @@ function textKey(text: string): string {
 export const ALIGNMENT_SCORES = { content: 2, stopword: 1, mismatch: -2, gap: -2 } as const;
 
 /** Function words that alone never make a passage (they match, but count only once toward a passage's score). */
-export const STOPWORDS: ReadonlySet<string> = new Set(
+const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
     'could did do does doing down during each few for from further had has have having he her here hers herself him himself his how ' +
@@ -171,7 +171,7 @@ class Lexicon {
 }
 
 /** Whether a word (its key) counts as content. */
-export function isContentWord(key: string): boolean {
+function isContentWord(key: string): boolean {
   return !STOPWORDS.has(key);
 }
 
@@ -293,7 +293,7 @@ function seedRegions(idA: Int32Array, idB: Int32Array, content: Uint8Array): Reg
  * `seedRegions`), best first in each; each later one uses only words no earlier one matched, so a pair of paragraphs
  * yields each passage it shares once. A region is done when its best alignment matches fewer than `minPairs` words.
  */
-export function alignments(a: readonly string[], b: readonly string[], minPairs = 1): Generator<Alignment> {
+function alignments(a: readonly string[], b: readonly string[], minPairs = 1): Generator<Alignment> {
   const lexicon = new Lexicon();
   return alignIds(lexicon.of(a), lexicon.of(b), lexicon, minPairs);
 }

@@ -61,7 +61,7 @@ export function termScore(terms: readonly { strong: boolean }[], options: Partia
 }
 
 /** A term that counted, where it is in the text as written. */
-export interface EvidenceMark {
+interface EvidenceMark {
   term: string;
   strong: boolean;
   start: number;

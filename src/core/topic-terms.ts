@@ -13,7 +13,7 @@ export function normalize(text: string): string {
     .replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
-export const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
 const SEPARATOR = '[\\s\\-\\u2010-\\u2015]+';
 
 /** How a term is matched: its words, and its whole-word patterns (compiled on first use, see termShape). */

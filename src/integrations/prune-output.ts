@@ -17,13 +17,13 @@ import type { AstroIntegration } from 'astro';
 import { CONCORDANCE_DATA } from '../core/concordance.ts';
 
 /** Folders of dist/ that scripts/search-index/index-search.ts writes after the build, relative to dist/. */
-export const SEARCH_OUTPUT = ['pagefind', CONCORDANCE_DATA.replace(/^\/|\/$/g, '')] as const;
+const SEARCH_OUTPUT = ['pagefind', CONCORDANCE_DATA.replace(/^\/|\/$/g, '')] as const;
 
 /**
  * Files under `dir` that are neither in `keep` (absolute paths) nor modified at or after `since` (ms), leaving
  * out the folders `skip` (relative to `dir`); sorted.
  */
-export function staleFiles(dir: string, keep: ReadonlySet<string>, since: number, skip: readonly string[] = SEARCH_OUTPUT): string[] {
+function staleFiles(dir: string, keep: ReadonlySet<string>, since: number, skip: readonly string[] = SEARCH_OUTPUT): string[] {
   const stale: string[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {

@@ -25,7 +25,7 @@ function readManifest(cacheDir: URL): Manifest | null {
 }
 
 /** Paths of `next` whose route code and cacheKey are as in `previous`: the ones the build reused. */
-export function reusedPaths(previous: Manifest | null, next: Manifest | null): number {
+function reusedPaths(previous: Manifest | null, next: Manifest | null): number {
   if (previous === null || next === null) return 0;
   let reused = 0;
   for (const [component, route] of Object.entries(next.routes)) {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isoDateSchema, slugSchema, stancesSchema, webUrlSchema } from './article.ts';
 
 /** Metadata a curator may set for one article. Every field is optional; unset means "use the source". */
-export const catalogFieldsSchema = z
+const catalogFieldsSchema = z
   .object({
     /** Headline shown on the site. */
     title: z.string().trim().min(1).optional(),

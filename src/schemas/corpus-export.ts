@@ -49,7 +49,7 @@ const corpusLinkSchema = z.object({
 const versionSchema = z.literal(EXPORT_SCHEMA_VERSION).describe('Version of this export format; it changes when a field changes meaning or is removed.');
 
 /** One article in `/corpus.json`. */
-export const exportedArticleSchema = z
+const exportedArticleSchema = z
   .object({
     slug: slugSchema.describe('URL segment of the article page, stable across builds.'),
     url: siteLinkSchema.describe('The article page in Dossier.'),
@@ -97,7 +97,7 @@ export const exportedArticleSchema = z
   .describe('One article of the corpus.');
 
 /** One topic in `/corpus.json`. */
-export const exportedTopicSchema = z.object({
+const exportedTopicSchema = z.object({
   slug: slugSchema,
   label: z.string().min(1),
   description: z.string().min(1),
@@ -141,7 +141,7 @@ export type CorpusPart = z.infer<typeof corpusPartSchema>;
 export type ExportedArticle = z.infer<typeof exportedArticleSchema>;
 
 /** One passage in `/topics/<slug>/passages.json`. */
-export const exportedPassageSchema = z.object({
+const exportedPassageSchema = z.object({
   id: passageSchema.shape.id.describe('Stable paragraph id on the article page.'),
   url: siteLinkSchema.describe('Link to the paragraph: the article page with #id.'),
   text: z.string().describe('The paragraph’s plain text, residue left out.'),

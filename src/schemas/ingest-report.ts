@@ -17,7 +17,7 @@ export const INGEST_REPORT_VERSION = 2;
  * declaration), markup removed from a feed item (`removed`: scripts, trackers, widgets), a metadata value not
  * given (`metadata`: no title, date or link), or anything else (`note`: slugs made unique, copies kept apart).
  */
-export const warningKindSchema = z.enum(['repair', 'removed', 'metadata', 'note']);
+const warningKindSchema = z.enum(['repair', 'removed', 'metadata', 'note']);
 export type WarningKind = z.infer<typeof warningKindSchema>;
 
 /** One warning: the source or item it is about (`a.xml` or `a.xml item 2`), its kind and its message. */

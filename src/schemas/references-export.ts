@@ -23,7 +23,7 @@ const citingPlaceSchema = z.object({
 });
 
 /** One cited work. */
-export const exportedWorkSchema = z.object({
+const exportedWorkSchema = z.object({
   id: z
     .string()
     .regex(/^work-[0-9a-f]{12}$/)

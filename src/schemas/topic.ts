@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { slugSchema } from './article.ts';
 
 /** One term: lowercase letters, digits and apostrophes, words joined by one space or hyphen, optional trailing `*`. */
-export const termSchema = z
+const termSchema = z
   .string()
   .regex(
     /^[\p{Ll}\p{Lo}\p{N}'’]+(?:[ -][\p{Ll}\p{Lo}\p{N}'’]+)*\*?$/u,

@@ -7,7 +7,7 @@
  */
 
 /** `YYYY-MM-DD` (UTC) of `SOURCE_DATE_EPOCH` (seconds since 1970) when it is a whole number, else of `now`. */
-export function buildDate(env: Readonly<Record<string, string | undefined>>, now: Date): string {
+function buildDate(env: Readonly<Record<string, string | undefined>>, now: Date): string {
   const epoch = env['SOURCE_DATE_EPOCH']?.trim();
   const date = epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
   return date.toISOString().slice(0, 10);

@@ -14,7 +14,7 @@ import { absoluteUrl, articleUrl, rawSourcePath } from '../core/urls.ts';
 export const SITE_NAME = 'Dossier';
 
 /** `[year, month, day]` of an ISO date or UTC timestamp, or null when undated. */
-export function dateParts(publishedAt: string | null): [number, number, number] | null {
+function dateParts(publishedAt: string | null): [number, number, number] | null {
   if (publishedAt === null) return null;
   const [year, month, day] = publishedAt.slice(0, 10).split('-').map(Number);
   return [year!, month!, day!];
@@ -193,7 +193,7 @@ export function bibtexEscape(text: string): string {
  * that read the outer braces as an old habit (@retorquere/bibtex-parser, so Zotero's import) sentence-case it.
  * TeX commands from `bibtexEscape` are lower case, so they are never wrapped.
  */
-export function bibtexTitle(title: string): string {
+function bibtexTitle(title: string): string {
   return bibtexEscape(title).replace(/[\p{L}\p{M}\p{N}'’]*\p{Lu}[\p{L}\p{M}\p{N}'’]*/gu, '{$&}');
 }
 

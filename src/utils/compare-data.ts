@@ -51,7 +51,7 @@ export interface CompareTopic {
   passages: ComparePassage[];
 }
 
-export interface CompareWork {
+interface CompareWork {
   /** The work's id, as on /references/. */
   id: string;
   /** The label this article cites it by, as given. */
@@ -84,7 +84,7 @@ export interface CompareData {
  * cluster in its own file: listing every other version here would make each file grow with the cluster (thousands
  * of versions in a large corpus) and the files together with its square.
  */
-export interface CompareShared {
+interface CompareShared {
   cluster: string;
   /** This article's paragraph and the shared words in it, exactly as the paragraph has them. */
   paragraph: string;

@@ -33,7 +33,7 @@ export const EXPORT_PATHS = {
 } as const;
 
 /** One article's entry in `/corpus.json`; its in-corpus links from the link graph. */
-export function exportArticle(article: Article, graph: LinkGraph, site: URL | undefined): ExportedArticle {
+function exportArticle(article: Article, graph: LinkGraph, site: URL | undefined): ExportedArticle {
   // The paragraphs are always the citing article's: the article itself in `cites`, the other one in `citedBy`.
   const links = (list: readonly LinkedArticle[] | undefined, citing: (other: Article) => Article) =>
     (list ?? []).map(({ article: other, paragraphs }) => ({

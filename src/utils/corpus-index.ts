@@ -110,7 +110,7 @@ function buildTopics(articles: readonly Article[], topicList: readonly Topic[]):
  * N^2/2 additions at worst, but additions of numbers rather than the 10^8 set intersections and sorts of
  * ranking every pair (tests/unit/corpus-index-scale.test.ts checks the result against that definition).
  */
-export function buildRelated(articles: readonly Article[], topicBySlug: ReadonlyMap<string, TopicEntry>): Map<string, RelatedArticle[]> {
+function buildRelated(articles: readonly Article[], topicBySlug: ReadonlyMap<string, TopicEntry>): Map<string, RelatedArticle[]> {
   const weight = (slug: string) => Math.log(articles.length / (topicBySlug.get(slug)?.articles.length ?? articles.length));
   const byWeight = (a: string, b: string) => weight(b) - weight(a) || compare(a, b);
   // Articles by rank in the final tie-break: newest first, then input order (as a stable sort leaves it).

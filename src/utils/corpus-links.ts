@@ -14,7 +14,7 @@ import type { BodyLink } from '../plugins/rehype-outbound-links.ts';
 import type { Article } from '../schemas/article.ts';
 
 /** A paragraph of the citing article that links to the cited one. */
-export type CitingParagraph = Omit<BodyLink, 'href' | 'label'>;
+type CitingParagraph = Omit<BodyLink, 'href' | 'label'>;
 
 /** One end of an in-corpus link, with the citing article's paragraphs that make it. */
 export interface LinkedArticle {

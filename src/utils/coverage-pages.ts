@@ -15,7 +15,7 @@ import { coverageSourceId } from '../core/urls.ts';
 import { packPages, splitGroup, type Part } from './pagination.ts';
 
 /** Lines per page of a coverage list. */
-export const COVERAGE_PAGE_LINES = 150;
+const COVERAGE_PAGE_LINES = 150;
 
 type Source = CoverageExport['sources'][number];
 type Warning = ReportWarning;

@@ -63,7 +63,7 @@ function bibtexUrl(url: string): string {
 }
 
 /** One work as a biblatex `@online` entry keyed by its id. */
-export function workBibtex(work: CitedWork, site: URL | undefined): string {
+function workBibtex(work: CitedWork, site: URL | undefined): string {
   const fields: [string, string][] = [['url', `{${bibtexUrl(work.url)}}`]];
   if (work.identifier?.scheme === 'doi') fields.push(['doi', `{${bibtexEscape(work.identifier.id)}}`]);
   if (work.identifier?.scheme === 'arxiv') fields.push(['eprint', `{${bibtexEscape(work.identifier.id)}}`], ['eprinttype', '{arxiv}']);

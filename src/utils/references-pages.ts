@@ -15,7 +15,7 @@ import { packPages, PAGE_SIZE } from './pagination.ts';
 import { byName, workDomains, type CitedWork } from './works-cited.ts';
 
 /** The orders a list of works is shown in: most cited first (the works' own order), or by the label shown. */
-export type WorkSort = 'count' | 'name';
+type WorkSort = 'count' | 'name';
 
 /** One view of the works: an order, and all works or those on one domain. */
 export interface WorksView {
@@ -40,7 +40,7 @@ const PAGE_LINES = 300;
 const PAGE_WORKS = 100;
 
 /** A domain as a path segment: lowercase letters, digits, dots and hyphens ("example.com:8080" -> "example.com-8080"). */
-export function domainSegment(domain: string): string {
+function domainSegment(domain: string): string {
   return domain.toLowerCase().replace(/[^a-z0-9.-]+/g, '-') || '-';
 }
 
@@ -74,7 +74,7 @@ function workLines(work: CitedWork): number {
 }
 
 /** Works in their own order (most cited first), or by their label (byName). */
-export function sortWorks(works: readonly CitedWork[], sort: WorkSort): CitedWork[] {
+function sortWorks(works: readonly CitedWork[], sort: WorkSort): CitedWork[] {
   return sort === 'count' ? [...works] : [...works].sort(byName);
 }
 

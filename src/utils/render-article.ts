@@ -33,7 +33,7 @@ import { rehypeTopicLinks } from '../plugins/rehype-topic-links.ts';
 import { remarkParagraphIds } from '../plugins/remark-paragraph-ids.ts';
 
 /** A heading of the body: its level, its id and its text. */
-export interface ArticleHeading {
+interface ArticleHeading {
   depth: number;
   slug: string;
   text: string;

@@ -11,14 +11,14 @@ import type { Article } from '../schemas/article.ts';
 import type { SourceGroup, TopicEntry } from './corpus-index.ts';
 
 /** A source with a column of its own. */
-export interface SourceColumn {
+interface SourceColumn {
   group: SourceGroup;
   /** Its articles carrying at least one topic. */
   tagged: number;
 }
 
 /** Sources summed in one column. */
-export interface SummedSources {
+interface SummedSources {
   groups: SourceGroup[];
   articles: number;
   tagged: number;

@@ -31,7 +31,7 @@ import type { Article } from '../schemas/article.ts';
 import { addressBook, articleAddresses } from './corpus-links.ts';
 
 /** A paragraph (or note) of a citing article that cites the work, and the label it cites it by. */
-export interface CitingPlace {
+interface CitingPlace {
   anchor: string | null;
   place: string | null;
   /** The paragraph's text as the author wrote it. */
@@ -43,7 +43,7 @@ export interface CitingPlace {
 }
 
 /** An article that cites the work, with its citing places in reading order, each once. */
-export interface CitingArticle {
+interface CitingArticle {
   article: Article;
   places: CitingPlace[];
 }
@@ -165,7 +165,7 @@ function distinct(identifiers: readonly WorkIdentifier[]): WorkIdentifier[] {
 }
 
 /** A work's row id: stable across builds, the same for the same key. */
-export function workId(key: string): string {
+function workId(key: string): string {
   return `work-${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 
@@ -259,7 +259,7 @@ export function groupWorksCited(articles: readonly Article[], bodies: ReadonlyMa
 }
 
 /** Most cited first, then by label (as a reader sorts: case and accents aside, numbers by value), then by key. */
-export function byCount(a: CitedWork, b: CitedWork): number {
+function byCount(a: CitedWork, b: CitedWork): number {
   return b.citing.length - a.citing.length || byName(a, b);
 }
 

@@ -4,7 +4,7 @@ import { test as base, expect } from '@playwright/test';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** True for requests that would leave this machine (remote images, fonts, analytics). */
-export function isRemote(url: URL): boolean {
+function isRemote(url: URL): boolean {
   return !LOCAL_HOSTS.has(url.hostname);
 }
 

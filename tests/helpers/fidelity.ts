@@ -19,7 +19,7 @@ import { selectAll } from 'hast-util-select';
 import { visit } from 'unist-util-visit';
 
 /** Elements whose text is documented chrome, dropped by the ingest with a note in the entry's warnings. */
-export const CHROME = [
+const CHROME = [
   'script',
   'style',
   'svg',

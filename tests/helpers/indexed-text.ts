@@ -8,7 +8,7 @@ import type { Element, ElementContent } from 'hast';
 import { distPages, elements, type Page } from './dist.ts';
 
 /** One paragraph of an article's indexed text. */
-export interface IndexedParagraph {
+interface IndexedParagraph {
   id: string;
   text: string;
 }

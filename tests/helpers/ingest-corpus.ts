@@ -13,7 +13,7 @@ import { CORPUS_SITE, FIXTURE_SITE } from './sites.ts';
 export const root = path.resolve(import.meta.dirname, '../..');
 
 /** The project's corpus folder (sources/, topics.yaml, catalog.yaml). */
-export const CORPUS = CORPUS_SITE.corpus;
+const CORPUS = CORPUS_SITE.corpus;
 /** The fixture corpus folder, laid out the same way (tests/fixture-corpus/). */
 export const FIXTURE_CORPUS = FIXTURE_SITE.corpus;
 

@@ -20,11 +20,11 @@ import { countWords } from '../mdast-text.ts';
 import { WORDS_PER_MINUTE, type Draft } from '../to-article.ts';
 
 /** A paragraph repeated in fewer items than this is never boilerplate (two posts may quote the same line). */
-export const MIN_ITEMS = 3;
+const MIN_ITEMS = 3;
 /** Items enough to make a paragraph boilerplate in a long feed, however small a share of it they are. */
-export const ITEMS_ENOUGH = 10;
+const ITEMS_ENOUGH = 10;
 /** The id of the residue rule (src/core/residue.ts, BLOCK_RESIDUE_RULES). */
-export const FEED_BOILERPLATE_RULE = 'feed-boilerplate';
+const FEED_BOILERPLATE_RULE = 'feed-boilerplate';
 
 /** How many of a feed's `items` must carry a paragraph for it to be boilerplate. */
 export function boilerplateThreshold(items: number): number {

@@ -59,7 +59,7 @@ export function frontMatterLanguage(text: string): 'yaml' | 'toml' | null {
 }
 
 /** The kinds of Markdown syntax a text uses, outside fenced code (fenced code is itself one). */
-export function markdownSyntaxKinds(text: string): string[] {
+function markdownSyntaxKinds(text: string): string[] {
   const kinds: string[] = [];
   const unfenced = withoutFencedCode(text);
   if (unfenced.length < text.length) kinds.push('fenced-code');

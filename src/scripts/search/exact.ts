@@ -100,7 +100,7 @@ function fold(text: string): Folded {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A typed word without the punctuation around it ("“IAEA,”" -> "IAEA"); inner apostrophes and hyphens stay. */
-export function trimWord(word: string): string {
+function trimWord(word: string): string {
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 

@@ -13,14 +13,14 @@
  */
 
 /** An element with an id in a page's indexed text, at a word location of its content. */
-export interface PageAnchor {
+interface PageAnchor {
   element: string;
   id: string;
   location: number;
 }
 
 /** One matching section of a result page (a heading with an id; the page itself has no anchor). */
-export interface SubResult {
+interface SubResult {
   title: string;
   url: string;
   excerpt: string;
@@ -65,7 +65,7 @@ export interface SearchResponse {
   totalFilters: FilterCounts;
 }
 
-export interface SearchOptions {
+interface SearchOptions {
   filters?: Record<string, string[]>;
   sort?: Record<string, 'asc' | 'desc'>;
 }

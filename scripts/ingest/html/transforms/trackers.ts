@@ -14,7 +14,7 @@ import { getConversion } from '../conversion.ts';
 import { hasClass, replaceElements } from '../hast.ts';
 
 /** Hosts and paths whose images and links only count readers. */
-export const TRACKERS: readonly RegExp[] = [
+const TRACKERS: readonly RegExp[] = [
   /^https?:\/\/feeds\.feedburner\.com\/~(?:r|ff|a)\//i,
   /^https?:\/\/feeds\.feedblitz\.com\/~\//i,
   /^https?:\/\/(?:www\.)?medium\.com\/_\/stat\b/i,
