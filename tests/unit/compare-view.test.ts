@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { sharedPassages, slugFrom } from '../../src/scripts/compare-view.ts';
+import { sharedPassages, slugFrom } from '../../src/client/compare-view.ts';
 import { COMPARE_DATA_VERSION, type CompareData } from '../../src/utils/compare-data.ts';
 
 describe('the compare form on a large corpus takes an article address or slug', () => {
@@ -40,7 +40,7 @@ describe('the shared passages of two articles', () => {
   });
 
   test('the view reads the data version the build writes', () => {
-    const source = readFileSync(new URL('../../src/scripts/compare-view.ts', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../src/client/compare-view.ts', import.meta.url), 'utf8');
     expect(source).toContain(`data.schemaVersion === ${COMPARE_DATA_VERSION}`);
   });
 });

@@ -1,6 +1,6 @@
-/** What search counts as a hit (src/scripts/search/exact.ts): whole words, folded case and diacritics, CJK substrings, apostrophes and hyphens, phrases with their spaces. */
+/** What search counts as a hit (src/client/search/exact.ts): whole words, folded case and diacritics, CJK substrings, apostrophes and hyphens, phrases with their spaces. */
 import { describe, expect, test } from 'vitest';
-import { containsAll, containsTerm, exactSpans, nearWord, termSpans } from '../../src/scripts/search/exact.ts';
+import { containsAll, containsTerm, exactSpans, nearWord, termSpans } from '../../src/client/search/exact.ts';
 
 describe('a word', () => {
   test.each([

@@ -1,9 +1,9 @@
 /** The search query: phrases and words, the term Pagefind gets, the reader's label, anchors, hit links; and how far a query's candidates are checked, and the near words they offer. */
 import { describe, expect, test } from 'vitest';
 import { searchHitPath } from '../../src/core/urls.ts';
-import { ExactCheck } from '../../src/scripts/search/hits.ts';
-import type { ResultData } from '../../src/scripts/search/pagefind.ts';
-import { anchorAt, parseQuery } from '../../src/scripts/search/query.ts';
+import { ExactCheck } from '../../src/client/search/hits.ts';
+import type { ResultData } from '../../src/client/search/pagefind.ts';
+import { anchorAt, parseQuery } from '../../src/client/search/query.ts';
 
 describe('parseQuery', () => {
   test.each([

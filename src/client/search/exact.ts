@@ -14,7 +14,7 @@
  * mode splits on spaces only.
  */
 
-/** The parts of a query that must all be found (src/scripts/search/query.ts `Query`). */
+/** The parts of a query that must all be found (src/client/search/query.ts `Query`). */
 export interface ExactTerms {
   /** Quoted phrases, matched word for word, their spaces as spaces. */
   phrases: readonly string[];
