@@ -133,6 +133,10 @@ describe('paths named in the README and docs/', () => {
     expect(exists('tests/fixture-corpus/build/entries/')).toBe(true);
   });
 
+  test('the check reads the paths the docs name (it cannot go quiet by finding none)', () => {
+    expect(docs.flatMap((doc) => pathsIn(doc)).length).toBeGreaterThan(docs.length * 5);
+  });
+
   test.each(docs)('%s names only files that exist', (doc) => {
     const missing = pathsIn(doc)
       .filter(({ named }) => !exists(named))
