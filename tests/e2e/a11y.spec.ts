@@ -185,9 +185,15 @@ test.describe('heading order in main content', () => {
           : [],
       );
       expect(skips, 'skipped heading levels').toEqual([]);
-      // The footnotes section keeps its visible "Notes" heading at level 2.
-      const notes = page.locator('.footnotes h2');
-      if ((await notes.count()) > 0) await expect(notes).toBeVisible();
+      // Each footnotes section keeps its visible "Notes" heading at level 2 (an article of known footnotes:
+      // tests/e2e-fixture/articles.spec.ts).
+      const sections = await page.locator('main section.footnotes').count();
+      const notes = page.locator('main section.footnotes > h2');
+      await expect(notes).toHaveCount(sections);
+      for (const heading of await notes.all()) {
+        await expect(heading).toHaveText('Notes');
+        await expect(heading).toBeVisible();
+      }
     });
   }
 });
