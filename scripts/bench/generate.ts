@@ -13,6 +13,7 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readPools } from './corpus-pools.ts';
+import { seededRandom } from '../lib/seeded-random.ts';
 
 /** Bump when the generated text changes for the same seed. */
 export const GENERATOR_VERSION = 1;
@@ -33,18 +34,6 @@ export interface GeneratedCorpus {
   bytes: number;
   /** A plain-text source, for the incremental re-ingest check. */
   sampleTextFile: string;
-}
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const OUTLET_FIRST = ['Frontier', 'Governance', 'Policy', 'Compute', 'Treaty', 'Atlantic', 'Pacific', 'Open', 'Civic', 'Signal', 'Lattice', 'Meridian'];
@@ -71,7 +60,7 @@ const FAMILY = [
 
 /** Generate a corpus of `articles` articles into `dir` (replacing it). */
 export function generateCorpus(options: GenerateOptions, dir: string, realCorpus: string): GeneratedCorpus {
-  const random = rng(options.seed * 7919 + options.articles);
+  const random = seededRandom(options.seed * 7919 + options.articles);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const pools = readPools(path.join(realCorpus, 'sources'));

@@ -1,5 +1,5 @@
-// Reading an article of a known shape (the fixture corpus): footnotes both ways, with and without JavaScript;
-// residue labelled as not the author's; a figure whose remote image cannot load.
+// Reading an article of a known shape (the fixture corpus): footnotes both ways, with and without JavaScript, listed
+// under a visible "Notes"; residue labelled as not the author's; a figure whose remote image cannot load.
 import { loadArticles } from '../helpers/entries.ts';
 import { FIXTURE_SITE } from '../helpers/sites.ts';
 import { expect, test } from '../e2e/fixtures.ts';
@@ -26,6 +26,16 @@ test.describe('footnotes without JavaScript', () => {
     await expect(page.locator(':target')).toHaveAttribute('id', /fnref-1$/);
     await expect(first).toBeInViewport();
   });
+});
+
+test('the notes are under a visible level-2 heading “Notes”', async ({ page }) => {
+  expect(feedItem).toBeDefined();
+  await page.goto(`/articles/${feedItem.slug}/`);
+  const heading = page.locator('main section.footnotes > h2');
+  await expect(heading).toHaveCount(1);
+  await expect(heading).toHaveText('Notes');
+  await expect(heading).toBeVisible();
+  expect(await page.locator('main section.footnotes li').count()).toBeGreaterThanOrEqual(10);
 });
 
 test('with JavaScript a footnote opens next to its reference, closes with Escape, and links back and forth to the list', async ({ page }) => {

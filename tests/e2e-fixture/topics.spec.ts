@@ -1,6 +1,8 @@
 // Topic pages on the fixture corpus, whose shape is known: the curator's one stance (tests/fixture-corpus/catalog.yaml:
 // the plain text without author or date critiques the nuclear analogy) shown as set by the curator and filterable with
-// no script; the strongest passage first with its terms marked; "Summit", a single ordinary word, never a topic link.
+// no script; the strongest passage first with its terms marked, the rest behind "Show all", which opens without a
+// script; "Summit", a single ordinary word, never a topic link.
+import { SHOWN_PASSAGES } from '../../src/utils/topic-passages.ts';
 import { loadArticles } from '../helpers/entries.ts';
 import { FIXTURE_SITE } from '../helpers/sites.ts';
 import { expect, test } from '../e2e/fixtures.ts';
@@ -39,6 +41,24 @@ test.describe('without JavaScript', () => {
 
     await filter.getByRole('link', { name: /^All/ }).click();
     await expect(sections.filter({ visible: true })).toHaveCount(onTopic.length);
+  });
+
+  test('"Show all" opens the rest of an article’s passages, strongest first after the ones shown', async ({ page }) => {
+    // The article with the most passages on one topic: more than a topic page shows at first.
+    const [found] = articles
+      .flatMap((article) => article.topics.map((topic) => ({ topic, article, count: article.passages.filter((p) => p.topics.includes(topic)).length })))
+      .sort((a, b) => b.count - a.count);
+    expect(found?.count, 'passages of one fixture article on one topic').toBeGreaterThan(SHOWN_PASSAGES);
+    const { topic, article, count } = found!;
+    await page.goto(`/topics/${topic}/`);
+    const section = page.locator(`[id="article-${article.slug}"]`);
+    const hidden = section.locator('details.more-passages .passages > li');
+    await expect(hidden.first()).toBeHidden();
+    await section.locator('details.more-passages summary').click();
+    await expect(hidden.first()).toBeVisible();
+    await expect(section.locator('.passages > li')).toHaveCount(count);
+    const strengths = await section.locator('.passages > li').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-strength'))));
+    expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
   });
 
   test('a topic with no stance set offers no stance filter', async ({ page }) => {

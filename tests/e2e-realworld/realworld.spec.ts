@@ -92,8 +92,10 @@ function cjkWord(): { word: string; slug: string } | null {
 }
 
 test('a Chinese or Japanese word of the corpus is found by search and the concordance; a word in no article finds nothing', async ({ page }) => {
+  // The real-world inputs hold Chinese and Japanese feeds and texts (tests/unit/realworld.test.ts names them): an
+  // article of them lost, or its language lost, fails here.
   const found = cjkWord();
-  test.skip(found === null, 'the corpus holds no Chinese or Japanese article');
+  expect(found, 'a Chinese or Japanese article of the real-world corpus').not.toBeNull();
   const { word, slug } = found!;
   await page.goto(`/search/?q=${encodeURIComponent(word)}`);
   await expect(page.locator(`.search-result a[href^="/articles/${slug}/"]`).first()).toBeVisible();

@@ -1,74 +1,18 @@
-// Works cited on the real corpus: /references/ groups the works the articles cite, with every citing article and
-// links to the citing paragraphs, a page at a time; sorting and the domain filter are pages of their own, rendered on
-// the server, and hold across pages; each article ends with its own works cited. Which works and which articles are
-// derived from the entries and /references.json.
-import { identifierInUrl } from '../../src/core/work-ids.ts';
+// Works cited on the real corpus, whatever it cites: /references/ lists every work, a page at a time; sorting and
+// the domain filter are pages of their own, rendered on the server, and hold across pages (or, citing nothing, the
+// page says so and offers neither); a work cited by two or more articles, and only such a work, has a page of its
+// own that the articles citing it link; every article another cites is marked as in this reading room, and no
+// other; an article ends with the works it cites, and only then. Which works and which articles are derived from
+// the entries, the built pages, /references.json and /corpus.json. (An arXiv paper both Substack essays cite, and
+// the work page reached from an article, need works of a known shape: tests/e2e-fixture/references.spec.ts.)
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describeComparison } from '../../src/utils/compare-data.ts';
 import { describeWorksCited } from '../../src/utils/works-cited.ts';
-import { entryBody, loadArticles } from '../helpers/entries.ts';
-import { fetchCorpus } from './exports.ts';
-import type { Page } from '@playwright/test';
+import { distPages, elements } from '../helpers/dist.ts';
+import { CORPUS_SITE } from '../helpers/sites.ts';
+import { articleWorksCited, checkSortAndFilter, fetchWorks, inCorpusMarks, readView } from './references.ts';
 import { expect, test } from './fixtures.ts';
-
-const articles = loadArticles();
-/** The arXiv ids an article's entry links to, however the address is spelled. */
-const arxivIds = (slug: string): Set<string> => {
-  const body = entryBody(articles.find((article) => article.slug === slug)!);
-  const ids = new Set<string>();
-  for (const [href] of body.matchAll(/https?:\/\/[^\s)\]"<>]+/g)) {
-    const url = URL.parse(href);
-    const identifier = url === null ? null : identifierInUrl(url);
-    if (identifier?.scheme === 'arxiv') ids.add(identifier.id);
-  }
-  return ids;
-};
-const substack = articles.filter((article) => article.url !== null && new URL(article.url).hostname.endsWith('.substack.com'));
-const shared = substack.length < 2 ? [] : [...arxivIds(substack[0]!.slug)].filter((id) => substack.slice(1).every((other) => arxivIds(other.slug).has(id)));
-
-test('an arXiv paper that the Substack essays all cite is one work, with each of them citing it and links to their paragraphs', async ({ page }) => {
-  test.skip(shared.length === 0, 'the corpus has no arXiv paper that its Substack essays all cite');
-  for (const id of shared) {
-    await page.goto('/references/domain/arxiv.org/');
-    const row = page.locator('li.work').filter({ hasText: `arXiv:${id}` });
-    await expect(row).toHaveCount(1);
-    await expect(row.locator('.work-meta')).toContainText(`cited by ${substack.length} articles`);
-    const citing = await row.locator('[data-citing]').evaluateAll((items) => items.map((item) => item.getAttribute('data-citing')));
-    expect(citing.sort()).toEqual(substack.map((article) => article.slug).sort());
-    // Each citing place lands on its paragraph or note.
-    const places = await row.locator('a[data-place]').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
-    expect(places.length).toBeGreaterThanOrEqual(substack.length);
-    for (const href of places) {
-      await page.goto(href);
-      const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
-      await expect(page.locator(`[id="${anchor}"]`)).toHaveCount(1);
-      await page.goBack();
-    }
-  }
-});
-
-/** Every work of a view, read page by page through its pager from its first page. */
-async function readView(page: Page, first: string): Promise<{ id: string; count: number; domain: string; name: string }[]> {
-  const rows: { id: string; count: number; domain: string; name: string }[] = [];
-  let next: string | null = first;
-  while (next !== null) {
-    await page.goto(next);
-    rows.push(
-      ...(await page.locator('li.work').evaluateAll((items) =>
-        items.map((item) => ({
-          id: item.id,
-          count: Number(item.getAttribute('data-count')),
-          domain: item.getAttribute('data-domain')!,
-          name: item.querySelector('.work-label')!.textContent!.trim(),
-        })),
-      )),
-    );
-    next = await page
-      .locator('.pager a[rel="next"]')
-      .getAttribute('href', { timeout: 1000 })
-      .catch(() => null);
-  }
-  return rows;
-}
 
 test('without a script every work is listed, a page at a time, most cited first, each page under 200 KB', async ({ browser, request }) => {
   const data = (await (await request.get('/references.json')).json()) as { works: { id: string }[] };
@@ -82,67 +26,52 @@ test('without a script every work is listed, a page at a time, most cited first,
   await context.close();
 });
 
-test('sorting by name and filtering by domain are pages of their own, which hold across pages', async ({ page, request }) => {
-  const data = (await (await request.get('/references.json')).json()) as { works: { id: string; domain: string }[] };
-  test.skip(data.works.length < 2, 'fewer than two works');
-  await page.goto('/references/');
-  await page.getByRole('navigation', { name: 'Sort and filter the works' }).getByRole('link', { name: 'By name' }).click();
-  await expect(page).toHaveURL(/\/references\/by-name\/$/);
-  const byName = await readView(page, '/references/by-name/');
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-  expect(byName.map((row) => row.name)).toEqual(byName.map((row) => row.name).sort((a, b) => collator.compare(a, b)));
-  expect(new Set(byName.map((row) => row.id))).toEqual(new Set(data.works.map((work) => work.id)));
-  // The domain with the most works, as offered on the first page: exactly its works, in both orders.
-  await page.goto('/references/');
-  const domain = data.works
-    .map((work) => work.domain)
-    .sort((a, b) => data.works.filter((w) => w.domain === b).length - data.works.filter((w) => w.domain === a).length)[0]!;
-  const link = page
-    .getByRole('navigation', { name: 'Sort and filter the works' })
-    .getByRole('link', { name: new RegExp(`^${domain.replace(/\./g, '\\.')} \\(`) });
-  await link.click();
-  const onDomain = await readView(page, new URL(page.url()).pathname);
-  expect(onDomain.map((row) => row.id)).toEqual(data.works.filter((work) => work.domain === domain).map((work) => work.id));
-  await expect(page.locator('.references-status')).toContainText(`on ${domain}`);
-});
-
-test('a work cited by several articles has a page of its own, which the articles citing it link', async ({ page, request }) => {
-  const data = (await (await request.get('/references.json')).json()) as { works: { id: string; citedBy: { slug: string }[] }[] };
-  const work = data.works.find((candidate) => candidate.citedBy.length >= 2);
-  test.skip(work === undefined, 'no work is cited by two articles');
-  await page.goto(`/articles/${work!.citedBy[0]!.slug}/`);
-  await page.locator(`[data-work="${work!.id}"] a[href^="/references/work/"]`).click();
-  await expect(page.locator(`li.work[id="${work!.id}"]`)).toHaveCount(1);
-  const citing = await page.locator('li.work [data-citing]').evaluateAll((items) => items.map((item) => item.getAttribute('data-citing')));
-  expect(citing).toEqual(work!.citedBy.slice(0, citing.length).map((citation) => citation.slug));
-});
-
-test('an article of the corpus that another cites is marked as in this reading room', async ({ page, request }) => {
-  const data = (await fetchCorpus(request)) as { articles: { slug: string; citedBy: unknown[] }[] };
-  const cited = data.articles.filter((article) => article.citedBy.length > 0);
-  test.skip(cited.length === 0, 'no article of the corpus cites another');
-  const inCorpus = new Set<string>();
-  let next: string | null = '/references/';
-  while (next !== null) {
-    await page.goto(next);
-    for (const slug of await page.locator('[data-in-corpus]').evaluateAll((items) => items.map((item) => item.getAttribute('data-in-corpus')!)))
-      inCorpus.add(slug);
-    next = await page
-      .locator('.pager a[rel="next"]')
-      .getAttribute('href', { timeout: 1000 })
-      .catch(() => null);
+test('sorting by name and filtering by domain are pages of their own, which hold across pages; citing nothing, the page says so', async ({ page, request }) => {
+  const works = await fetchWorks(request);
+  if (works.length > 0) {
+    await checkSortAndFilter(page, works);
+    return;
   }
-  for (const article of cited) expect(inCorpus, article.slug).toContain(article.slug);
+  await page.goto('/references/');
+  await expect(page.getByRole('main')).toContainText('No article of this reading room cites another work.');
+  await expect(page.getByRole('navigation', { name: 'Sort and filter the works' })).toHaveCount(0);
+  expect(await readView(page, '/references/by-name/')).toEqual([]);
 });
 
-test('each article ends with its works cited; each place links to a paragraph of the page', async ({ page }) => {
-  for (const article of substack) {
-    await page.goto(`/articles/${article.slug}/`);
-    const section = page.getByRole('region', { name: 'Works cited' });
-    await expect(section).toBeVisible();
-    const hrefs = await section.locator('a[data-place]').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
-    expect(hrefs.length).toBeGreaterThan(0);
-    for (const href of hrefs) await expect(page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`)).toHaveCount(1);
+test('a work cited by two or more articles, and only such a work, has a page of its own, which each article citing it links', async ({ request }) => {
+  const works = await fetchWorks(request);
+  const workDir = path.join(CORPUS_SITE.dist, 'references/work');
+  const built = existsSync(workDir) ? readdirSync(workDir).filter((id) => existsSync(path.join(workDir, id, 'index.html'))) : [];
+  const several = works.filter((work) => work.citedByCount >= 2);
+  expect(built.sort()).toEqual(several.map((work) => work.id).sort());
+  const articles = new Map(distPages().map((page) => [page.url, page]));
+  const missing: string[] = [];
+  for (const work of several)
+    for (const { slug } of work.citedBy) {
+      const links = elements(
+        articles.get(`/articles/${slug}/`)!,
+        (node) => node.tagName === 'a' && String(node.properties['href']).startsWith(`/references/work/${work.id}/`),
+      );
+      if (links.length === 0) missing.push(`${slug} does not link ${work.id}`);
+    }
+  expect(missing).toEqual([]);
+});
+
+test('every article of the corpus that another cites is marked as in this reading room, and no other', async ({ page, request }) => {
+  const { marked, cited } = await inCorpusMarks(page, request);
+  expect(marked).toEqual(cited);
+});
+
+test('an article ends with the works it cites, one entry each, each place a paragraph of the page; one citing none has no such section', async ({
+  request,
+}) => {
+  const works = await fetchWorks(request);
+  const cites = (slug: string) => works.filter((work) => work.citedBy.some((citing) => citing.slug === slug)).map((work) => work.id);
+  const pages = articleWorksCited();
+  expect(pages.length).toBeGreaterThan(0);
+  for (const { slug, works: listed, brokenPlaces } of pages) {
+    expect(listed.sort(), slug).toEqual(cites(slug).sort());
+    expect(brokenPlaces, slug).toEqual([]);
   }
 });
 

@@ -5,6 +5,7 @@
  * common phrases every article uses ("artificial intelligence", "the International Atomic Energy Agency"), a
  * passage repeated within one article, and runs of function words. The truth is what a reader would call reuse.
  */
+import { seededRandom } from '../../scripts/lib/seeded-random.ts';
 import type { ReuseDocument } from '../../src/core/text-reuse.ts';
 
 /** A planted passage: the exact text each article's version holds (a substring of one of its paragraphs). */
@@ -21,17 +22,6 @@ const FILLER =
   'hollow brave clever eager fancy humble jolly lively modest noble proud silent tidy wise green yellow purple ' +
   'morning evening winter summer autumn spring valley bridge castle market village station window doorway'.split(' ');
 const FUNCTION = 'the of and to in that it is was for on with as at by from this which or an be are'.split(' ');
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A filler sentence of `count` words, function words among them as in prose. */
 function sentence(random: () => number, count: number): string {
@@ -61,7 +51,7 @@ const PARA_B = 'The critics say the plan could functionally reward an American o
 
 /** The planted corpus and its truth. */
 export function plantedCorpus(): { documents: ReuseDocument[]; planted: Planted[] } {
-  const random = rng(14);
+  const random = seededRandom(14);
   const common = (text: string) => `${filler(random, 2)} ${text} ${filler(random, 2)}`;
   const documents: ReuseDocument[] = [
     {

@@ -7,17 +7,8 @@ import { describe, expect, test } from 'vitest';
 import type { Article } from '../../src/schemas/article.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { buildCorpusIndex, newestFirst, RELATED_LIMIT, type TopicEntry } from '../../src/utils/corpus-index.ts';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../scripts/lib/seeded-random.ts';
+import { testArticle } from '../helpers/article.ts';
 
 const topicList: Topic[] = Array.from({ length: 12 }, (_, index) => ({
   slug: `t${index}`,
@@ -28,30 +19,16 @@ const topicList: Topic[] = Array.from({ length: 12 }, (_, index) => ({
 }));
 
 function corpus(size: number, seed: number): Article[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: size }, (_, index) => {
     // Skewed topic popularity, 0-6 topics each; a few dates and titles repeat so every tie-break is exercised.
     const topics = topicList.filter((_, rank) => random() < 0.7 / (rank + 1) + 0.05).map((topic) => topic.slug);
     const day = Math.floor(random() * 20);
-    return {
-      slug: `a${index}`,
+    return testArticle(`a${index}`, {
       title: `Title ${Math.floor(random() * size * 0.8)}`,
-      dek: null,
-      author: null,
-      outlet: null,
-      url: null,
       publishedAt: random() < 0.2 ? null : `2025-01-${String(day + 1).padStart(2, '0')}`,
-      origins: { title: 'inferred', dek: 'unknown', author: 'unknown', outlet: 'unknown', url: 'unknown', publishedAt: 'unknown', topics: 'inferred' },
-      source: { file: `a${index}.txt`, format: 'text', sha256: '0'.repeat(64), guid: null, item: null },
       topics,
-      passages: [],
-      wordCount: 100,
-      readingMinutes: 1,
-      truncated: false,
-      residue: [],
-      image: null,
-      warnings: [],
-    };
+    });
   });
 }
 

@@ -4,32 +4,13 @@ import type { Article } from '../../src/schemas/article.ts';
 import type { Topic } from '../../src/schemas/topic.ts';
 import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
 import { UNKNOWN_SOURCE_SLUG } from '../../src/core/slug.ts';
+import { testArticle } from '../helpers/article.ts';
+
+/** A text source carrying these topics. */
+const article = (slug: string, topics: string[], extra: Partial<Article> = {}) => testArticle(slug, { topics, ...extra });
 
 function topic(slug: string): Topic {
   return { slug, label: slug.toUpperCase(), description: 'd', terms: [slug], strong: [] };
-}
-
-function article(slug: string, topics: string[], extra: Partial<Article> = {}): Article {
-  return {
-    slug,
-    title: slug,
-    dek: null,
-    author: null,
-    outlet: null,
-    url: null,
-    publishedAt: null,
-    origins: { title: 'inferred', dek: 'unknown', author: 'unknown', outlet: 'unknown', url: 'unknown', publishedAt: 'unknown', topics: 'inferred' },
-    source: { file: `${slug}.txt`, format: 'text', sha256: '0'.repeat(64), guid: null, item: null },
-    topics,
-    passages: [],
-    wordCount: 100,
-    readingMinutes: 1,
-    truncated: false,
-    residue: [],
-    image: null,
-    warnings: [],
-    ...extra,
-  };
 }
 
 const topics = ['common', 'rare', 'mid'].map(topic);

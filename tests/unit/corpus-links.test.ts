@@ -5,33 +5,10 @@
  * paragraph, quoted exactly; links that name no article, or the article itself, are left as they are.
  */
 import { describe, expect, test } from 'vitest';
-import type { Article } from '../../src/schemas/article.ts';
 import { addressBook, articleAddresses } from '../../src/utils/corpus-links.ts';
 import { renderArticle } from '../../src/utils/render-article.ts';
+import { feedArticle as article } from '../helpers/article.ts';
 import { linkGraph } from '../helpers/link-graph.ts';
-
-function article(slug: string, extra: Partial<Article> = {}): Article {
-  return {
-    slug,
-    title: `Title ${slug}`,
-    dek: null,
-    author: null,
-    outlet: null,
-    url: null,
-    publishedAt: null,
-    origins: { title: 'feed', dek: 'unknown', author: 'unknown', outlet: 'unknown', url: 'feed', publishedAt: 'unknown', topics: 'inferred' },
-    source: { file: 'feed.xml', format: 'rss', sha256: '0'.repeat(64), guid: null, item: 1 },
-    topics: [],
-    passages: [],
-    wordCount: 100,
-    readingMinutes: 1,
-    truncated: false,
-    residue: [],
-    image: null,
-    warnings: [],
-    ...extra,
-  };
-}
 
 const a = article('a', { url: 'https://a.example/p/a' });
 const b = article('b', { url: 'https://x.example/p/b' });

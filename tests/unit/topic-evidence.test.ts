@@ -11,6 +11,7 @@ import type { Topic } from '../../src/schemas/topic.ts';
 import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
 import { renderArticle } from '../../src/utils/render-article.ts';
 import { rankTopic, SHOWN_PASSAGES } from '../../src/utils/topic-passages.ts';
+import { testArticle } from '../helpers/article.ts';
 import { corpusTopics, ingest } from '../helpers/ingest-corpus.ts';
 
 const nuclear: Topic = {
@@ -117,27 +118,9 @@ describe('isLinkTerm', () => {
   });
 });
 
+/** A text source on the topic `nuclear`, these paragraphs its passages. */
 function article(slug: string, passages: { id: string; text: string }[], extra: Partial<Article> = {}): Article {
-  return {
-    slug,
-    title: slug,
-    dek: null,
-    author: null,
-    outlet: null,
-    url: null,
-    publishedAt: null,
-    origins: { title: 'inferred', dek: 'unknown', author: 'unknown', outlet: 'unknown', url: 'unknown', publishedAt: 'unknown', topics: 'inferred' },
-    source: { file: `${slug}.txt`, format: 'text', sha256: '0'.repeat(64), guid: null, item: null },
-    topics: ['nuclear'],
-    passages: passages.map((passage) => ({ ...passage, topics: ['nuclear'] })),
-    wordCount: 100,
-    readingMinutes: 1,
-    truncated: false,
-    residue: [],
-    image: null,
-    warnings: [],
-    ...extra,
-  };
+  return testArticle(slug, { topics: ['nuclear'], passages: passages.map((passage) => ({ ...passage, topics: ['nuclear'] })), ...extra });
 }
 
 describe('rankTopic', () => {

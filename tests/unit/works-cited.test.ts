@@ -4,31 +4,11 @@
  * works of the corpus marked, and what cites nothing (an image link, a note number, a remark) left out.
  */
 import { describe, expect, test } from 'vitest';
-import type { Article } from '../../src/schemas/article.ts';
 import { renderArticle } from '../../src/utils/render-article.ts';
 import { byName, groupWorksCited, workDomains, type BodyCitations } from '../../src/utils/works-cited.ts';
+import { feedArticle } from '../helpers/article.ts';
 
-function article(slug: string, url: string | null): Article {
-  return {
-    slug,
-    title: `Title ${slug}`,
-    dek: null,
-    author: null,
-    outlet: null,
-    url,
-    publishedAt: null,
-    origins: { title: 'feed', dek: 'unknown', author: 'unknown', outlet: 'unknown', url: 'feed', publishedAt: 'unknown', topics: 'inferred' },
-    source: { file: 'feed.xml', format: 'rss', sha256: '0'.repeat(64), guid: null, item: 1 },
-    topics: [],
-    passages: [],
-    wordCount: 100,
-    readingMinutes: 1,
-    truncated: false,
-    residue: [],
-    image: null,
-    warnings: [],
-  };
-}
+const article = (slug: string, url: string | null) => feedArticle(slug, { url });
 
 const a = article('a', 'https://a.example/p/a');
 const b = article('b', 'https://b.example/p/b');
