@@ -32,6 +32,8 @@ export interface DistinctiveWords {
   topics: DistinctivePart[];
   stances: DistinctivePart[];
   years: DistinctivePart[];
+  /** Each source's word counts (stop words out), by slug: what /compare-sources/ compares two of. */
+  sourceCounts: Map<string, WordCounts>;
 }
 
 let cached: Promise<DistinctiveWords> | undefined;
@@ -55,7 +57,9 @@ export function getDistinctiveWords(): Promise<DistinctiveWords> {
       const year = article.publishedAt?.slice(0, 4) ?? 'Undated';
       byYear.set(year, [...(byYear.get(year) ?? []), article]);
     }
+    const sourceCounts = new Map(index.sources.map((group) => [group.slug, addCounts(group.articles.map((article) => counts.get(article.slug)!))]));
     return {
+      sourceCounts,
       total: whole.total,
       sources: index.sources.map((group) => part(group.slug, group.name, 'source', group.articles)),
       topics: index.topics.map((entry) => part(entry.topic.slug, entry.topic.label, 'topic', entry.articles)),

@@ -73,3 +73,16 @@ export function distinctiveWords(part: WordCounts, whole: WordCounts, { min = DI
   }
   return found.sort((a, b) => b.g2 - a.g2 || b.observed - a.observed || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
 }
+
+/** A source's word counts as `/compare-sources/<slug>.json` carries them. */
+export interface SourceWordCounts {
+  name: string;
+  articles: number;
+  total: number;
+  words: Record<string, number>;
+}
+
+/** The counts of a `SourceWordCounts` file, for distinctiveWords(). */
+export function fromSourceWordCounts(file: SourceWordCounts): WordCounts {
+  return { total: file.total, words: new Map(Object.entries(file.words)) };
+}

@@ -9,7 +9,8 @@ import { formatCount, formatDecimal, plural } from '../../core/count.ts';
 import { CONCORDANCE_DATA, lineAt, type ConcordanceManifest, type ConcordanceQuery, type Occurrence } from '../../core/concordance.ts';
 import { collocates, DEFAULT_SPAN, phrases, type Collocate, type CorpusFrequencies, type Phrase, type PhraseUse } from '../../core/analysis/collocates.ts';
 import { UNKNOWN_OUTLET } from '../../core/analysis/concordance-filters.ts';
-import { CSV_TYPE, csvFileName, toCsv, type CsvValue } from '../../core/analysis/csv.ts';
+import { csvFileName, toCsv, type CsvValue } from '../../core/analysis/csv.ts';
+import { downloadCsv } from '../analysis/download.ts';
 import { articlePath } from '../../core/urls.ts';
 import type { Block } from './concordance-page.ts';
 
@@ -30,16 +31,6 @@ export interface AnalysisInput {
 export interface ConcordanceAnalysis {
   clear(): void;
   show(input: AnalysisInput): void;
-}
-
-/** Save `csv` as a file: a Blob and a link clicked, the object URL released after. */
-export function downloadCsv(name: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: CSV_TYPE }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 function cell(text: string, className?: string): HTMLTableCellElement {
