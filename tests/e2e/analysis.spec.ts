@@ -151,7 +151,7 @@ test.describe('axe and reflow with the tables shown', () => {
   test.describe.configure({ timeout: 90_000 });
   for (const scheme of ['light', 'dark'] as const)
     for (const width of [360, 1280])
-      test(`concordance collocates and a source's distinctive words (${scheme}, ${width} px)`, async ({ page }) => {
+      test(`concordance collocates, a source’s distinctive words, two sources compared (${scheme}, ${width} px)`, async ({ page }) => {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme: scheme });
         await openWithCollocates(page, WORD);
@@ -163,5 +163,58 @@ test.describe('axe and reflow with the tables shown', () => {
         await page.goto(`/sources/${sourceWithWords().slug}/`);
         expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        const slugs = readdirSync(path.join(dist, 'compare-sources')).filter((file) => file.endsWith('.json')).sort();
+        if (slugs.length >= 2) {
+          await page.goto(`/compare-sources/?a=${slugs[0]!.replace(/\.json$/, '')}&b=${slugs[1]!.replace(/\.json$/, '')}`);
+          await expect(page.locator('[data-compare-sources-status]')).toHaveText(/compared\.$/);
+          expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        }
       });
+});
+
+test('two sources compared: each side’s words open their uses in that source, and its CSV has a row per table row', async ({ page }) => {
+  const slugs = readdirSync(path.join(dist, 'compare-sources'))
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.replace(/\.json$/, ''))
+    .sort();
+  test.skip(slugs.length < 2, 'the corpus has fewer than two sources');
+  await page.goto(`/compare-sources/?a=${slugs[0]}&b=${slugs[1]}`);
+  await expect(page.locator('[data-compare-sources-status]')).toHaveText(/compared\.$/);
+  const side = page.locator('[data-side="a"]');
+  const name = JSON.parse(readFileSync(path.join(dist, 'compare-sources', `${slugs[0]}.json`), 'utf8')).name as string;
+  const rows = side.locator('tbody tr');
+  const download = page.waitForEvent('download');
+  await side.getByRole('button', { name: 'Download this table (CSV)' }).click();
+  const csv = await downloaded(await download);
+  expect(csv[0]).toEqual(['word', 'uses_here', 'expected', 'uses_in_other', 'log_likelihood', 'log_ratio']);
+  expect(csv.length - 1).toBe(await rows.count());
+  test.skip((await rows.count()) === 0, `${name} uses no word significantly more than the other source`);
+  const word = (await rows.first().locator('a').textContent())!;
+  await rows.first().locator('a').click();
+  await expect(page.locator('[data-concordance-summary]')).toContainText(`in ${name}`);
+  for (const line of await allLines(page)) expect(holds(line, word), line).toBe(true);
+  await expect(page.locator('[data-concordance-per-source] tr')).toHaveCount(1);
+  await expect(page.locator('[data-concordance-per-source] tr td').first()).toHaveText(name);
+});
+
+test('the topic matrix and the works cited download as CSV, a row per topic and per work', async ({ page }) => {
+  await page.goto('/topics/');
+  const topics = await page.locator('.source-matrix tbody tr').count();
+  const matrix = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the matrix (CSV)' }).click();
+  const matrixRows = await downloaded(await matrix);
+  expect(matrixRows[0]![0]).toBe('topic');
+  expect(matrixRows.length - 1).toBe(topics);
+  // Each row's counts add up to its articles (an article has one source).
+  for (const row of matrixRows.slice(1)) expect(row.slice(1, -1).reduce((sum, value) => sum + Number(value), 0)).toBe(Number(row.at(-1)));
+
+  await page.goto('/references/');
+  const status = await page.locator('.references-status').textContent();
+  const works = Number(status!.replace(/,/g, '').match(/(\d+) works?/)![1]);
+  const cited = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download every work cited (CSV)' }).click();
+  const citedRows = await downloaded(await cited);
+  expect(citedRows[0]).toEqual(['work', 'url', 'identifier', 'domain', 'copy_here', 'citing_articles', 'citing_places']);
+  expect(citedRows.length - 1).toBe(works);
 });
