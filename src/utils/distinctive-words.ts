@@ -45,7 +45,13 @@ export function getDistinctiveWords(): Promise<DistinctiveWords> {
     const counts = new Map<string, WordCounts>();
     for (const article of index.articles) {
       const body = bodies.get(article.slug);
-      counts.set(article.slug, countWords((body?.paragraphs ?? []).map((paragraph) => paragraph.text), stopWordsFor(article.lang)));
+      counts.set(
+        article.slug,
+        countWords(
+          (body?.paragraphs ?? []).map((paragraph) => paragraph.text),
+          stopWordsFor(article.lang),
+        ),
+      );
     }
     const whole = addCounts(counts.values());
     const part = (key: string, name: string, filter: DistinctivePart['filter'], articles: readonly Article[]): DistinctivePart => {
@@ -64,11 +70,14 @@ export function getDistinctiveWords(): Promise<DistinctiveWords> {
       sources: index.sources.map((group) => part(group.slug, group.name, 'source', group.articles)),
       topics: index.topics.map((entry) => part(entry.topic.slug, entry.topic.label, 'topic', entry.articles)),
       stances: (['supports', 'critiques', 'reports'] as const).map((stance) =>
-        part(stance, stance, null, index.articles.filter((article) => Object.values(article.stance ?? {}).includes(stance))),
+        part(
+          stance,
+          stance,
+          null,
+          index.articles.filter((article) => Object.values(article.stance ?? {}).includes(stance)),
+        ),
       ),
-      years: [...byYear]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([year, articles]) => part(year === 'Undated' ? 'undated' : year, year, 'year', articles)),
+      years: [...byYear].sort(([a], [b]) => (a < b ? -1 : 1)).map(([year, articles]) => part(year === 'Undated' ? 'undated' : year, year, 'year', articles)),
     };
   })();
   return cached;

@@ -19,15 +19,21 @@ function parseCsv(text: string): string[][] {
   for (let at = 0; at < text.length; at++) {
     const char = text[at]!;
     if (quoted) {
-      if (char === '"' && text[at + 1] === '"') (field += '"'), at++;
-      else if (char === '"') quoted = false;
+      if (char === '"' && text[at + 1] === '"') {
+        field += '"';
+        at++;
+      } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\r' && text[at + 1] === '\n') {
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[at + 1] === '\n') {
       row.push(field);
       rows.push(row);
-      (row = []), (field = ''), at++;
+      row = [];
+      field = '';
+      at++;
     } else field += char;
   }
   if (field !== '' || row.length > 0) rows.push([...row, field]);
@@ -53,7 +59,14 @@ const holds = (text: string, word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${R
 async function allLines(page: Page): Promise<string[]> {
   const more = page.locator('[data-concordance-more]');
   while (await more.isVisible()) await more.click();
-  return page.locator('[data-concordance-lines] tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent).join('')));
+  return page.locator('[data-concordance-lines] tr').evaluateAll((trs) =>
+    trs.map((tr) =>
+      [...tr.querySelectorAll('td')]
+        .slice(0, 3)
+        .map((td) => td.textContent)
+        .join(''),
+    ),
+  );
 }
 
 async function openWithCollocates(page: Page, word: string): Promise<void> {
@@ -163,7 +176,9 @@ test.describe('axe and reflow with the tables shown', () => {
         await page.goto(`/sources/${sourceWithWords().slug}/`);
         expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-        const slugs = readdirSync(path.join(dist, 'compare-sources')).filter((file) => file.endsWith('.json')).sort();
+        const slugs = readdirSync(path.join(dist, 'compare-sources'))
+          .filter((file) => file.endsWith('.json'))
+          .sort();
         if (slugs.length >= 2) {
           await page.goto(`/compare-sources/?a=${slugs[0]!.replace(/\.json$/, '')}&b=${slugs[1]!.replace(/\.json$/, '')}`);
           await expect(page.locator('[data-compare-sources-status]')).toHaveText(/compared\.$/);

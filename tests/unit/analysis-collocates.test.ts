@@ -61,7 +61,12 @@ describe('collocates', () => {
   });
 
   test('frequencies keep the corpus size, and only words used at least 3 times', () => {
-    expect(corpusFrequencies([['a', 'b', 'a'], ['a', 'c']])).toEqual({ tokens: 5, words: { a: 3 } });
+    expect(
+      corpusFrequencies([
+        ['a', 'b', 'a'],
+        ['a', 'c'],
+      ]),
+    ).toEqual({ tokens: 5, words: { a: 3 } });
   });
 });
 
@@ -126,7 +131,10 @@ describe('concordance filters', () => {
 describe('distinctive words', () => {
   const stop = stopWordsFor('en');
   const part = countWords(['Antitrust law and antitrust cases: the antitrust division, antitrust again, 2024.'], stop);
-  const rest = countWords(Array.from({ length: 40 }, () => 'The weather was fine and the market was calm today.'), stop);
+  const rest = countWords(
+    Array.from({ length: 40 }, () => 'The weather was fine and the market was calm today.'),
+    stop,
+  );
   const whole = addCounts([part, rest]);
 
   test('stop words and numbers are counted in the size but never listed', () => {

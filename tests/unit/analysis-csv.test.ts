@@ -4,7 +4,15 @@ import { csvFileName, toCsv } from '../../src/core/analysis/csv.ts';
 
 describe('toCsv', () => {
   test('a header row, then the rows, lines ended by CRLF', () => {
-    expect(toCsv(['word', 'count'], [['order', 3], ['world', 12]])).toBe('word,count\r\norder,3\r\nworld,12\r\n');
+    expect(
+      toCsv(
+        ['word', 'count'],
+        [
+          ['order', 3],
+          ['world', 12],
+        ],
+      ),
+    ).toBe('word,count\r\norder,3\r\nworld,12\r\n');
   });
 
   test('quotes a field with a comma, a quote or a line break, doubling its quotes', () => {

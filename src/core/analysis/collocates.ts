@@ -57,7 +57,11 @@ export interface CollocateOptions {
  * The collocates of the uses, strongest (G2) first; only words more frequent near the uses than elsewhere, with at
  * least `minCount` co-occurrences and G2 at or above `floor`. Also returns how many positions the windows hold.
  */
-export function collocates(uses: readonly Use[], frequencies: CorpusFrequencies, options: CollocateOptions = {}): { collocates: Collocate[]; windowWords: number } {
+export function collocates(
+  uses: readonly Use[],
+  frequencies: CorpusFrequencies,
+  options: CollocateOptions = {},
+): { collocates: Collocate[]; windowWords: number } {
   const span = options.span ?? DEFAULT_SPAN;
   const minCount = Math.max(options.minCount ?? MIN_COLLOCATE, FREQUENCY_MIN);
   const floor = options.floor ?? COLLOCATE_FLOOR;
@@ -69,7 +73,8 @@ export function collocates(uses: readonly Use[], frequencies: CorpusFrequencies,
     if (block === undefined) blocks.set(key, (block = { words: use.words, inUse: new Set(), near: new Map() }));
     for (let at = use.token; at < use.token + use.length; at++) block.inUse.add(at);
     for (let at = Math.max(0, use.token - span); at < use.token; at++) if (!block.near.has(at)) block.near.set(at, 'left');
-    for (let at = use.token + use.length; at < Math.min(use.words.length, use.token + use.length + span); at++) if (!block.near.has(at)) block.near.set(at, 'right');
+    for (let at = use.token + use.length; at < Math.min(use.words.length, use.token + use.length + span); at++)
+      if (!block.near.has(at)) block.near.set(at, 'right');
   });
   const counts = new Map<string, { left: number; right: number }>();
   let windowWords = 0;

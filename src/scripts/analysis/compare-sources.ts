@@ -54,7 +54,8 @@ export async function setUpCompareSources(root: HTMLElement): Promise<void> {
       const words: DistinctiveWord[] = distinctiveWords(counts[at]!, both);
       const section = root.querySelector<HTMLElement>(`[data-side="${at === 0 ? 'a' : 'b'}"]`)!;
       section.querySelector('[data-side-heading]')!.textContent = `${file.name}, against ${other.name}`;
-      section.querySelector('[data-side-caption]')!.textContent = `${plural(words.length, 'word')} ${file.name} uses more than ${other.name} (${plural(file.total, 'word')} against ${formatCount(other.total)}), strongest first`;
+      section.querySelector('[data-side-caption]')!.textContent =
+        `${plural(words.length, 'word')} ${file.name} uses more than ${other.name} (${plural(file.total, 'word')} against ${formatCount(other.total)}), strongest first`;
       section.querySelector('[data-side-rows]')!.replaceChildren(
         ...words.map((word) => {
           const tr = document.createElement('tr');
@@ -63,7 +64,14 @@ export async function setUpCompareSources(root: HTMLElement): Promise<void> {
           link.href = `${concordancePath(word.word)}&${new URLSearchParams({ source: file.name }).toString()}`;
           link.textContent = word.word;
           td.append(link);
-          tr.append(td, cell(formatCount(word.observed), 'count'), cell(formatDecimal(word.expected, 2), 'count'), cell(formatCount(word.rest), 'count'), cell(formatDecimal(word.g2, 1), 'count'), cell(formatDecimal(word.logRatio, 2), 'count'));
+          tr.append(
+            td,
+            cell(formatCount(word.observed), 'count'),
+            cell(formatDecimal(word.expected, 2), 'count'),
+            cell(formatCount(word.rest), 'count'),
+            cell(formatDecimal(word.g2, 1), 'count'),
+            cell(formatDecimal(word.logRatio, 2), 'count'),
+          );
           return tr;
         }),
       );

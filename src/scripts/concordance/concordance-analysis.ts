@@ -95,7 +95,14 @@ export function setUpConcordanceAnalysis(root: HTMLElement): ConcordanceAnalysis
       if (mine !== generation) return;
       const uses: PhraseUse[] = input.lines.map((line, at) => {
         const block = blocks[at]!;
-        return { words: block.tokens.map((token) => token.norm), block: `${line.article}:${line.block}`, token: line.token, length: input.length, text: block.text, spans: block.tokens };
+        return {
+          words: block.tokens.map((token) => token.norm),
+          block: `${line.article}:${line.block}`,
+          token: line.token,
+          length: input.length,
+          text: block.text,
+          spans: block.tokens,
+        };
       });
       const result = collocates(uses, totals, { span: DEFAULT_SPAN });
       found = { collocates: result.collocates, phrases: phrases(uses) };
@@ -121,7 +128,11 @@ export function setUpConcordanceAnalysis(root: HTMLElement): ConcordanceAnalysis
       phraseRows.replaceChildren(
         ...found.phrases.map((phrase) => {
           const tr = document.createElement('tr');
-          tr.append(linkCell(phrase.text, queryUrl(phrase.words), wordsLang), cell(formatCount(phrase.words.length), 'count'), cell(formatCount(phrase.count), 'count'));
+          tr.append(
+            linkCell(phrase.text, queryUrl(phrase.words), wordsLang),
+            cell(formatCount(phrase.words.length), 'count'),
+            cell(formatCount(phrase.count), 'count'),
+          );
           return tr;
         }),
       );
@@ -149,7 +160,15 @@ export function setUpConcordanceAnalysis(root: HTMLElement): ConcordanceAnalysis
         const block = blocks[at]!;
         const text = lineAt(block.text, block.tokens, line.token, input.length);
         const article = input.index.articles[line.article]!;
-        return [text.left, text.match, text.right, article.title, article.iso ?? '', article.outlet ?? UNKNOWN_OUTLET, `${location.origin}${articlePath(article.slug, block.id)}`];
+        return [
+          text.left,
+          text.match,
+          text.right,
+          article.title,
+          article.iso ?? '',
+          article.outlet ?? UNKNOWN_OUTLET,
+          `${location.origin}${articlePath(article.slug, block.id)}`,
+        ];
       });
       downloadCsv(name('lines'), toCsv(['before', 'match', 'after', 'article', 'date', 'source', 'url'], rows));
       status.textContent = `${plural(rows.length, 'line')} saved as CSV.`;
@@ -162,12 +181,19 @@ export function setUpConcordanceAnalysis(root: HTMLElement): ConcordanceAnalysis
         ),
       );
     } else if (table === 'phrases' && found) {
-      downloadCsv(name('phrases'), toCsv(['phrase', 'words', 'uses'], found.phrases.map((p) => [p.text, p.words.length, p.count])));
+      downloadCsv(
+        name('phrases'),
+        toCsv(
+          ['phrase', 'words', 'uses'],
+          found.phrases.map((p) => [p.text, p.words.length, p.count]),
+        ),
+      );
     }
   };
 
   run.addEventListener('click', () => void analyse());
-  for (const button of section.querySelectorAll<HTMLButtonElement>('[data-download]')) button.addEventListener('click', () => void download(button.dataset['download'] ?? ''));
+  for (const button of section.querySelectorAll<HTMLButtonElement>('[data-download]'))
+    button.addEventListener('click', () => void download(button.dataset['download'] ?? ''));
 
   return {
     clear() {

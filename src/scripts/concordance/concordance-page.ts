@@ -233,7 +233,13 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
       const found = findOccurrences(query.words, (word) => loaded.get(word));
       lines = sortOccurrences(
         hasFilters(filters)
-          ? filterOccurrences(found, length, index.articles, { ...filters, near: near[0] ?? null }, near.length > 0 ? findOccurrences(near, (word) => loaded.get(word)) : [])
+          ? filterOccurrences(
+              found,
+              length,
+              index.articles,
+              { ...filters, near: near[0] ?? null },
+              near.length > 0 ? findOccurrences(near, (word) => loaded.get(word)) : [],
+            )
           : found,
         state.sort,
         index.articles,
@@ -263,7 +269,14 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
       if (mine !== generation) return;
       renderCounts(index);
       counts.hidden = false;
-      analysis?.show({ query, lines, length, index, loadText: (line) => loadText(fileOf(line)).then((blocks) => blocks[textChunk(line.block).offset]!), filtered: hasFilters(filters) });
+      analysis?.show({
+        query,
+        lines,
+        length,
+        index,
+        loadText: (line) => loadText(fileOf(line)).then((blocks) => blocks[textChunk(line.block).offset]!),
+        filtered: hasFilters(filters),
+      });
     } catch (error) {
       if (mine !== generation) return;
       summary.textContent = 'The concordance could not be loaded. Reload the page to try again.';

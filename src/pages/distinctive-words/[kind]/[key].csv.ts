@@ -8,7 +8,9 @@ import { DISTINCTIVE_HEADER, distinctiveRows, getDistinctiveWords, type Distinct
 
 export const getStaticPaths = (async () => {
   const words = await getDistinctiveWords();
-  return (['sources', 'topics', 'stances', 'years'] as const).flatMap((kind) => words[kind].map((part) => ({ params: { kind, key: part.key }, props: { part } })));
+  return (['sources', 'topics', 'stances', 'years'] as const).flatMap((kind) =>
+    words[kind].map((part) => ({ params: { kind, key: part.key }, props: { part } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ part: DistinctivePart }> = ({ props }) =>
