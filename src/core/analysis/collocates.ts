@@ -7,6 +7,7 @@
  *   collocates([{ words: ['the', 'world', 'order', 'is', 'new'], token: 1, length: 2 }, …], { tokens: 9000, words: { new: 12, … } })
  *     -> [{ word: 'new', observed: 4, expected: 0.05, g2: 27.1, logRatio: 6.3, left: 0, right: 4 }, …]
  */
+import { DEFAULT_SPAN } from './concordance-filters.ts';
 import { keyness, SIGNIFICANCE_FLOORS } from './keyness.ts';
 
 /** One use of the query: its block's words (normalised, in order), the use's first word and its number of words. */
@@ -29,7 +30,6 @@ export interface CorpusFrequencies {
 /** Words used fewer times than this are left out of `freq.json`: none of them could be a collocate (at least MIN_COLLOCATE co-occurrences). */
 export const FREQUENCY_MIN = 3;
 
-export const DEFAULT_SPAN = 5;
 export const MIN_COLLOCATE = 3;
 /** A collocate's G2 must reach p < 0.05 (3.84). */
 export const COLLOCATE_FLOOR = SIGNIFICANCE_FLOORS[0].floor;

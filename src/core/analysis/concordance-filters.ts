@@ -5,7 +5,9 @@
  *   readFilters(new URLSearchParams('q=order&near=world&span=5')) -> { source: null, topic: null, year: null, near: 'world', span: 5 }
  */
 import type { ConcordanceArticle, Occurrence } from '../concordance.ts';
-import { DEFAULT_SPAN } from './collocates.ts';
+
+/** Words either side of a use that count as near it: a collocate's window, and `near`'s span when the URL gives none. */
+export const DEFAULT_SPAN = 5;
 
 export interface ConcordanceFilters {
   /** The outlet's name as the index records it; 'Unknown outlet' for articles whose outlet is not known. */

@@ -88,4 +88,3 @@ export function stopWordsFor(lang: string | null | undefined): ReadonlySet<strin
   }
   return set;
 }
-

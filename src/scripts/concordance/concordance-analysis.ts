@@ -7,8 +7,9 @@
  */
 import { formatCount, formatDecimal, plural } from '../../core/count.ts';
 import { CONCORDANCE_DATA, lineAt, type ConcordanceManifest, type ConcordanceQuery, type Occurrence } from '../../core/concordance.ts';
-import { collocates, DEFAULT_SPAN, phrases, type Collocate, type CorpusFrequencies, type Phrase, type PhraseUse } from '../../core/analysis/collocates.ts';
-import { UNKNOWN_OUTLET } from '../../core/analysis/concordance-filters.ts';
+// Types only: the statistics are fetched with the first "Find collocates and phrases", not with the page.
+import type { Collocate, CorpusFrequencies, Phrase, PhraseUse } from '../../core/analysis/collocates.ts';
+import { DEFAULT_SPAN, UNKNOWN_OUTLET } from '../../core/analysis/concordance-filters.ts';
 import { csvFileName, toCsv, type CsvValue } from '../../core/analysis/csv.ts';
 import { downloadCsv } from '../analysis/download.ts';
 import { articlePath } from '../../core/urls.ts';
@@ -91,7 +92,7 @@ export function setUpConcordanceAnalysis(root: HTMLElement): ConcordanceAnalysis
         if (!response.ok) throw new Error(`freq.json: ${response.status}`);
         return response.json() as Promise<CorpusFrequencies>;
       });
-      const [totals, blocks] = await Promise.all([frequencies, blocksOf(input)]);
+      const [totals, blocks, { collocates, phrases }] = await Promise.all([frequencies, blocksOf(input), import('../../core/analysis/collocates.ts')]);
       if (mine !== generation) return;
       const uses: PhraseUse[] = input.lines.map((line, at) => {
         const block = blocks[at]!;
