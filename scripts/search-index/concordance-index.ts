@@ -10,8 +10,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { buildConcordance, CONCORDANCE_DATA, type SourceArticle, type SourceBlock } from '../../src/core/concordance.ts';
+import { buildConcordance, CONCORDANCE_DATA, tokenize, type SourceArticle, type SourceBlock } from '../../src/core/concordance.ts';
 import { HTML_BLOCKS, plainText } from '../../src/core/plain-text.ts';
+import { corpusFrequencies } from '../../src/core/analysis/collocates.ts';
 
 const ignored = (node: { type: string }): boolean => node.type === 'element' && (node as Element).properties['dataPagefindIgnore'] !== undefined;
 
@@ -82,6 +83,7 @@ export function readArticlePage(tree: Root, slug: string): SourceArticle | undef
     titleInferred: filters['inferred']?.includes('title') ?? false,
     dateInferred: filters['inferred']?.includes('date') ?? false,
     lang: filters['lang']?.[0] ?? null,
+    topics: filters['topic'] ?? [],
     blocks: bodyBlocks(body),
   };
 }
@@ -112,6 +114,8 @@ export function writeConcordance(site: string, articles: readonly SourceArticle[
     written++;
   };
   write('articles.json', files.manifest);
+  // The corpus's word totals, for the collocates' expected counts (src/core/analysis/collocates.ts).
+  write('freq.json', corpusFrequencies(articles.flatMap((article) => article.blocks.map((block) => tokenize(block.text).map((token) => token.norm)))));
   for (let index = 0; index < files.manifest.shards; index++) write(`w/${index}.json`, files.shard(index));
   files.texts.forEach((chunks, article) => chunks.forEach((chunk, index) => write(`t/${article}-${index}.json`, chunk)));
   for (const file of stale) rmSync(path.join(out, file), { recursive: true, force: true });

@@ -44,7 +44,7 @@ export interface Token {
 }
 
 /** A word's form for comparison: case and diacritics do not count, as in search. */
-function normalizeWord(word: string): string {
+export function normalizeWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -97,6 +97,8 @@ export interface ConcordanceArticle {
   dateInferred: boolean;
   /** The article's language (BCP 47), for its lines' and title's `lang` and `dir`; absent or null when not known. */
   lang?: string | null;
+  /** The labels of its topics, for the concordance's topic filter (src/core/analysis/concordance-filters.ts). */
+  topics?: string[];
 }
 
 /** `articles.json`: the articles, in title order (an article's number is its rank by title), and the number of shards. */

@@ -53,7 +53,7 @@ export function getRawSources(): Promise<RawSource[]> {
  * Every body's links, anchors, paragraphs and mentions, by slug, read once for the link graph, the shared passages
  * and the works cited (from the body cache, or by rendering the body, which the article page then finds cached).
  */
-function getBodyLinks(): Promise<Map<string, BodyLinks>> {
+export function getBodyLinks(): Promise<Map<string, BodyLinks>> {
   cachedBodyLinks ??= (async () => {
     const entries = await getCollection('articles');
     const bodies = new Map<string, BodyLinks>();

@@ -26,6 +26,8 @@ import {
   type Token,
 } from '../../core/concordance.ts';
 import { articlePath } from '../../core/urls.ts';
+import { describeFilters, filterOccurrences, hasFilters, readFilters, writeFilters, type ConcordanceFilters } from '../../core/analysis/concordance-filters.ts';
+import type { ConcordanceAnalysis } from './concordance-analysis.ts';
 import { languageAttributes } from '../../core/text-direction.ts';
 
 /** Lines shown at first and added by each "Show more lines". */
@@ -42,18 +44,21 @@ const ARIA_SORT: Record<ConcordanceSort, 'ascending' | 'descending'> = { article
 interface State {
   q: string;
   sort: ConcordanceSort;
+  /** Source, topic, year, near a word (src/core/analysis/concordance-filters.ts); a new query keeps none. */
+  filters: ConcordanceFilters;
 }
 
 function readUrl(): State {
   const params = new URLSearchParams(location.search);
   const sort = params.get('sort');
-  return { q: params.get('q') ?? '', sort: isSort(sort) ? sort : 'article' };
+  return { q: params.get('q') ?? '', sort: isSort(sort) ? sort : 'article', filters: readFilters(params) };
 }
 
-function toUrl({ q, sort }: State): string {
+function toUrl({ q, sort, filters }: State): string {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   if (sort !== 'article') params.set('sort', sort);
+  writeFilters(filters, params);
   const query = params.toString();
   return `${location.pathname}${query ? `?${query}` : ''}`;
 }
@@ -77,13 +82,13 @@ async function fetchJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-interface Block {
+export interface Block {
   id: string;
   text: string;
   tokens: Token[];
 }
 
-export function setUpConcordance(root: HTMLElement): void {
+export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalysis): void {
   const form = root.querySelector<HTMLFormElement>('form')!;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
@@ -203,6 +208,7 @@ export function setUpConcordance(root: HTMLElement): void {
     markSort();
     const query = parseConcordanceQuery(state.q);
     document.title = query.label ? `${query.label} – ${baseTitle}` : baseTitle;
+    analysis?.clear();
     if (query.words.length === 0) {
       summary.textContent = 'Type a word or a phrase to see every use of it in context.';
       scroll.hidden = true;
@@ -215,22 +221,34 @@ export function setUpConcordance(root: HTMLElement): void {
     try {
       const index = await loadManifest();
       const loaded = new Map<string, readonly number[] | undefined>();
+      const { filters } = state;
+      const near = filters.near === null ? [] : parseConcordanceQuery(filters.near).words.slice(0, 1);
       await Promise.all(
-        [...new Set(query.words)].map(async (word) => {
+        [...new Set([...query.words, ...near])].map(async (word) => {
           loaded.set(word, (await loadShard(shardOf(word, index.shards)))[word]);
         }),
       );
       if (mine !== generation) return;
       length = query.words.length;
+      const found = findOccurrences(query.words, (word) => loaded.get(word));
       lines = sortOccurrences(
-        findOccurrences(query.words, (word) => loaded.get(word)),
+        hasFilters(filters)
+          ? filterOccurrences(
+              found,
+              length,
+              index.articles,
+              { ...filters, near: near[0] ?? null },
+              near.length > 0 ? findOccurrences(near, (word) => loaded.get(word)) : [],
+            )
+          : found,
         state.sort,
         index.articles,
       );
       shown = 0;
       body.replaceChildren();
       const articleCount = new Set(lines.map((line) => line.article)).size;
-      const what = `${query.words.length > 1 ? 'the phrase ' : ''}${query.label}`;
+      const narrowed = describeFilters(filters);
+      const what = `${query.words.length > 1 ? 'the phrase ' : ''}${query.label}${narrowed ? ` ${narrowed}` : ''}`;
       if (lines.length === 0) {
         summary.textContent = `No use of ${what} in the articles.`;
         scroll.hidden = true;
@@ -251,6 +269,14 @@ export function setUpConcordance(root: HTMLElement): void {
       if (mine !== generation) return;
       renderCounts(index);
       counts.hidden = false;
+      analysis?.show({
+        query,
+        lines,
+        length,
+        index,
+        loadText: (line) => loadText(fileOf(line)).then((blocks) => blocks[textChunk(line.block).offset]!),
+        filtered: hasFilters(filters),
+      });
     } catch (error) {
       if (mine !== generation) return;
       summary.textContent = 'The concordance could not be loaded. Reload the page to try again.';
@@ -260,7 +286,9 @@ export function setUpConcordance(root: HTMLElement): void {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    state = { q: input.value.trim(), sort: sortSelect.value as ConcordanceSort };
+    const q = input.value.trim();
+    // The filters stay while the query does (a sort, a resubmit); a new query starts unfiltered.
+    state = { q, sort: sortSelect.value as ConcordanceSort, filters: q === state.q ? state.filters : readFilters(new URLSearchParams()) };
     void run('push');
   });
   sortSelect.addEventListener('change', () => {
