@@ -14,7 +14,7 @@ import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONCORDANCE_DATA } from '../core/concordance.ts';
+import { CONCORDANCE_DATA } from '../core/concordance/format.ts';
 
 /** Folders of dist/ that scripts/index-search.ts writes after the build, relative to dist/. */
 export const SEARCH_OUTPUT = ['pagefind', CONCORDANCE_DATA.replace(/^\/|\/$/g, '')] as const;

@@ -1,30 +1,15 @@
 /**
  * The concordance page: reads the query and the order from the URL (?q=oligopoly&sort=before), fetches the
- * index's list of articles and the shard of each query word, finds every occurrence (src/core/concordance.ts),
+ * index's list of articles and the shard of each query word, finds every occurrence (src/core/concordance/lookup.ts),
  * and shows them as table rows, 25 at a time: only the text files (16 blocks each) that the shown lines come
  * from are fetched, the next ones on "Show more lines". Each query or order is a history entry, so a concordance
  * can be shared and Back works. Sorting is by the column headers' buttons (aria-sort on the sorted column) or
  * the form's select; the count is a polite live region and the document title names the query.
  */
 import { formatCount, plural } from '../../core/count.ts';
-import {
-  CONCORDANCE_DATA,
-  countOccurrences,
-  findOccurrences,
-  isSort,
-  lineAt,
-  parseConcordanceQuery,
-  shardOf,
-  sortOccurrences,
-  textChunk,
-  tokenize,
-  type ConcordanceManifest,
-  type ConcordanceShard,
-  type ConcordanceSort,
-  type ConcordanceText,
-  type Occurrence,
-  type Token,
-} from '../../core/concordance.ts';
+import { CONCORDANCE_DATA, shardOf, textChunk, type ConcordanceManifest, type ConcordanceShard, type ConcordanceText } from '../../core/concordance/format.ts';
+import { countOccurrences, findOccurrences, isSort, lineAt, sortOccurrences, type ConcordanceSort, type Occurrence } from '../../core/concordance/lookup.ts';
+import { parseConcordanceQuery, tokenize, type Token } from '../../core/concordance/words.ts';
 import { articlePath } from '../../core/urls.ts';
 import { languageAttributes } from '../../core/text-direction.ts';
 
