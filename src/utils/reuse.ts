@@ -11,7 +11,7 @@ import { detectReuse, type ReuseCluster, type ReuseParagraph, type ReuseVersion 
 import { diffVersions, type DiffSegment } from '../core/text-reuse/diff.ts';
 import type { ReuseMemo } from '../core/text-reuse/memo.ts';
 import { REUSE_OPTIONS, type ReuseOptions } from '../core/text-reuse/options.ts';
-import type { AlsoIn } from '../plugins/rehype-reuse-markers.ts';
+import type { AlsoIn } from '../core/body-records.ts';
 import type { Article } from '../schemas/article.ts';
 import { citedTitle } from './citation.ts';
 import { PAGE_SIZE } from './pagination.ts';

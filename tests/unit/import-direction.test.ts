@@ -2,6 +2,9 @@
  * Imports run one way: scripts/ -> src/core (and the shared src/schemas) <- the site in src/. Nothing in src/
  * imports from scripts/; src/core imports only src/core and src/schemas; scripts/ imports nothing else of src/
  * (but scripts/bench/, which times the site's own modules).
+ * Inside the site, src/plugins/ and src/utils/ run one way too: a plugin imports nothing of src/utils/ (it is given its
+ * data as options or with the file, and the types and tree helpers it shares are in src/core/), and of src/utils/
+ * only the renderer that configures the plugins (render-article.ts) imports src/plugins/.
  * Specifiers are read with TypeScript's own pre-processor (ts.preProcessFile), which also reads .astro files'
  * frontmatter and scripts well enough for import statements.
  */
@@ -62,5 +65,19 @@ describe('import direction', () => {
           .map((target) => `${file} -> ${target}`),
       );
     expect(wrong).toEqual([]);
+  });
+
+  test('src/plugins/ imports nothing of src/utils/', () => {
+    const wrong = sourceFiles('src/plugins').flatMap((file) =>
+      localImports(file)
+        .filter((target) => under(target, 'src/utils'))
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  test('of src/utils/, only the renderer that configures the plugins imports src/plugins/', () => {
+    const importers = sourceFiles('src/utils').filter((file) => localImports(file).some((target) => under(target, 'src/plugins')));
+    expect(importers).toEqual(['src/utils/render-article.ts']);
   });
 });
