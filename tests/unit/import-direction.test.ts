@@ -2,6 +2,8 @@
  * Imports run one way: scripts/ -> src/core (and the shared src/schemas) <- the site in src/. Nothing in src/
  * imports from scripts/; src/core imports only src/core and src/schemas; scripts/ imports nothing else of src/
  * (but scripts/bench/, which times the site's own modules).
+ * src/core is pure and framework-free: of what is not the project's, it imports no Astro, no file system, network or
+ * process module (node:crypto's hashing and node:path's joining only).
  * Inside the site, src/plugins/ and src/utils/ run one way too: a plugin imports nothing of src/utils/ (it is given its
  * data as options or with the file, and the types and tree helpers it shares are in src/core/), and of src/utils/
  * only the renderer that configures the plugins (render-article.ts) imports src/plugins/.
@@ -9,6 +11,7 @@
  * frontmatter and scripts well enough for import statements.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
@@ -52,6 +55,17 @@ describe('import direction', () => {
       localImports(file)
         .filter((target) => !under(target, 'src/core') && !under(target, 'src/schemas'))
         .map((target) => `${file} -> ${target}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  test('src/core imports no Astro and, of Node, only hashing and path joining', () => {
+    const wrong = sourceFiles('src/core').flatMap((file) =>
+      ts
+        .preProcessFile(readFileSync(path.join(root, file), 'utf8'), true, true)
+        .importedFiles.map((imported) => imported.fileName)
+        .filter((specifier) => /^astro(?::|\/|$)|^@astrojs\//.test(specifier) || (isBuiltin(specifier) && !['node:crypto', 'node:path'].includes(specifier)))
+        .map((specifier) => `${file} -> ${specifier}`),
     );
     expect(wrong).toEqual([]);
   });
