@@ -42,6 +42,9 @@ const CODE_KEY = createHash('sha256')
       'scripts/search-index/index-search.ts',
       'src/core/plain-text.ts',
       'src/core/concordance.ts',
+      'src/core/concordance/format.ts',
+      'src/core/concordance/words.ts',
+      'src/core/analysis/collocates.ts',
       'package-lock.json',
     ]
       .map((file) => readFileSync(path.join(root, file), 'utf8'))

@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { buildConcordance, CONCORDANCE_DATA, tokenize, type SourceArticle, type SourceBlock } from '../../src/core/concordance.ts';
+import { buildConcordance, CONCORDANCE_DATA, type SourceArticle, type SourceBlock } from '../../src/core/concordance.ts';
+import { tokenize } from '../../src/core/concordance/words.ts';
 import { HTML_BLOCKS, plainText } from '../../src/core/plain-text.ts';
 import { corpusFrequencies } from '../../src/core/analysis/collocates.ts';
 

@@ -14,7 +14,8 @@ import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONCORDANCE_DATA } from '../core/concordance.ts';
+import { CONCORDANCE_DATA } from '../core/concordance/format.ts';
+import { plural } from '../core/count.ts';
 
 /** Folders of dist/ that scripts/search-index/index-search.ts writes after the build, relative to dist/. */
 const SEARCH_OUTPUT = ['pagefind', CONCORDANCE_DATA.replace(/^\/|\/$/g, '')] as const;
@@ -61,7 +62,7 @@ export function pruneOutput(): AstroIntegration {
         const stale = staleFiles(root, keep, started);
         for (const file of stale) rmSync(file, { force: true });
         removeEmptyFolders(root);
-        if (stale.length > 0) logger.info(`removed ${stale.length.toLocaleString('en-GB')} ${stale.length === 1 ? 'file' : 'files'} the build no longer makes`);
+        if (stale.length > 0) logger.info(`removed ${plural(stale.length, 'file')} the build no longer makes`);
       },
     },
   };

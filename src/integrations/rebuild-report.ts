@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
+import { formatCount } from '../core/count.ts';
 
 /** What this report reads of Astro's incremental build manifest (node_modules/.astro/incremental-build.json). */
 interface Manifest {
@@ -51,11 +52,10 @@ export function rebuildReport(): AstroIntegration {
       'astro:build:done': ({ assets, logger }) => {
         const files = [...assets.values()].reduce((sum, urls) => sum + urls.length, 0);
         const reused = cacheDir ? reusedPaths(previous, readManifest(cacheDir)) : 0;
-        const n = (count: number) => count.toLocaleString('en-GB');
         logger.info(
           previous === null
-            ? `rendered all ${n(files)} files (no earlier build to reuse)`
-            : `rendered ${n(files - reused)} of ${n(files)} files; ${n(reused)} unchanged since the last build were reused`,
+            ? `rendered all ${formatCount(files)} files (no earlier build to reuse)`
+            : `rendered ${formatCount(files - reused)} of ${formatCount(files)} files; ${formatCount(reused)} unchanged since the last build were reused`,
         );
       },
     },

@@ -1,6 +1,6 @@
 /** `/corpus.bib`: a BibTeX entry for every article, keyed by slug. */
 import type { APIRoute } from 'astro';
-import { toBibtexFile } from '../utils/citation.ts';
+import { toBibtexFile } from '../utils/citation-bibtex.ts';
 import { BUILD_DATE } from '../utils/build-date.ts';
 import { getCorpusIndex } from '../utils/corpus.ts';
 

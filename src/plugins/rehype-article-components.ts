@@ -15,6 +15,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
+import { hasClass } from '../core/hast.ts';
 import { typesetTex } from '../core/math.ts';
 import { residueRuleLabel } from '../core/residue.ts';
 
@@ -129,8 +130,7 @@ function formula(tex: string, display: boolean, block: boolean): Element {
   const rendered = fromHtml(typeset.html, { fragment: true }).children as ElementContent[];
   visit({ type: 'root', children: rendered }, 'element', (node: Element) => {
     delete node.position;
-    const classes = node.properties['className'];
-    if (Array.isArray(classes) && classes.includes('katex-html')) node.properties['dataPagefindIgnore'] = '';
+    if (hasClass(node, 'katex-html')) node.properties['dataPagefindIgnore'] = '';
     if (node.tagName === 'semantics') {
       const [presentation, annotation] = node.children.filter((child): child is Element => child.type === 'element');
       if (presentation !== undefined) presentation.properties['dataPagefindIgnore'] = '';

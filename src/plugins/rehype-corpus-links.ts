@@ -11,7 +11,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { classes, hasClass } from './rehype-outbound-links.ts';
+import { classes, hasClass } from '../core/hast.ts';
 
 declare module 'vfile' {
   interface DataMap {

@@ -10,25 +10,9 @@
 import type { Element, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { identifiersInText, type IdentifierScheme } from '../core/work-ids.ts';
-import { paragraphPlaces, paragraphText } from './rehype-outbound-links.ts';
-
-/** A DOI or arXiv id written in the body, with the paragraph or note it stands in. */
-export interface BodyMention {
-  scheme: IdentifierScheme;
-  /** The identifier in its one spelling (a DOI in lower case, an arXiv id without version). */
-  id: string;
-  /** The identifier as written. */
-  written: string;
-  /** Id of its paragraph or note; null when it has none. */
-  anchor: string | null;
-  /** "para. 12", "note 3"; null when neither. */
-  place: string | null;
-  /** The paragraph's or note's text as the author wrote it (see paragraphText). */
-  text: string;
-  /** True when it stands in a note. */
-  note: boolean;
-}
+import type { BodyMention } from '../core/body-records.ts';
+import { identifiersInText } from '../core/work-ids.ts';
+import { FOOTNOTE_ID, paragraphPlaces, paragraphText } from './body-blocks.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -36,8 +20,6 @@ declare module 'vfile' {
     mentions: BodyMention[];
   }
 }
-
-const FOOTNOTE_ID = /^user-content-fn-/;
 
 /** Record the identifiers written in the body's paragraphs and notes. */
 export function rehypeIdentifierMentions() {

@@ -8,24 +8,12 @@
  * Runs before the permalinks are added, so a paragraph's text is the author's: footnote numbers, back links,
  * residue labels and these "original" links are the site's, and left out of it.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-
-/** A link of the body to another site: the href as written and the paragraph it stands in. */
-export interface BodyLink {
-  href: string;
-  /** The link's own text as written (what it says it links to), trimmed; empty for a link around an image. */
-  label: string;
-  /** Id of its paragraph (a note's id for a link in a footnote, a heading's in a heading); null when none has one. */
-  anchor: string | null;
-  /** How a reader finds the paragraph without its link: "para. 12", "note 3"; null when neither. */
-  place: string | null;
-  /** The paragraph's text as the author wrote it, every space kept (a line break reads as a space), trimmed. */
-  text: string;
-  /** Set when it stands in residue, text set aside as not the author's (a feed's sign-off, a subscribe line). */
-  residue?: true;
-}
+import type { BodyLink } from '../core/body-records.ts';
+import { hasClass } from '../core/hast.ts';
+import { paragraphPlaces, paragraphText } from './body-blocks.ts';
 
 declare module 'vfile' {
   interface DataMap {
@@ -36,8 +24,6 @@ declare module 'vfile' {
 
 /** Blocks a link's text is quoted from: the nearest of these around it. */
 const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd', 'figcaption', 'caption', 'pre']);
-
-const FOOTNOTE_ID = /^user-content-fn-/;
 
 /** Record the body's links to other sites. */
 export function rehypeOutboundLinks() {
@@ -71,55 +57,4 @@ export function rehypeOutboundLinks() {
     });
     file.data.links = links;
   };
-}
-
-/** Each anchored paragraph's place as a reader counts it ("para. 12", in reading order) and each note's ("note 3"). */
-export function paragraphPlaces(tree: Root): Map<string, string> {
-  const places = new Map<string, string>();
-  let paragraphs = 0;
-  let notes = 0;
-  visitParents(tree, 'element', (node) => {
-    const id = node.properties['id'];
-    if (typeof id !== 'string') return;
-    if (hasClass(node, 'para')) places.set(id, `para. ${++paragraphs}`);
-    else if (node.tagName === 'li' && FOOTNOTE_ID.test(id)) places.set(id, `note ${++notes}`);
-  });
-  return places;
-}
-
-/**
- * A block's text as the author wrote it: every text node as it is, a line break as a space, without what the
- * site adds (footnote reference numbers and back links, residue labels, paragraph permalinks, "original" links),
- * and without white space at its ends.
- */
-export function paragraphText(node: Element): string {
-  let text = '';
-  const walk = (children: readonly ElementContent[]) => {
-    for (const child of children) {
-      if (child.type === 'text') text += child.value;
-      else if (child.type === 'element') {
-        if (child.tagName === 'br') text += ' ';
-        else if (!isSiteAddition(child)) walk(child.children);
-      }
-    }
-  };
-  walk(node.children);
-  // The ends are the markup's (the space before a note's back link), not the author's.
-  return text.trim();
-}
-
-function isSiteAddition(node: Element): boolean {
-  const { properties } = node;
-  if (properties['dataFootnoteRef'] !== undefined || properties['dataFootnoteBackref'] !== undefined) return true;
-  if (node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && child.properties['dataFootnoteRef'] !== undefined)) return true;
-  return hasClass(node, 'permalink') || hasClass(node, 'original-link') || hasClass(node, 'residue-label');
-}
-
-export function classes(node: Element): string[] {
-  const value = node.properties['className'];
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-export function hasClass(node: Element, name: string): boolean {
-  return classes(node).includes(name);
 }

@@ -12,16 +12,8 @@
 import type { Element, ElementContent, Parents, Root } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import type { AlsoIn } from '../core/body-records.ts';
 import { articlePath, reusePassagePath } from '../core/urls.ts';
-
-/** A shared passage of one paragraph: its cluster's id and the other articles' paragraphs that have it. */
-export interface AlsoIn {
-  cluster: string;
-  /** The other articles named, oldest first (src/utils/reuse.ts, ALSO_IN_SHOWN of them at most). */
-  articles: { slug: string; title: string; paragraph: string }[];
-  /** How many other articles have it besides those named (none when absent). */
-  more?: number;
-}
 
 declare module 'vfile' {
   interface DataMap {

@@ -2,27 +2,30 @@
  * Rehype plugin: the first mention of each of the article's topics in its body links to the topic
  * page, at most once per topic per article, and only where the mention is evidence of weight: a strong
  * term or a term of two or more words (isLinkTerm), never a single ordinary word ("summit"). Terms come
- * from corpus/topics.yaml and match as the classifier matches them (src/core/topic-evidence.ts).
+ * from corpus/topics.yaml, given as the plugin's options (it reads no file), and match as the classifier matches them (src/core/topic-evidence.ts).
  * Headings, links, code, figures, footnotes, residue and formulas are left alone. These links are the site's, not
  * the author's, and say so: a style of their own, a title naming the topic, and "topic: " before them for a screen reader.
  * "...modeled after nuclear watchdog organizations..." -> "...modeled after <a href="/topics/iaea-nuclear-analogy/">nuclear watchdog</a> organizations..."
  */
-import { readFileSync } from 'node:fs';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
-import { parseTopics } from '../core/taxonomy.ts';
+import { hasClass } from '../core/hast.ts';
 import { comparableText, isLinkTerm, topicTerms } from '../core/topic-evidence.ts';
 import { termMatches } from '../core/topic-terms.ts';
-import { TOPICS_FILE } from '../utils/corpus-paths.ts';
 import { topicPath } from '../core/urls.ts';
+import type { Topic } from '../schemas/topic.ts';
 
 const SKIP_TAGS = new Set(['a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'figure', 'sup', 'section']);
 
 type Matcher = (text: string) => [number, number] | null;
 
-/** Topic slug -> its label and the matchers of its terms that may link (strong first), read once per build. */
-function loadPatterns(): Map<string, { label: string; matchers: Matcher[] }> {
-  const topics = parseTopics(readFileSync(TOPICS_FILE, 'utf8'), TOPICS_FILE);
+/** The taxonomy the links are made from (corpus/topics.yaml, read by whoever configures the plugin: src/utils/render-article.ts). */
+export interface TopicLinkOptions {
+  topics: readonly Pick<Topic, 'slug' | 'label' | 'terms' | 'strong'>[];
+}
+
+/** Topic slug -> its label and the matchers of its terms that may link (strong first). */
+function linkPatterns(topics: TopicLinkOptions['topics']): Map<string, { label: string; matchers: Matcher[] }> {
   return new Map(
     topics.map((topic) => [
       topic.slug,
@@ -36,8 +39,6 @@ function loadPatterns(): Map<string, { label: string; matchers: Matcher[] }> {
   );
 }
 
-let patterns: Map<string, { label: string; matchers: Matcher[] }> | undefined;
-
 declare module 'vfile' {
   interface DataMap {
     /** The article's topic slugs, from its frontmatter: whose first mentions rehype-topic-links links. */
@@ -45,13 +46,16 @@ declare module 'vfile' {
   }
 }
 
-/** Link first topic mentions; the article's topics come with the file (`file.data.topics`, from its frontmatter). */
-export function rehypeTopicLinks() {
+/**
+ * Link first topic mentions of the taxonomy's topics (`options.topics`, given once); the article's topics come with the
+ * file (`file.data.topics`, from its frontmatter).
+ */
+export function rehypeTopicLinks(options: TopicLinkOptions) {
+  const patterns = linkPatterns(options.topics);
   return (tree: Root, file: VFile) => {
-    patterns ??= loadPatterns();
     const topics = file.data.topics;
     if (!Array.isArray(topics)) return;
-    const remaining = new Set(topics.filter((slug): slug is string => typeof slug === 'string' && patterns!.has(slug)));
+    const remaining = new Set(topics.filter((slug): slug is string => typeof slug === 'string' && patterns.has(slug)));
     walk(tree, remaining, patterns);
   };
 }
@@ -110,9 +114,4 @@ function linkMentions(node: Text, remaining: Set<string>, all: Map<string, { lab
   }
   if (cursor < node.value.length) out.push({ type: 'text', value: node.value.slice(cursor) });
   return out;
-}
-
-function hasClass(node: Element, name: string): boolean {
-  const classes = node.properties['className'];
-  return Array.isArray(classes) && classes.includes(name);
 }

@@ -10,7 +10,7 @@
  */
 import { normalizeUrl } from '../core/url-normalize.ts';
 import { articlePath } from '../core/urls.ts';
-import type { BodyLink } from '../plugins/rehype-outbound-links.ts';
+import type { BodyLink } from '../core/body-records.ts';
 import type { Article } from '../schemas/article.ts';
 
 /** A paragraph of the citing article that links to the cited one. */

@@ -10,7 +10,7 @@ import { rawSources, type RawSource } from './raw-sources.ts';
 import { addressBook, buildLinkGraph, corpusTargets, type CorpusTarget, type LinkGraph } from './corpus-links.ts';
 import { buildReuse, type Reuse } from './reuse.ts';
 import { openReuseMemo } from './reuse-cache.ts';
-import { REUSE_OPTIONS } from '../core/text-reuse.ts';
+import { REUSE_OPTIONS } from '../core/text-reuse/options.ts';
 import { groupWorksCited, type BodyCitations, type WorksCited } from './works-cited.ts';
 
 let cached: Promise<CorpusIndex> | undefined;

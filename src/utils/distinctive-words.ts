@@ -24,7 +24,7 @@ const CACHE_DIR = path.join(path.dirname(ENTRIES_DIR), `.${path.basename(ENTRIES
 /** What an article's counts depend on besides its text and language: the counting code and the stop-word lists' version. */
 function countingVersion(): string {
   const hash = createHash('sha256');
-  for (const file of ['src/core/analysis/distinctive.ts', 'src/core/analysis/stopwords.ts', 'src/core/concordance.ts'])
+  for (const file of ['src/core/analysis/distinctive.ts', 'src/core/analysis/stopwords.ts', 'src/core/concordance/words.ts'])
     hash.update(readFileSync(path.resolve(process.cwd(), file)));
   hash.update(String((createRequire(import.meta.url)('stopword/package.json') as { version: string }).version));
   return hash.digest('hex');

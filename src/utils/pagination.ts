@@ -5,8 +5,9 @@
  * Lists whose items differ in weight (a source with one article, a feed with thousands) are packed into pages
  * of about the same number of lines instead (packPages, splitGroup).
  * slicePage([a, b, c, d, e], 2, 2) -> [c, d]; pageCount(5, 2) -> 3; pageOfIndex(4, 2) -> 3; pagerPages(50, 334) -> [1, 48, 49, 50, 51, 52, 334]
- * packPages([a(3), b(2), c(4)], weight, 5) -> [[a, b], [c]]
+ * packPages([a(3), b(2), c(4)], weight, 5) -> [[a, b], [c]]; partRange(articles 151-300 of 1204, 'articles') -> ' (articles 151–300 of 1,204)'
  */
+import { formatCount } from '../core/count.ts';
 
 /** Items per page of each list. */
 export const PAGE_SIZE = {
@@ -68,6 +69,13 @@ export interface Part<G, T> {
   items: T[];
   from: number;
   of: number;
+}
+
+/** "(articles 151–300 of 1,204)" for a part of a group that continues over pages; nothing for a whole group. */
+export function partRange(part: Part<unknown, unknown>, what: string): string {
+  return part.items.length === part.of
+    ? ''
+    : ` (${what} ${formatCount(part.from)}–${formatCount(part.from + part.items.length - 1)} of ${formatCount(part.of)})`;
 }
 
 /** A group cut into parts of at most `size` items (a group without items is one empty part). */

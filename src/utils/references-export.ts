@@ -7,7 +7,8 @@
  */
 import { articlePath, siteUrl } from '../core/urls.ts';
 import { REFERENCES_SCHEMA_VERSION, type ReferencesExport } from '../schemas/references-export.ts';
-import { bibtexEscape, SITE_NAME } from './citation.ts';
+import { SITE_NAME } from './citation.ts';
+import { bibtexEscape } from './citation-bibtex.ts';
 import { workPagePath } from './references-pages.ts';
 import type { CitedWork } from './works-cited.ts';
 

@@ -20,17 +20,23 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { parseMdx } from '../core/mdx.ts';
 import { checkMdxTree } from '../core/mdx-safety.ts';
+import { readFileSync } from 'node:fs';
+import type { AlsoIn, BodyLink, BodyMention } from '../core/body-records.ts';
+import { hasClass } from '../core/hast.ts';
 import { plainText } from '../core/plain-text.ts';
+import { parseTopics } from '../core/taxonomy.ts';
+import type { Topic } from '../schemas/topic.ts';
 import { rehypeArticleComponents } from '../plugins/rehype-article-components.ts';
 import { rehypeCorpusLinks } from '../plugins/rehype-corpus-links.ts';
 import { rehypeExternalResources } from '../plugins/rehype-external-resources.ts';
-import { rehypeIdentifierMentions, type BodyMention } from '../plugins/rehype-identifier-mentions.ts';
-import { rehypeOutboundLinks, type BodyLink } from '../plugins/rehype-outbound-links.ts';
+import { rehypeIdentifierMentions } from '../plugins/rehype-identifier-mentions.ts';
+import { rehypeOutboundLinks } from '../plugins/rehype-outbound-links.ts';
 import { rehypeParagraphPermalinks } from '../plugins/rehype-paragraph-permalinks.ts';
-import { rehypeReuseMarkers, type AlsoIn } from '../plugins/rehype-reuse-markers.ts';
+import { rehypeReuseMarkers } from '../plugins/rehype-reuse-markers.ts';
 import { rehypeSearchScope } from '../plugins/rehype-search-scope.ts';
 import { rehypeTopicLinks } from '../plugins/rehype-topic-links.ts';
 import { remarkParagraphIds } from '../plugins/remark-paragraph-ids.ts';
+import { TOPICS_FILE } from './corpus-paths.ts';
 
 /** A heading of the body: its level, its id and its text. */
 interface ArticleHeading {
@@ -68,24 +74,31 @@ export interface RenderOptions {
   alsoIn?: Readonly<Record<string, readonly AlsoIn[]>>;
 }
 
+/** The taxonomy, for the topic links: read here, where the plugins are configured, and given to the plugin. */
+function readTaxonomy(): Topic[] {
+  return parseTopics(readFileSync(TOPICS_FILE, 'utf8'), TOPICS_FILE);
+}
+
 // The transforms after parsing: the parse is the safety gate's own (parseMdx), so the site renders exactly
-// the tree the gate checks.
-const processor = unified()
-  .use(remarkParagraphIds)
-  .use(remarkRehype, {
-    footnoteLabel: 'Notes',
-    footnoteBackLabel: (index: number) => `Back to reference ${index + 1}`,
-    // Components stay as they are until rehype-article-components gives them their markup.
-    passThrough: ['mdxJsxFlowElement', 'mdxJsxTextElement'],
-  })
-  .use(rehypeArticleComponents)
-  .use(rehypeSlug)
-  .use(rehypeTopicLinks)
-  .use(rehypeOutboundLinks)
-  .use(rehypeIdentifierMentions)
-  .use(rehypeParagraphPermalinks)
-  .use(rehypeSearchScope)
-  .use(rehypeExternalResources);
+// the tree the gate checks. Made when the first body is rendered (the taxonomy is read then, once).
+const makeProcessor = () =>
+  unified()
+    .use(remarkParagraphIds)
+    .use(remarkRehype, {
+      footnoteLabel: 'Notes',
+      footnoteBackLabel: (index: number) => `Back to reference ${index + 1}`,
+      // Components stay as they are until rehype-article-components gives them their markup.
+      passThrough: ['mdxJsxFlowElement', 'mdxJsxTextElement'],
+    })
+    .use(rehypeArticleComponents)
+    .use(rehypeSlug)
+    .use(rehypeTopicLinks, { topics: readTaxonomy() })
+    .use(rehypeOutboundLinks)
+    .use(rehypeIdentifierMentions)
+    .use(rehypeParagraphPermalinks)
+    .use(rehypeSearchScope)
+    .use(rehypeExternalResources);
+let processor: ReturnType<typeof makeProcessor> | undefined;
 
 // What depends on the rest of the corpus, on a body already rendered: its in-corpus links and its shared passages'
 // marks (both known only once every body has been read: src/utils/corpus.ts). Their own markup is the site's, with
@@ -108,7 +121,7 @@ export async function renderArticle(mdx: string, options: RenderOptions): Promis
   });
   const mdast = parseMdx(String(file.value));
   checkMdxTree(mdast, options.label);
-  const hast = (await processor.run(mdast, file)) as HastRoot;
+  const hast = (await (processor ??= makeProcessor()).run(mdast, file)) as HastRoot;
   const html = toHtml(hast);
   const decorated = Object.keys(options.corpusLinks ?? {}).length > 0 || Object.keys(options.alsoIn ?? {}).length > 0;
   return {
@@ -156,8 +169,7 @@ function collectIds(tree: HastRoot): string[] {
 }
 
 function isFormulaGlyphs(node: { type: string; properties?: Element['properties'] }): boolean {
-  const classes = node.type === 'element' ? node.properties?.['className'] : undefined;
-  return Array.isArray(classes) && classes.includes('katex-html');
+  return node.type === 'element' && hasClass(node as Element, 'katex-html');
 }
 
 function collectInlineStyles(tree: HastRoot): string[] {

@@ -4,7 +4,7 @@
  * of each (the page shows six). Links are absolute on the public address, or site paths without one. Pure.
  * buildReusePart(clusters, site, 2) -> { part: { number: 2, of: 5, page: '/reuse/page/2/', … }, clusters: [passages 21-40] }
  */
-import { REUSE_OPTIONS } from '../core/text-reuse.ts';
+import { REUSE_OPTIONS } from '../core/text-reuse/options.ts';
 import { articlePath, reusePartPath, reusePassagePath, reusePath, siteUrl } from '../core/urls.ts';
 import { REUSE_SCHEMA_VERSION, type ReuseExport, type ReusePart } from '../schemas/reuse-export.ts';
 import { citedTitle } from './citation.ts';

@@ -7,18 +7,11 @@
  *   -> { clusters: [{ id: 'r-…', articles: 2, versions: [{ article: a, paragraph: 'p-1', start, end, text, segments }, { article: b, … }] }],
  *        ownVersions: { a: [{ cluster: 'r-…', paragraph: 'p-1', text }], b: … }, alsoIn: { a: { 'p-1': [{ cluster: 'r-…', articles: [{ slug: 'b', title, paragraph: 'p-9' }] }] }, b: … } }
  */
-import {
-  detectReuse,
-  diffVersions,
-  REUSE_OPTIONS,
-  type DiffSegment,
-  type ReuseCluster,
-  type ReuseMemo,
-  type ReuseOptions,
-  type ReuseParagraph,
-  type ReuseVersion,
-} from '../core/text-reuse.ts';
-import type { AlsoIn } from '../plugins/rehype-reuse-markers.ts';
+import { detectReuse, type ReuseCluster, type ReuseParagraph, type ReuseVersion } from '../core/text-reuse.ts';
+import { diffVersions, type DiffSegment } from '../core/text-reuse/diff.ts';
+import type { ReuseMemo } from '../core/text-reuse/memo.ts';
+import { REUSE_OPTIONS, type ReuseOptions } from '../core/text-reuse/options.ts';
+import type { AlsoIn } from '../core/body-records.ts';
 import type { Article } from '../schemas/article.ts';
 import { citedTitle } from './citation.ts';
 import { PAGE_SIZE } from './pagination.ts';

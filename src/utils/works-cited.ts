@@ -25,8 +25,7 @@
 import { createHash } from 'node:crypto';
 import { normalizeUrl } from '../core/url-normalize.ts';
 import { identifierUrl, identifiersInText, type WorkIdentifier } from '../core/work-ids.ts';
-import type { BodyMention } from '../plugins/rehype-identifier-mentions.ts';
-import type { BodyLink } from '../plugins/rehype-outbound-links.ts';
+import type { BodyLink, BodyMention } from '../core/body-records.ts';
 import type { Article } from '../schemas/article.ts';
 import { addressBook, articleAddresses } from './corpus-links.ts';
 

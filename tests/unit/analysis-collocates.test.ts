@@ -8,7 +8,9 @@ import { describeFilters, filterOccurrences, readFilters, writeFilters } from '.
 import { addCounts, countWords, distinctiveWords } from '../../src/core/analysis/distinctive.ts';
 import { keyness } from '../../src/core/analysis/keyness.ts';
 import { stopWordsFor } from '../../src/core/analysis/stopwords.ts';
-import { findOccurrences, tokenize, type ConcordanceArticle } from '../../src/core/concordance.ts';
+import type { ConcordanceArticle } from '../../src/core/concordance/format.ts';
+import { findOccurrences } from '../../src/core/concordance/lookup.ts';
+import { tokenize } from '../../src/core/concordance/words.ts';
 
 /** The uses of `word` in each text, as the concordance page gives them to collocates(). */
 function usesOf(word: string, texts: readonly string[]): PhraseUse[] {

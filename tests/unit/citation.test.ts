@@ -11,19 +11,8 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { describe, expect, test } from 'vitest';
 import type { Article } from '../../src/schemas/article.ts';
 import { articleUrl } from '../../src/core/urls.ts';
-import {
-  bibtexEscape,
-  citationKind,
-  citationText,
-  citedTitle,
-  cslTitle,
-  dublinCoreAndOpenGraphTags,
-  highwireTags,
-  toBibtex,
-  toBibtexFile,
-  toCsl,
-  zoteroItemType,
-} from '../../src/utils/citation.ts';
+import { citationKind, citationText, citedTitle, cslTitle, dublinCoreAndOpenGraphTags, highwireTags, toCsl, zoteroItemType } from '../../src/utils/citation.ts';
+import { bibtexEscape, toBibtex, toBibtexFile } from '../../src/utils/citation-bibtex.ts';
 import { buildCorpusIndex } from '../../src/utils/corpus-index.ts';
 import { formatDate } from '../../src/utils/format.ts';
 import { slugifyName } from '../../src/core/slug.ts';

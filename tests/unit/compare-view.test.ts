@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { sharedPassages, slugFrom } from '../../src/client/compare-view.ts';
+import { sharedPassages } from '../../src/client/compare-sections.ts';
+import { slugFrom } from '../../src/client/compare-view.ts';
 import { COMPARE_DATA_VERSION, type CompareData } from '../../src/utils/compare-data.ts';
 
 describe('the compare form on a large corpus takes an article address or slug', () => {

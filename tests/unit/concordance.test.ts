@@ -1,23 +1,13 @@
 /**
- * The concordance's lines, built from the index the build writes (src/core/concordance.ts): what counts as a
+ * The concordance's lines, built from the index the build writes (src/core/concordance.ts, src/core/concordance/): what counts as a
  * match (whole words, case and accents ignored, phrases adjacent inside one paragraph), the context windows
  * (exact slices of the text, every space and mark kept, no word cut), the sort orders and the counts.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  buildConcordance,
-  countOccurrences,
-  findOccurrences,
-  lineAt,
-  parseConcordanceQuery,
-  shardOf,
-  sortOccurrences,
-  textChunk,
-  tokenize,
-  type ConcordanceFiles,
-  type Occurrence,
-  type SourceArticle,
-} from '../../src/core/concordance.ts';
+import { shardOf, textChunk } from '../../src/core/concordance/format.ts';
+import { countOccurrences, findOccurrences, lineAt, sortOccurrences, type Occurrence } from '../../src/core/concordance/lookup.ts';
+import { parseConcordanceQuery, tokenize } from '../../src/core/concordance/words.ts';
+import { buildConcordance, type ConcordanceFiles, type SourceArticle } from '../../src/core/concordance.ts';
 
 function article(slug: string, title: string, iso: string | null, outlet: string | null, texts: string[]): SourceArticle {
   return {

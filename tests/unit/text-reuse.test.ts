@@ -4,17 +4,13 @@
  * each version's exact span in its paragraph; precision and recall are printed. And the word-level differences.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  align,
-  detectReuse,
-  diffVersions,
-  fingerprints,
-  isSharedPassage,
-  REUSE_OPTIONS,
-  words,
-  type ReuseCluster,
-  type ReuseMemo,
-} from '../../src/core/text-reuse.ts';
+import { align, isSharedPassage } from '../../src/core/text-reuse/alignment.ts';
+import { diffVersions } from '../../src/core/text-reuse/diff.ts';
+import type { ReuseMemo } from '../../src/core/text-reuse/memo.ts';
+import { REUSE_OPTIONS } from '../../src/core/text-reuse/options.ts';
+import { fingerprints } from '../../src/core/text-reuse/winnowing.ts';
+import { words } from '../../src/core/text-reuse/words.ts';
+import { detectReuse, type ReuseCluster } from '../../src/core/text-reuse.ts';
 import { plantedCorpus, type Planted } from '../helpers/planted-reuse.ts';
 
 const { documents, planted } = plantedCorpus();

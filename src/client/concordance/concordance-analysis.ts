@@ -6,7 +6,9 @@
  * lines, the collocates, the phrases). Words from the sources are set as text, never as markup.
  */
 import { formatCount, formatDecimal, plural } from '../../core/count.ts';
-import { CONCORDANCE_DATA, lineAt, type ConcordanceManifest, type ConcordanceQuery, type Occurrence } from '../../core/concordance.ts';
+import { CONCORDANCE_DATA, type ConcordanceManifest } from '../../core/concordance/format.ts';
+import { lineAt, type Occurrence } from '../../core/concordance/lookup.ts';
+import type { ConcordanceQuery } from '../../core/concordance/words.ts';
 // Types only: the statistics are fetched with the first "Find collocates and phrases", not with the page.
 import type { Collocate, CorpusFrequencies, Phrase, PhraseUse } from '../../core/analysis/collocates.ts';
 import { DEFAULT_SPAN, UNKNOWN_OUTLET } from '../../core/analysis/concordance-filters.ts';

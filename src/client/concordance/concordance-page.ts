@@ -1,34 +1,23 @@
 /**
  * The concordance page: reads the query and the order from the URL (?q=oligopoly&sort=before), fetches the
- * index's list of articles and the shard of each query word, finds every occurrence (src/core/concordance.ts),
+ * index's list of articles and the shard of each query word, finds every occurrence (src/core/concordance/lookup.ts),
  * and shows them as table rows, 25 at a time: only the text files (16 blocks each) that the shown lines come
- * from are fetched, the next ones on "Show more lines". Each query or order is a history entry, so a concordance
- * can be shared and Back works. Sorting is by the column headers' buttons (aria-sort on the sorted column) or
- * the form's select; the count is a polite live region and the document title names the query.
+ * from are fetched, the next ones on "Show more lines". Each query or order is a history entry
+ * (src/client/url-state.ts), so a concordance can be shared and Back works. Sorting is by the column headers'
+ * buttons (aria-sort on the sorted column) or the form's select; the count is a polite live region and the
+ * document title names the query.
  */
 import { formatCount, plural } from '../../core/count.ts';
-import {
-  CONCORDANCE_DATA,
-  countOccurrences,
-  findOccurrences,
-  isSort,
-  lineAt,
-  parseConcordanceQuery,
-  shardOf,
-  sortOccurrences,
-  textChunk,
-  tokenize,
-  type ConcordanceManifest,
-  type ConcordanceShard,
-  type ConcordanceSort,
-  type ConcordanceText,
-  type Occurrence,
-  type Token,
-} from '../../core/concordance.ts';
+import { CONCORDANCE_DATA, shardOf, textChunk, type ConcordanceManifest, type ConcordanceShard, type ConcordanceText } from '../../core/concordance/format.ts';
+import { countOccurrences, findOccurrences, isSort, lineAt, sortOccurrences, type ConcordanceSort, type Occurrence } from '../../core/concordance/lookup.ts';
+import { parseConcordanceQuery, tokenize, type Token } from '../../core/concordance/words.ts';
 import { articlePath } from '../../core/urls.ts';
+import { languageAttributes } from '../../core/text-direction.ts';
 import { describeFilters, filterOccurrences, hasFilters, readFilters, writeFilters, type ConcordanceFilters } from '../../core/analysis/concordance-filters.ts';
 import type { ConcordanceAnalysis } from './concordance-analysis.ts';
-import { languageAttributes } from '../../core/text-direction.ts';
+import { element } from '../element.ts';
+import { inferredMark } from '../search/inferred-mark.ts';
+import { urlState } from '../url-state.ts';
 
 /** Lines shown at first and added by each "Show more lines". */
 const PAGE_SIZE = 25;
@@ -48,32 +37,17 @@ interface State {
   filters: ConcordanceFilters;
 }
 
-function readUrl(): State {
-  const params = new URLSearchParams(location.search);
+function readState(params: URLSearchParams): State {
   const sort = params.get('sort');
   return { q: params.get('q') ?? '', sort: isSort(sort) ? sort : 'article', filters: readFilters(params) };
 }
 
-function toUrl({ q, sort, filters }: State): string {
+function writeState({ q, sort, filters }: State): URLSearchParams {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   if (sort !== 'article') params.set('sort', sort);
   writeFilters(filters, params);
-  const query = params.toString();
-  return `${location.pathname}${query ? `?${query}` : ''}`;
-}
-
-/** The inferred mark for a title or date, cloned from the page's templates (InferredMarkTemplates.astro), as search does. */
-function inferredMark(field: 'title' | 'date'): Node[] {
-  const template = document.querySelector<HTMLTemplateElement>(`template[data-inferred-mark="${field}"]`);
-  return template ? [...template.content.cloneNode(true).childNodes] : [];
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+  return params;
 }
 
 async function fetchJson<T>(path: string): Promise<T> {
@@ -105,8 +79,6 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
   document.querySelector<HTMLElement>('[data-concordance-no-script]')?.setAttribute('hidden', '');
 
   const baseTitle = document.title;
-  let state = readUrl();
-  let generation = 0;
   let lines: Occurrence[] = [];
   let shown = 0;
   let length = 1;
@@ -163,7 +135,7 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
     const next = lines.slice(shown, shown + PAGE_SIZE);
     const blocks = new Map<string, Block[]>();
     await Promise.all([...new Set(next.map(fileOf))].map(async (name) => blocks.set(name, await loadText(name))));
-    if (mine !== generation) return;
+    if (!page.isLatest(mine)) return;
     body.append(...next.map((line) => row(line, blocks.get(fileOf(line))!, index)));
     shown += next.length;
     more.hidden = shown >= lines.length;
@@ -190,7 +162,7 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
     );
   };
 
-  const markSort = () => {
+  const markSort = (state: State) => {
     sortSelect.value = state.sort;
     for (const th of root.querySelectorAll<HTMLElement>('th[data-sort-column]')) {
       if (th.dataset['sortColumn'] === state.sort) th.setAttribute('aria-sort', ARIA_SORT[state.sort]);
@@ -198,14 +170,9 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
     }
   };
 
-  const run = async (push: 'push' | 'none') => {
-    const mine = ++generation;
-    if (push === 'push') {
-      const url = toUrl(state);
-      if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
-    }
+  const show = async (state: State, mine: number) => {
     input.value = state.q;
-    markSort();
+    markSort(state);
     const query = parseConcordanceQuery(state.q);
     document.title = query.label ? `${query.label} – ${baseTitle}` : baseTitle;
     analysis?.clear();
@@ -228,7 +195,7 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
           loaded.set(word, (await loadShard(shardOf(word, index.shards)))[word]);
         }),
       );
-      if (mine !== generation) return;
+      if (!page.isLatest(mine)) return;
       length = query.words.length;
       const found = findOccurrences(query.words, (word) => loaded.get(word));
       lines = sortOccurrences(
@@ -259,14 +226,14 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
       const described = `${plural(lines.length, 'use')} of ${what} in ${plural(articleCount, 'article')}`;
       caption.textContent = `${described}, ${SORT_LABELS[state.sort]}`;
       await showMore(mine);
-      if (mine !== generation) return;
+      if (!page.isLatest(mine)) return;
       scroll.hidden = false;
       summary.textContent = described;
       // For the benchmark (scripts/bench/measure-concordance.ts): when the first lines were in the page.
       performance.mark('concordance-lines');
       // The counts once the first lines are painted: for a common word they list every article.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      if (mine !== generation) return;
+      if (!page.isLatest(mine)) return;
       renderCounts(index);
       counts.hidden = false;
       analysis?.show({
@@ -278,36 +245,29 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
         filtered: hasFilters(filters),
       });
     } catch (error) {
-      if (mine !== generation) return;
+      if (!page.isLatest(mine)) return;
       summary.textContent = 'The concordance could not be loaded. Reload the page to try again.';
       console.error(error);
     }
   };
 
+  const page = urlState({ read: readState, write: writeState, show });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const q = input.value.trim();
     // The filters stay while the query does (a sort, a resubmit); a new query starts unfiltered.
-    state = { q, sort: sortSelect.value as ConcordanceSort, filters: q === state.q ? state.filters : readFilters(new URLSearchParams()) };
-    void run('push');
+    page.go({ q, sort: sortSelect.value as ConcordanceSort, filters: q === page.state.q ? page.state.filters : readFilters(new URLSearchParams()) });
   });
   sortSelect.addEventListener('change', () => {
-    state = { ...state, sort: isSort(sortSelect.value) ? sortSelect.value : 'article' };
-    void run('push');
+    page.go({ ...page.state, sort: isSort(sortSelect.value) ? sortSelect.value : 'article' });
   });
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-sort]')) {
     button.addEventListener('click', () => {
       const sort = button.dataset['sort'] ?? null;
-      if (!isSort(sort) || sort === state.sort) return;
-      state = { ...state, sort };
-      void run('push');
+      if (!isSort(sort) || sort === page.state.sort) return;
+      page.go({ ...page.state, sort });
     });
   }
-  more.addEventListener('click', () => void showMore(generation));
-  window.addEventListener('popstate', () => {
-    state = readUrl();
-    void run('none');
-  });
-
-  void run('none');
+  more.addEventListener('click', () => void showMore(page.generation));
+  page.start();
 }

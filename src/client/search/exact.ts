@@ -9,7 +9,7 @@
  * Han, kana and Hangul are written without spaces, so a CJK term is found as a contiguous substring.
  * ('Ban the IAEA’s rules', { words: ['iaea'] }) -> [{ start: 8, end: 12 }]
  * Hand-written: the folding must keep each folded character's place in the original text to mark it, and the
- * match rules are ours (the concordance's word rule, src/core/concordance.ts, plus CJK and phrases); the
+ * match rules are ours (the concordance's word rule, src/core/concordance/words.ts, plus CJK and phrases); the
  * libraries that mark text (mark.js, inside Pagefind's highlighter) work on the DOM and their "exactly"
  * mode splits on spaces only.
  */

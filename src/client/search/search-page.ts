@@ -1,10 +1,10 @@
 /**
  * The search page: query, facets with counts, sort, results with highlighted excerpts and matching
- * sections, and the whole state in the URL (?q=iaea&topic=Enforcement&sort=date-desc) so a search
- * can be shared and Back works. An empty query with a filter browses the corpus.
+ * sections, and the whole state in the URL (?q=iaea&topic=Enforcement&sort=date-desc, src/client/url-state.ts)
+ * so a search can be shared and Back works. An empty query with a filter browses the corpus.
  * A result is a hit only when its text holds the query exactly (hits.ts, exact.ts): where Pagefind found only
  * near words, the page says "No article contains “banana”" and offers those words as searches of their own.
- * Facets that scale: values with no result are hidden, each facet shows its first few values and the rest
+ * Facets that scale (facets.ts): values with no result are hidden, each facet shows its first few values and the rest
  * behind "Show all N", a long one has a box to filter its values, and on a narrow screen the facets are one
  * disclosure above the results. Keyboard first: a skip link jumps over the facets to the results; the facets
  * are built once, in the corpus's order, and only their counts change, so nothing moves under the pointer or
@@ -13,26 +13,16 @@
  */
 import { languageAttributes } from '../../core/text-direction.ts';
 import { concordancePath } from '../../core/urls.ts';
-import { foldCharacters } from './exact.ts';
+import { element } from '../element.ts';
+import { urlState } from '../url-state.ts';
+import { FILTERS, searchFacets } from './facets.ts';
 import { ExactCheck, hasTerms, toHit } from './hits.ts';
 import { inferredMark } from './inferred-mark.ts';
-import { pagefind, type FilterCounts, type Result, type SearchResponse } from './pagefind.ts';
+import { pagefind, type Result, type SearchResponse } from './pagefind.ts';
 import { parseQuery } from './query.ts';
 
-/** The filters the index carries (src/components/SearchMeta.astro), in display order. Topics narrow
- * (an article must carry every chosen topic); the others widen within their group. */
-const FILTERS = [
-  { name: 'topic', label: 'Topic', mode: 'all' },
-  { name: 'outlet', label: 'Outlet', mode: 'any' },
-  { name: 'format', label: 'Format', mode: 'any' },
-  { name: 'year', label: 'Year', mode: 'any' },
-] as const;
 const SORTS: Record<string, Record<string, 'asc' | 'desc'>> = { 'date-desc': { date: 'desc' }, 'date-asc': { date: 'asc' } };
 const PAGE_SIZE = 10;
-/** Values a facet shows before "Show all N". */
-const FEW = 5;
-/** A facet with more values than this in the corpus gets a box to filter them. */
-const FILTER_BOX_FROM = 8;
 /** The width from which the facets sit beside the results, open (src/styles/global.css, .search-layout). */
 const WIDE = '(min-width: 60rem)';
 
@@ -42,8 +32,7 @@ interface State {
   sort: string;
 }
 
-function readUrl(): State {
-  const params = new URLSearchParams(location.search);
+function readState(params: URLSearchParams): State {
   const filters: Record<string, string[]> = {};
   for (const { name } of FILTERS) {
     const values = params.getAll(name).filter(Boolean);
@@ -53,20 +42,12 @@ function readUrl(): State {
   return { term: params.get('q') ?? '', filters, sort: sort in SORTS ? sort : '' };
 }
 
-function toUrl({ term, filters, sort }: State): string {
+function writeState({ term, filters, sort }: State): URLSearchParams {
   const params = new URLSearchParams();
   if (term) params.set('q', term);
   for (const { name } of FILTERS) for (const value of filters[name] ?? []) params.append(name, value);
   if (sort) params.set('sort', sort);
-  const query = params.toString();
-  return `${location.pathname}${query ? `?${query}` : ''}`;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+  return params;
 }
 
 export function setUpSearchPage(root: HTMLElement): void {
@@ -91,21 +72,20 @@ export function setUpSearchPage(root: HTMLElement): void {
   syncDisclosure();
   wide.addEventListener('change', syncDisclosure);
 
-  let state = readUrl();
-  let generation = 0;
+  const facets = searchFacets(filterBox, disclosureLabel);
   let results: Result[] = [];
   let shown = 0;
   let typingTimer: number | undefined;
 
   const baseTitle = document.title;
 
-  const scopeText = () => {
+  const scopeText = (state: State) => {
     const chosen = FILTERS.flatMap(({ name, label }) => (state.filters[name] ?? []).map((value) => `${label}: ${value}`));
     return chosen.length > 0 ? ` in ${chosen.join(', ')}` : '';
   };
 
-  const describe = (count: number): string => {
-    const scope = scopeText();
+  const describe = (state: State, count: number): string => {
+    const scope = scopeText(state);
     const query = parseQuery(state.term);
     const lonePhrase = query.phrases.length === 1 && query.words.length === 0;
     const what = query.label ? ` for ${lonePhrase ? 'the phrase ' : ''}${query.label}` : '';
@@ -124,7 +104,7 @@ export function setUpSearchPage(root: HTMLElement): void {
     } else {
       const links = words.flatMap((word, index) => {
         const link = element('a', 'search-near-word', word);
-        link.href = toUrl({ ...state, term: word });
+        link.href = page.href({ ...page.state, term: word });
         link.dataset['term'] = word;
         return index === 0 ? [link] : [', ', link];
       });
@@ -136,126 +116,12 @@ export function setUpSearchPage(root: HTMLElement): void {
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-term]');
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
-    state = { ...state, term: link.dataset['term']! };
-    void run('push');
+    page.go({ ...page.state, term: link.dataset['term']! });
     input.focus();
   });
 
-  /** One facet: its values in the corpus's order, whether "Show all" is open, and its filter box if it is long. */
-  interface Group {
-    name: string;
-    label: string;
-    fieldset: HTMLFieldSetElement;
-    rows: Array<{ value: string; folded: string; row: HTMLElement; box: HTMLInputElement; count: HTMLElement; shown: boolean }>;
-    toggle: HTMLButtonElement;
-    filter?: HTMLInputElement;
-    none: HTMLElement;
-    expanded: boolean;
-  }
-  const groups: Group[] = [];
-
-  const buildFilters = (corpus: FilterCounts) => {
-    for (const { name, label } of FILTERS) {
-      // The corpus's order, fixed for the page's life: most articles first (years newest first).
-      const values = Object.entries(corpus[name] ?? {});
-      values.sort((a, b) => (name === 'year' ? (a[0] < b[0] ? 1 : -1) : b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
-      const fieldset = element('fieldset', 'search-filter');
-      fieldset.append(element('legend', undefined, label));
-      const listId = `filter-${name}-values`;
-      const group: Group = {
-        name,
-        label,
-        fieldset,
-        rows: [],
-        toggle: element('button', 'search-filter-toggle'),
-        none: element('p', 'search-filter-none'),
-        expanded: false,
-      };
-      if (values.length > FILTER_BOX_FROM) {
-        const filter = element('input', 'search-filter-find');
-        filter.type = 'search';
-        filter.setAttribute('aria-label', `Filter the ${label.toLowerCase()} values`);
-        filter.placeholder = `Filter ${values.length} ${label.toLowerCase()} values`;
-        filter.setAttribute('aria-controls', listId);
-        filter.autocomplete = 'off';
-        filter.addEventListener('input', () => layoutGroup(group));
-        fieldset.append(filter);
-        group.filter = filter;
-      }
-      const list = element('div', 'search-filter-values');
-      list.id = listId;
-      for (const [value] of values) {
-        const id = `filter-${name}-${value.replace(/[^a-z0-9]+/gi, '-')}`;
-        const row = element('div', 'search-filter-option');
-        const box = element('input');
-        box.type = 'checkbox';
-        box.id = id;
-        box.name = name;
-        box.value = value;
-        const text = element('label', undefined, value);
-        text.htmlFor = id;
-        const count = element('span', 'count');
-        text.append(' ', count);
-        row.append(box, text);
-        list.append(row);
-        group.rows.push({ value, folded: foldCharacters(value), row, box, count, shown: false });
-      }
-      group.none.hidden = true;
-      group.toggle.type = 'button';
-      group.toggle.setAttribute('aria-controls', listId);
-      group.toggle.addEventListener('click', () => {
-        group.expanded = !group.expanded;
-        layoutGroup(group);
-      });
-      fieldset.append(list, group.none, group.toggle);
-      groups.push(group);
-    }
-    filterBox.replaceChildren(...groups.map((group) => group.fieldset));
-  };
-
-  /**
-   * Which values a facet shows: those with a result here (and any checked), matching its filter box; the
-   * first FEW of them unless "Show all" is open or the box is used. The order never changes.
-   */
-  const layoutGroup = (group: Group) => {
-    const find = foldCharacters(group.filter?.value.trim() ?? '');
-    const candidates = group.rows.filter((row) => (row.shown || row.box.checked) && (!find || row.folded.includes(find)));
-    const all = group.expanded || find !== '';
-    for (const row of group.rows) {
-      const index = candidates.indexOf(row);
-      row.row.hidden = !(index >= 0 && (all || index < FEW || row.box.checked));
-    }
-    const total = group.rows.filter((row) => row.shown || row.box.checked).length;
-    group.fieldset.hidden = total === 0;
-    group.none.hidden = !(find && candidates.length === 0);
-    group.none.textContent = `No ${group.label.toLowerCase()} value matches “${group.filter?.value.trim() ?? ''}”.`;
-    group.toggle.hidden = find !== '' || total <= FEW;
-    group.toggle.textContent = group.expanded ? `Show the first ${FEW}` : `Show all ${total}`;
-    group.toggle.setAttribute('aria-expanded', String(group.expanded));
-    group.toggle.setAttribute(
-      'aria-label',
-      group.expanded ? `Show the first ${FEW} ${group.label.toLowerCase()} values` : `Show all ${total} ${group.label.toLowerCase()} values`,
-    );
-  };
-
-  /** Counts and checks updated in place; a value with no result here is hidden, unless checked. */
-  const updateFilters = (counts: FilterCounts) => {
-    let chosen = 0;
-    for (const group of groups) {
-      for (const row of group.rows) {
-        const count = counts[group.name]?.[row.value] ?? 0;
-        row.count.textContent = `(${count})`;
-        row.shown = count > 0;
-        row.box.checked = (state.filters[group.name] ?? []).includes(row.value);
-        if (row.box.checked) chosen++;
-      }
-      layoutGroup(group);
-    }
-    disclosureLabel.textContent = chosen > 0 ? `Filters (${chosen} chosen)` : 'Filters';
-  };
-
   const renderResult = async (result: Result): Promise<HTMLLIElement> => {
-    const hit = toHit(await result.data(), parseQuery(state.term));
+    const hit = toHit(await result.data(), parseQuery(page.state.term));
     const item = element('li', 'search-result');
     const heading = element('h2', 'search-result-title');
     const link = Object.assign(element('a', undefined, hit.title), languageAttributes(hit.lang));
@@ -285,18 +151,13 @@ export function setUpSearchPage(root: HTMLElement): void {
   const showMore = async (mine: number) => {
     const next = results.slice(shown, shown + PAGE_SIZE);
     const items = await Promise.all(next.map(renderResult));
-    if (mine !== generation) return;
+    if (!page.isLatest(mine)) return;
     list.append(...items);
     shown += next.length;
     more.hidden = shown >= results.length;
   };
 
-  const run = async (push: 'push' | 'none') => {
-    const mine = ++generation;
-    if (push === 'push') {
-      const url = toUrl(state);
-      if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
-    }
+  const show = async (state: State, mine: number) => {
     input.value = state.term;
     sortSelect.value = state.sort;
     const query = parseQuery(state.term);
@@ -307,12 +168,12 @@ export function setUpSearchPage(root: HTMLElement): void {
     const api = await pagefind();
     // Loads the filter index; until then searches report no filter counts.
     const corpusFacets = await api.filters();
-    if (mine !== generation) return;
+    if (!page.isLatest(mine)) return;
     const hasFilters = Object.keys(state.filters).length > 0;
     if (!query.term && !hasFilters) {
       // Nothing asked yet: the facets of the whole corpus to browse by.
-      if (groups.length === 0) buildFilters(corpusFacets);
-      updateFilters(corpusFacets);
+      if (!facets.built) facets.build(corpusFacets);
+      facets.update(corpusFacets, state.filters);
       list.replaceChildren();
       more.hidden = true;
       near.hidden = true;
@@ -324,17 +185,17 @@ export function setUpSearchPage(root: HTMLElement): void {
       filters: filters as unknown as Record<string, string[]>,
       sort: SORTS[state.sort],
     });
-    if (mine !== generation || !response) return;
+    if (!page.isLatest(mine) || !response) return;
     // Only the pages that hold the query exactly (hits.ts): the first page is shown once enough candidates are
     // checked; the rest are checked after it, and the count and the facets are given when all are.
     const check = new ExactCheck(response.results, query);
-    const cancelled = () => mine !== generation;
+    const cancelled = () => !page.isLatest(mine);
     await check.until(PAGE_SIZE + 1, cancelled);
     if (cancelled()) return;
     results = check.results;
     shown = 0;
     // The facets are built with their first counts, in one go, so that no value shows and then hides.
-    if (groups.length === 0) buildFilters(corpusFacets);
+    if (!facets.built) facets.build(corpusFacets);
     list.replaceChildren();
     near.hidden = true;
     await showMore(mine);
@@ -346,44 +207,33 @@ export function setUpSearchPage(root: HTMLElement): void {
       results = check.results;
       more.hidden = shown >= results.length;
     }
-    updateFilters(check.counts() ?? response.filters);
-    summary.textContent = describe(results.length);
+    facets.update(check.counts() ?? response.filters, state.filters);
+    summary.textContent = describe(state, results.length);
     if (results.length === 0 && hasTerms(query)) offerNearWords(check.nearWords());
   };
 
+  const page = urlState({ read: readState, write: writeState, show });
   input.addEventListener('input', () => {
     window.clearTimeout(typingTimer);
-    typingTimer = window.setTimeout(() => {
-      state = { ...state, term: input.value };
-      void run('push');
-    }, 300);
+    typingTimer = window.setTimeout(() => page.go({ ...page.state, term: input.value }), 300);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     window.clearTimeout(typingTimer);
-    state = { ...state, term: input.value };
-    void run('push');
+    page.go({ ...page.state, term: input.value });
   });
-  sortSelect.addEventListener('change', () => {
-    state = { ...state, sort: sortSelect.value };
-    void run('push');
-  });
+  sortSelect.addEventListener('change', () => page.go({ ...page.state, sort: sortSelect.value }));
   filterBox.addEventListener('change', (event) => {
     const box = event.target as HTMLInputElement;
     if (box.type !== 'checkbox') return;
+    const { state } = page;
     const current = new Set(state.filters[box.name] ?? []);
     if (box.checked) current.add(box.value);
     else current.delete(box.value);
     const filters = { ...state.filters, [box.name]: [...current] };
     if (current.size === 0) delete filters[box.name];
-    state = { ...state, filters };
-    void run('push');
+    page.go({ ...state, filters });
   });
-  more.addEventListener('click', () => void showMore(generation));
-  window.addEventListener('popstate', () => {
-    state = readUrl();
-    void run('none');
-  });
-
-  void run('none');
+  more.addEventListener('click', () => void showMore(page.generation));
+  page.start();
 }

@@ -4,7 +4,8 @@
  * (`near=<word>&span=5`, as a collocate's link asks). Pure: the uses and the articles' records in, the uses kept out.
  *   readFilters(new URLSearchParams('q=order&near=world&span=5')) -> { source: null, topic: null, year: null, near: 'world', span: 5 }
  */
-import type { ConcordanceArticle, Occurrence } from '../concordance.ts';
+import type { ConcordanceArticle } from '../concordance/format.ts';
+import type { Occurrence } from '../concordance/lookup.ts';
 
 /** Words either side of a use that count as near it: a collocate's window, and `near`'s span when the URL gives none. */
 export const DEFAULT_SPAN = 5;

@@ -7,7 +7,7 @@
  *   const a = countWords(['Antitrust and antitrust.'], stop) -> { total: 3, words: Map { antitrust: 2 } }
  *   distinctiveWords(a, wholeCorpus) -> [{ word: 'antitrust', observed: 2, expected: 0.1, g2: 9.9, logRatio: 4.4, rest: 1 }]
  */
-import { tokenize } from '../concordance.ts';
+import { tokenize } from '../concordance/words.ts';
 import { keyness, SIGNIFICANCE_FLOORS } from './keyness.ts';
 
 /** A text's word counts: how many words it has in all, and how many times each counted word appears. */

@@ -7,7 +7,7 @@
  *   stopWordsFor('fr-CA').has('les') -> true;  stopWordsFor(null).has('the') -> true;  stopWordsFor('xx').size -> 0
  */
 import * as lists from 'stopword';
-import { normalizeWord } from '../concordance.ts';
+import { normalizeWord } from '../concordance/words.ts';
 
 /** BCP 47 primary language subtag -> the package's list (ISO 639-3 names; a few keyed otherwise). */
 const LIST_OF: Record<string, string> = {

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import type { Article } from '../../../schemas/article.ts';
 import { BUILD_DATE } from '../../../utils/build-date.ts';
-import { toBibtexFile } from '../../../utils/citation.ts';
+import { toBibtexFile } from '../../../utils/citation-bibtex.ts';
 
 export const getStaticPaths = (async () => {
   const articles = await getCollection('articles');
