@@ -3,14 +3,16 @@
  * each article page's tree (parsed once for both indexes, scripts/search-pages.ts), the text search indexes
  * (the `data-pagefind-body` region less every `data-pagefind-ignore` part) block by block, each paragraph,
  * heading and note with its id on the page, as `plainText` gives it, and the metadata the page gives search
- * (title, outlet, date, what was inferred); then writes what `buildConcordance` (src/core/concordance.ts)
- * makes of them under `dist/concordance/data/`.
+ * (title, outlet, date, what was inferred, topics); then writes what `buildConcordance` (src/core/concordance.ts)
+ * makes of them under `dist/concordance/data/`, and beside them `facts.json`, each article's number of words and topics,
+ * which the trends divide by and split by (src/core/analysis/trends.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { buildConcordance, CONCORDANCE_DATA, type SourceArticle, type SourceBlock } from '../src/core/concordance.ts';
+import { buildFacts } from '../src/core/analysis/trends.ts';
 import { HTML_BLOCKS, plainText } from '../src/core/plain-text.ts';
 
 const ignored = (node: { type: string }): boolean => node.type === 'element' && (node as Element).properties['dataPagefindIgnore'] !== undefined;
@@ -83,6 +85,7 @@ export function readArticlePage(tree: Root, slug: string): SourceArticle | undef
     dateInferred: filters['inferred']?.includes('date') ?? false,
     lang: filters['lang']?.[0] ?? null,
     blocks: bodyBlocks(body),
+    topics: filters['topic'] ?? [],
   };
 }
 
@@ -112,6 +115,7 @@ export function writeConcordance(site: string, articles: readonly SourceArticle[
     written++;
   };
   write('articles.json', files.manifest);
+  write('facts.json', buildFacts(files.words.map((words, index) => ({ words, topics: files.topics[index]! }))));
   for (let index = 0; index < files.manifest.shards; index++) write(`w/${index}.json`, files.shard(index));
   files.texts.forEach((chunks, article) => chunks.forEach((chunk, index) => write(`t/${article}-${index}.json`, chunk)));
   for (const file of stale) rmSync(path.join(out, file), { recursive: true, force: true });

@@ -134,6 +134,8 @@ export interface SourceBlock {
 /** What the build gives for each article. */
 export interface SourceArticle extends ConcordanceArticle {
   blocks: SourceBlock[];
+  /** Its topics' labels, for the trends' facts file (src/core/analysis/trends.ts); not in `articles.json`. */
+  topics?: readonly string[];
 }
 
 /** The files of the index: `articles.json`, `w/<shard>.json`, and for each article its text files (`t/<article>-<chunk>.json`). */
@@ -142,6 +144,10 @@ export interface ConcordanceFiles {
   /** Word shard `index` (0 to `manifest.shards` - 1), made when asked for: all of them at once would hold every posting twice. */
   shard(index: number): ConcordanceShard;
   texts: ConcordanceText[][];
+  /** Each article's number of words (in `articles.json` order), as the index counts them: what trends divide by. */
+  words: number[];
+  /** Each article's topics, in the same order. */
+  topics: Array<readonly string[]>;
 }
 
 /** Raw bytes of postings aimed at per shard, estimated at 4 characters a number (shards come out smaller: about 25 KB, 7 KB gzipped, at 1,000 articles). */
@@ -230,13 +236,15 @@ export function buildConcordance(input: readonly SourceArticle[]): ConcordanceFi
   const inShard: number[][] = Array.from({ length: count }, () => []);
   for (const id of order) inShard[shardOf(vocabulary[id]!, count)]!.push(id);
   return {
-    manifest: { version: CONCORDANCE_VERSION, shards: count, articles: sorted.map(({ blocks: _blocks, ...article }) => article) },
+    manifest: { version: CONCORDANCE_VERSION, shards: count, articles: sorted.map(({ blocks: _blocks, topics: _topics, ...article }) => article) },
     shard: (index) => Object.fromEntries(inShard[index]!.map((id) => [vocabulary[id]!, Array.from(postings.subarray(start[id]!, start[id + 1]!))])),
     texts: sorted.map((article) => {
       const chunks: ConcordanceText[] = [];
       article.blocks.forEach((block, index) => (chunks[textChunk(index).chunk] ??= []).push([block.id, block.text]));
       return chunks;
     }),
+    words: blockWords.map((blocks) => blocks.reduce((sum, words) => sum + words.length, 0)),
+    topics: sorted.map((article) => article.topics ?? []),
   };
 }
 

@@ -4,8 +4,11 @@
  * and shows them as table rows, 25 at a time: only the text files (16 blocks each) that the shown lines come
  * from are fetched, the next ones on "Show more lines". Each query or order is a history entry, so a concordance
  * can be shared and Back works. Sorting is by the column headers' buttons (aria-sort on the sorted column) or
- * the form's select; the count is a polite live region and the document title names the query.
+ * the form's select; the count is a polite live region and the document title names the query. A date range in the URL
+ * (`&from=2026-03-01&to=2026-03-31`, or `&dated=no`; src/core/analysis/date-range.ts) keeps the lines of the articles
+ * dated in it: what a point of a trend (/trends/) opens.
  */
+import { describeDateRange, hasDateRange, inDateRange, readDateRange, writeDateRange, type DateRange } from '../../core/analysis/date-range.ts';
 import { formatCount, plural } from '../../core/count.ts';
 import {
   CONCORDANCE_DATA,
@@ -42,18 +45,21 @@ const ARIA_SORT: Record<ConcordanceSort, 'ascending' | 'descending'> = { article
 interface State {
   q: string;
   sort: ConcordanceSort;
+  /** Only the lines of articles dated in it (`&from=&to=`, or `&dated=no`): what a point of a trend opens. */
+  range: DateRange;
 }
 
 function readUrl(): State {
   const params = new URLSearchParams(location.search);
   const sort = params.get('sort');
-  return { q: params.get('q') ?? '', sort: isSort(sort) ? sort : 'article' };
+  return { q: params.get('q') ?? '', sort: isSort(sort) ? sort : 'article', range: readDateRange(params) };
 }
 
-function toUrl({ q, sort }: State): string {
+function toUrl({ q, sort, range }: State): string {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   if (sort !== 'article') params.set('sort', sort);
+  writeDateRange(params, range);
   const query = params.toString();
   return `${location.pathname}${query ? `?${query}` : ''}`;
 }
@@ -223,14 +229,14 @@ export function setUpConcordance(root: HTMLElement): void {
       if (mine !== generation) return;
       length = query.words.length;
       lines = sortOccurrences(
-        findOccurrences(query.words, (word) => loaded.get(word)),
+        findOccurrences(query.words, (word) => loaded.get(word)).filter((line) => inDateRange(index.articles[line.article]?.iso ?? null, state.range)),
         state.sort,
         index.articles,
       );
       shown = 0;
       body.replaceChildren();
       const articleCount = new Set(lines.map((line) => line.article)).size;
-      const what = `${query.words.length > 1 ? 'the phrase ' : ''}${query.label}`;
+      const what = `${query.words.length > 1 ? 'the phrase ' : ''}${query.label}${hasDateRange(state.range) ? ` in ${describeDateRange(state.range)}` : ''}`;
       if (lines.length === 0) {
         summary.textContent = `No use of ${what} in the articles.`;
         scroll.hidden = true;
@@ -260,7 +266,8 @@ export function setUpConcordance(root: HTMLElement): void {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    state = { q: input.value.trim(), sort: sortSelect.value as ConcordanceSort };
+    // The form asks of the whole corpus: a date range comes only from a trend's link.
+    state = { q: input.value.trim(), sort: sortSelect.value as ConcordanceSort, range: readDateRange(new URLSearchParams()) };
     void run('push');
   });
   sortSelect.addEventListener('change', () => {
