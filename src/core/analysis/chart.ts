@@ -47,6 +47,8 @@ export interface PeriodChartInput {
   /** What the x axis is: 'Month of publication'. */
   xLabel: string;
   format: (value: number) => string;
+  /** True when the values are counts: whole-number ticks only. */
+  counts?: boolean;
   width: number;
   height: number;
 }
@@ -54,8 +56,9 @@ export interface PeriodChartInput {
 const MARGIN = { top: 28, right: 12, bottom: 44 };
 
 /** The y axis: gridlines and tick labels, and the axis's label above it. */
-function yAxis(y: ReturnType<typeof scaleLinear<number, number>>, left: number, right: number, label: string, format: (value: number) => string): SvgNode {
-  const ticks = y.ticks(5);
+function yAxis(y: ReturnType<typeof scaleLinear<number, number>>, left: number, right: number, label: string, format: (value: number) => string, counts = false): SvgNode {
+  // A count has no fractions: its ticks are whole numbers only.
+  const ticks = y.ticks(5).filter((tick) => !counts || Number.isInteger(tick));
   return svgNode('g', { class: 'chart-axis chart-axis-y' }, [
     ...ticks.map((tick) =>
       svgNode('g', { transform: `translate(0,${round(y(tick))})` }, [
@@ -144,10 +147,10 @@ export function periodChart(input: PeriodChartInput): SvgNode {
     });
   }
   return svgNode('svg', { class: `chart chart-${kind}`, viewBox: `0 0 ${width} ${height}`, width, height, 'aria-hidden': 'true', focusable: 'false' }, [
-    yAxis(y, left, width - MARGIN.right, input.yLabel, format),
+    yAxis(y, left, width - MARGIN.right, input.yLabel, format, input.counts),
     svgNode('g', { class: 'chart-marks' }, marks),
     xAxis(x, labels, bottom, width, input.xLabel),
-    ...legend(legendRows, bottom + 50),
+    ...legend(legendRows, bottom + 50, kind === 'stack'),
   ]);
 }
 
@@ -167,7 +170,8 @@ function legendLayout(names: readonly string[], width: number): Array<Array<[str
   return rows;
 }
 
-function legend(rows: ReadonlyArray<ReadonlyArray<[string, number]>>, top: number): SvgNode[] {
+/** The legend: each series' key (a swatch for an area, its dashed line for a line) and name. */
+function legend(rows: ReadonlyArray<ReadonlyArray<[string, number]>>, top: number, swatch: boolean): SvgNode[] {
   return rows.map((row, line) => {
     let at = 0;
     return svgNode(
@@ -175,7 +179,7 @@ function legend(rows: ReadonlyArray<ReadonlyArray<[string, number]>>, top: numbe
       { class: 'chart-legend', transform: `translate(0,${top + line * 20})` },
       row.map(([name, number]) => {
         const item = svgNode('g', { class: `chart-series chart-series-${number}`, transform: `translate(${at},0)` }, [
-          svgNode('line', { class: 'chart-line chart-key', x1: 0, x2: 20, y1: 0, y2: 0 }),
+          swatch ? svgNode('rect', { class: 'chart-area', x: 4, y: -6, width: 12, height: 12 }) : svgNode('line', { class: 'chart-line chart-key', x1: 0, x2: 20, y1: 0, y2: 0 }),
           svgNode('text', { x: 26, y: 0, dy: '0.32em' }, [], name),
         ]);
         at += textWidth(name) + 34;
@@ -215,7 +219,7 @@ export function dotTimeline(input: { labels: string[]; columns: TimelineDot[][];
     ),
   );
   return svgNode('svg', { class: 'chart chart-dots', viewBox: `0 0 ${width} ${height}`, width, height, 'aria-hidden': 'true', focusable: 'false' }, [
-    yAxis(y, left, width - MARGIN.right, 'Articles', String),
+    yAxis(y, left, width - MARGIN.right, 'Articles', String, true),
     svgNode('g', { class: 'chart-marks' }, marks),
     xAxis(x, labels, bottom, width, input.xLabel),
   ]);

@@ -151,9 +151,11 @@ export function trendOf(articles: readonly TrendArticle[], occurrences: Readonly
   };
 }
 
-/** A rate as the charts and tables write it: two significant decimals at most ('3.1', '0.04', '12'). */
+const whole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+
+/** A rate as the charts and tables write it: two significant digits below 10, whole above ('3.1', '0.04', '1,538'). */
 export function formatRate(value: number): string {
-  return value === 0 ? '0' : value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toPrecision(2);
+  return value === 0 ? '0' : value >= 10 ? whole.format(value) : value >= 1 ? value.toFixed(1) : value.toPrecision(2);
 }
 
 /**
