@@ -72,14 +72,18 @@ test(`the trend of "${WORD}" counts every line of the concordance, dated and und
 
 test('split by source, each period’s uses add up to the whole; the summary names what the data shows', async ({ page }) => {
   await openTrend(page, `q=${WORD}&by=source`);
-  const whole = await page.locator('[data-chart="trend"] tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.querySelector('[data-uses]')!.getAttribute('data-uses'))));
+  const whole = await page
+    .locator('[data-chart="trend"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => Number(tr.querySelector('[data-uses]')!.getAttribute('data-uses'))));
   const parts = await page
     .locator('[data-chart="split"] tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('[data-uses]')].reduce((sum, cell) => sum + Number(cell.getAttribute('data-uses')), 0)));
   expect(parts).toEqual(whole);
   const series = await page.locator('[data-chart="split"] thead th').count();
   await expect(page.locator('[data-chart="split"] svg .chart-series .chart-line:not(.chart-key)')).toHaveCount(series - 1);
-  await expect(page.locator('[data-chart="trend"] [data-chart-summary]')).toHaveText(new RegExp(`^Uses of “${WORD}” peaked in .+: \\d+ uses? in \\d+ articles?, [\\d.,]+ per 10,000 words\\.`));
+  await expect(page.locator('[data-chart="trend"] [data-chart-summary]')).toHaveText(
+    new RegExp(`^Uses of “${WORD}” peaked in .+: \\d+ uses? in \\d+ articles?, [\\d.,]+ per 10,000 words\\.`),
+  );
 });
 
 test('the time line places every dated article once, lists every undated one with its reason, and draws every citation', async ({ page }) => {
@@ -102,7 +106,9 @@ test('the time line places every dated article once, lists every undated one wit
   await expect(page.locator('[data-chart="citations"] .chart-frame:visible .chart-arc')).toHaveCount(between.length);
   await expect(page.locator('[data-undated-citations] li')).toHaveCount(all.length - between.length);
   // The topics' table: per period, the largest topics' counts (an article on two counts in both), never more than its articles.
-  const topicRows = await page.locator('[data-chart="topics"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((cell) => Number(cell.getAttribute('data-value')))));
+  const topicRows = await page
+    .locator('[data-chart="topics"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((cell) => Number(cell.getAttribute('data-value')))));
   topicRows.forEach((row, index) => expect(Math.max(0, ...row)).toBeLessThanOrEqual(counts[index]!));
 });
 

@@ -36,7 +36,17 @@ describe('periods', () => {
 });
 
 function article(slug: string, iso: string | null, outlet: string | null, texts: string[], topics: string[] = []): SourceArticle {
-  return { slug, title: slug, date: iso ?? 'Undated', iso, outlet, titleInferred: false, dateInferred: false, blocks: texts.map((text, index) => ({ id: `p-${slug}${index}`, text })), topics };
+  return {
+    slug,
+    title: slug,
+    date: iso ?? 'Undated',
+    iso,
+    outlet,
+    titleInferred: false,
+    dateInferred: false,
+    blocks: texts.map((text, index) => ({ id: `p-${slug}${index}`, text })),
+    topics,
+  };
 }
 
 const corpus = [
@@ -79,7 +89,9 @@ describe('trends', () => {
 
   test('the summary names the peak by rate and counts the undated uses apart', () => {
     // January: 2 uses in 13 words; March: 1 in two articles' words. The rate decides, not the count.
-    expect(trendSummary(trend, '“IAEA”')).toMatch(/^Uses of “IAEA” peaked in January 2026: 2 uses in 1 article, 1,538 per 10,000 words\. 1 use is in undated articles/);
+    expect(trendSummary(trend, '“IAEA”')).toMatch(
+      /^Uses of “IAEA” peaked in January 2026: 2 uses in 1 article, 1,538 per 10,000 words\. 1 use is in undated articles/,
+    );
     expect(trendSummary(trendOf(articles, []), '“zzz”')).toBe('No use of “zzz” in the articles.');
   });
 
@@ -93,7 +105,12 @@ describe('trends', () => {
   });
 
   test('beyond the few largest, the rest are one series', () => {
-    const many: TrendArticle[] = Array.from({ length: SPLIT_SERIES + 3 }, (_, index) => ({ iso: '2026-01-01', outlet: `Outlet ${index}`, words: 100, topics: [] }));
+    const many: TrendArticle[] = Array.from({ length: SPLIT_SERIES + 3 }, (_, index) => ({
+      iso: '2026-01-01',
+      outlet: `Outlet ${index}`,
+      words: 100,
+      topics: [],
+    }));
     const split = trendOf(many, [{ article: 0 }], 'source');
     expect(split.series).toHaveLength(SPLIT_SERIES + 1);
     expect(split.series.at(-1)!.name).toBe('Other sources');
@@ -123,12 +140,19 @@ describe('time line', () => {
   ]);
   test('every dated article is in one period; undated ones apart; citations with an undated end apart', () => {
     expect(timeline.grain).toBe('week');
-    expect(timeline.columns.flat().map((entry) => entry.slug).sort()).toEqual(['a', 'b', 'c', 'e']);
+    expect(
+      timeline.columns
+        .flat()
+        .map((entry) => entry.slug)
+        .sort(),
+    ).toEqual(['a', 'b', 'c', 'e']);
     expect(timeline.undated.map((entry) => entry.slug)).toEqual(['d']);
     expect(timeline.citations.map((citation) => `${citation.from.slug}>${citation.to.slug}`)).toEqual(['c>a']);
     expect(timeline.undatedCitations.map((citation) => `${citation.from.slug}>${citation.to.slug}`)).toEqual(['a>d']);
     expect(timeline.topics.find((topic) => topic.name === 'Agency')!.counts.reduce((x, y) => x + y)).toBe(2);
-    expect(timelineSummary(timeline)).toMatch(/^The 4 dated articles run from the week of 5 January 2026 to the week of 16 March 2026; the busiest week was .*, with 1 article\. 1 article has no date/);
+    expect(timelineSummary(timeline)).toMatch(
+      /^The 4 dated articles run from the week of 5 January 2026 to the week of 16 March 2026; the busiest week was .*, with 1 article\. 1 article has no date/,
+    );
   });
 });
 
@@ -161,20 +185,58 @@ describe('charts', () => {
     expect(bars).toHaveLength(3);
     expect(Number(bars[2]!.attrs['height'])).toBeGreaterThan(Number(bars[0]!.attrs['height']));
     expect(Number(bars[1]!.attrs['height'])).toBe(0);
-    expect(all(chart).filter((node) => node.tag === 'a').map((node) => node.attrs['href'])).toEqual(['/a/', '/c/']);
+    expect(
+      all(chart)
+        .filter((node) => node.tag === 'a')
+        .map((node) => node.attrs['href']),
+    ).toEqual(['/a/', '/c/']);
     for (const bar of bars) expect(Number(bar.attrs['x']) + Number(bar.attrs['width'])).toBeLessThanOrEqual(320);
   });
   test('lines and stacks for several series, with a legend naming each', () => {
     for (const kind of ['lines', 'stack'] as const) {
-      const several = periodChart({ kind, labels: ['a', 'b'], series: [{ name: 'One', values: [1, 2] }, { name: 'Two', values: [3, 1] }], yLabel: 'y', xLabel: 'x', format: String, width: 320, height: 260 });
+      const several = periodChart({
+        kind,
+        labels: ['a', 'b'],
+        series: [
+          { name: 'One', values: [1, 2] },
+          { name: 'Two', values: [3, 1] },
+        ],
+        yLabel: 'y',
+        xLabel: 'x',
+        format: String,
+        width: 320,
+        height: 260,
+      });
       const texts = all(several).flatMap((node) => (node.text === undefined ? [] : [node.text]));
       expect(texts).toEqual(expect.arrayContaining(['One', 'Two']));
     }
   });
   test('a dot per article and an arc per citation', () => {
-    const dots = dotTimeline({ labels: ['w1', 'w2'], columns: [[{ title: 'a', href: '/a/' }], [{ title: 'b', href: '/b/' }, { title: 'c', href: '/c/' }]], xLabel: 'Week', width: 320, height: 200 });
+    const dots = dotTimeline({
+      labels: ['w1', 'w2'],
+      columns: [
+        [{ title: 'a', href: '/a/' }],
+        [
+          { title: 'b', href: '/b/' },
+          { title: 'c', href: '/c/' },
+        ],
+      ],
+      xLabel: 'Week',
+      width: 320,
+      height: 200,
+    });
     expect(all(dots).filter((node) => node.tag === 'circle')).toHaveLength(3);
-    const arcs = citationArcs({ nodes: [{ time: 0, title: 'a', href: '/a/' }, { time: 1000, title: 'b', href: '/b/' }], links: [[1, 0]], ticks: [{ time: 0, label: 'w1' }], xLabel: 'Date', width: 320, height: 200 });
+    const arcs = citationArcs({
+      nodes: [
+        { time: 0, title: 'a', href: '/a/' },
+        { time: 1000, title: 'b', href: '/b/' },
+      ],
+      links: [[1, 0]],
+      ticks: [{ time: 0, label: 'w1' }],
+      xLabel: 'Date',
+      width: 320,
+      height: 200,
+    });
     expect(all(arcs).filter((node) => node.attrs['class'] === 'chart-arc')).toHaveLength(1);
   });
 });

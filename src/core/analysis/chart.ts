@@ -56,7 +56,14 @@ export interface PeriodChartInput {
 const MARGIN = { top: 28, right: 12, bottom: 44 };
 
 /** The y axis: gridlines and tick labels, and the axis's label above it. */
-function yAxis(y: ReturnType<typeof scaleLinear<number, number>>, left: number, right: number, label: string, format: (value: number) => string, counts = false): SvgNode {
+function yAxis(
+  y: ReturnType<typeof scaleLinear<number, number>>,
+  left: number,
+  right: number,
+  label: string,
+  format: (value: number) => string,
+  counts = false,
+): SvgNode {
   // A count has no fractions: its ticks are whole numbers only.
   const ticks = y.ticks(5).filter((tick) => !counts || Number.isInteger(tick));
   return svgNode('g', { class: 'chart-axis chart-axis-y' }, [
@@ -99,10 +106,22 @@ function leftMargin(max: number, format: (value: number) => string): number {
 /** A chart of values over periods: bars, lines or stacked areas, with a legend for several series. */
 export function periodChart(input: PeriodChartInput): SvgNode {
   const { kind, labels, series, width, height, format } = input;
-  const stacked = kind === 'stack' ? stack<number>().keys(series.map((_, index) => String(index))).value((period, key) => series[Number(key)]!.values[period] ?? 0)(labels.map((_, index) => index)) : [];
-  const max = kind === 'stack' ? Math.max(0, ...stacked.flatMap((layer) => layer.map((point) => point[1]))) : Math.max(0, ...series.flatMap((entry) => entry.values));
+  const stacked =
+    kind === 'stack'
+      ? stack<number>()
+          .keys(series.map((_, index) => String(index)))
+          .value((period, key) => series[Number(key)]!.values[period] ?? 0)(labels.map((_, index) => index))
+      : [];
+  const max =
+    kind === 'stack' ? Math.max(0, ...stacked.flatMap((layer) => layer.map((point) => point[1]))) : Math.max(0, ...series.flatMap((entry) => entry.values));
   const left = leftMargin(max || 1, format);
-  const legendRows = series.length > 1 ? legendLayout(series.map((entry) => entry.name), width) : [];
+  const legendRows =
+    series.length > 1
+      ? legendLayout(
+          series.map((entry) => entry.name),
+          width,
+        )
+      : [];
   const bottom = height - MARGIN.bottom - legendRows.length * 20;
   const x = scaleBand<number>()
     .domain(labels.map((_, index) => index))
@@ -118,7 +137,11 @@ export function periodChart(input: PeriodChartInput): SvgNode {
   if (kind === 'bars') {
     const only = series[0]!;
     only.values.forEach((value, index) => {
-      const bar = svgNode('rect', { class: 'chart-bar chart-series-0', x: x(index)!, y: y(value), width: Math.max(1, x.bandwidth()), height: Math.max(0, bottom - y(value)) }, only.titles?.[index] ? [svgNode('title', {}, [], only.titles[index])] : []);
+      const bar = svgNode(
+        'rect',
+        { class: 'chart-bar chart-series-0', x: x(index)!, y: y(value), width: Math.max(1, x.bandwidth()), height: Math.max(0, bottom - y(value)) },
+        only.titles?.[index] ? [svgNode('title', {}, [], only.titles[index])] : [],
+      );
       const href = only.hrefs?.[index];
       marks.push(href ? svgNode('a', { href, tabindex: '-1' }, [bar]) : bar);
     });
@@ -131,7 +154,11 @@ export function periodChart(input: PeriodChartInput): SvgNode {
         svgNode('g', { class: `chart-series chart-series-${number}` }, [
           svgNode('path', { class: 'chart-line', d: path ?? '' }),
           ...entry.values.map((value, index) =>
-            svgNode('circle', { class: 'chart-dot', cx: centre(index), cy: y(value), r: 3.5 }, entry.titles?.[index] ? [svgNode('title', {}, [], entry.titles[index])] : []),
+            svgNode(
+              'circle',
+              { class: 'chart-dot', cx: centre(index), cy: y(value), r: 3.5 },
+              entry.titles?.[index] ? [svgNode('title', {}, [], entry.titles[index])] : [],
+            ),
           ),
         ]),
       );
@@ -179,7 +206,9 @@ function legend(rows: ReadonlyArray<ReadonlyArray<[string, number]>>, top: numbe
       { class: 'chart-legend', transform: `translate(0,${top + line * 20})` },
       row.map(([name, number]) => {
         const item = svgNode('g', { class: `chart-series chart-series-${number}`, transform: `translate(${at},0)` }, [
-          swatch ? svgNode('rect', { class: 'chart-area', x: 4, y: -6, width: 12, height: 12 }) : svgNode('line', { class: 'chart-line chart-key', x1: 0, x2: 20, y1: 0, y2: 0 }),
+          swatch
+            ? svgNode('rect', { class: 'chart-area', x: 4, y: -6, width: 12, height: 12 })
+            : svgNode('line', { class: 'chart-line chart-key', x1: 0, x2: 20, y1: 0, y2: 0 }),
           svgNode('text', { x: 26, y: 0, dy: '0.32em' }, [], name),
         ]);
         at += textWidth(name) + 34;
@@ -214,7 +243,9 @@ export function dotTimeline(input: { labels: string[]; columns: TimelineDot[][];
   const marks = columns.flatMap((column, index) =>
     column.map((dot, place) =>
       svgNode('a', { href: dot.href, tabindex: '-1' }, [
-        svgNode('circle', { class: 'chart-dot chart-series-0', cx: x(index)! + x.bandwidth() / 2, cy: y(place + 0.5), r: radius }, [svgNode('title', {}, [], dot.title)]),
+        svgNode('circle', { class: 'chart-dot chart-series-0', cx: x(index)! + x.bandwidth() / 2, cy: y(place + 0.5), r: radius }, [
+          svgNode('title', {}, [], dot.title),
+        ]),
       ]),
     ),
   );
@@ -237,7 +268,14 @@ export interface CitationNode {
  * first day of each period in `ticks`), and each citation an arc over the line from the citing article to the cited
  * one, with an arrowhead at the cited end.
  */
-export function citationArcs(input: { nodes: CitationNode[]; links: Array<[from: number, to: number]>; ticks: Array<{ time: number; label: string }>; xLabel: string; width: number; height: number }): SvgNode {
+export function citationArcs(input: {
+  nodes: CitationNode[];
+  links: Array<[from: number, to: number]>;
+  ticks: Array<{ time: number; label: string }>;
+  xLabel: string;
+  width: number;
+  height: number;
+}): SvgNode {
   const { nodes, links, width, height } = input;
   const left = 16;
   const baseline = height - MARGIN.bottom;
@@ -253,13 +291,21 @@ export function citationArcs(input: { nodes: CitationNode[]; links: Array<[from:
     const r = Math.max(Math.abs(b - a) / 2, 4);
     const lift = Math.min(r, baseline - MARGIN.top);
     // An elliptical arc from the citing article to the cited one, always over the line.
-    return svgNode('path', { class: 'chart-arc', d: `M${round(a)},${baseline}A${round(r)},${round(lift)} 0 0 ${a < b ? 1 : 0} ${round(b === a ? a + 8 : b)},${baseline}`, 'marker-end': 'url(#chart-arrow)' }, [
-      svgNode('title', {}, [], `${nodes[from]!.title} cites ${nodes[to]!.title}`),
-    ]);
+    return svgNode(
+      'path',
+      {
+        class: 'chart-arc',
+        d: `M${round(a)},${baseline}A${round(r)},${round(lift)} 0 0 ${a < b ? 1 : 0} ${round(b === a ? a + 8 : b)},${baseline}`,
+        'marker-end': 'url(#chart-arrow)',
+      },
+      [svgNode('title', {}, [], `${nodes[from]!.title} cites ${nodes[to]!.title}`)],
+    );
   });
   return svgNode('svg', { class: 'chart chart-arcs', viewBox: `0 0 ${width} ${height}`, width, height, 'aria-hidden': 'true', focusable: 'false' }, [
     svgNode('defs', {}, [
-      svgNode('marker', { id: 'chart-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [svgNode('path', { class: 'chart-arrowhead', d: 'M0,0L10,5L0,10z' })]),
+      svgNode('marker', { id: 'chart-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [
+        svgNode('path', { class: 'chart-arrowhead', d: 'M0,0L10,5L0,10z' }),
+      ]),
     ]),
     svgNode('g', { class: 'chart-axis chart-axis-x' }, [
       svgNode('line', { class: 'chart-baseline', x1: left, x2: width - MARGIN.right, y1: baseline, y2: baseline }),
@@ -278,7 +324,9 @@ export function citationArcs(input: { nodes: CitationNode[]; links: Array<[from:
     svgNode('g', { class: 'chart-marks' }, [
       ...arcs,
       ...nodes.map((entry) =>
-        svgNode('a', { href: entry.href, tabindex: '-1' }, [svgNode('circle', { class: 'chart-dot chart-series-0', cx: x(entry.time), cy: baseline, r: 4.5 }, [svgNode('title', {}, [], entry.title)])]),
+        svgNode('a', { href: entry.href, tabindex: '-1' }, [
+          svgNode('circle', { class: 'chart-dot chart-series-0', cx: x(entry.time), cy: baseline, r: 4.5 }, [svgNode('title', {}, [], entry.title)]),
+        ]),
       ),
     ]),
   ]);

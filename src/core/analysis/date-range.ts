@@ -54,7 +54,8 @@ const named = (day: string) => long.format(new Date(`${day}T00:00:00Z`));
 /** The range for the reader: 'undated articles', 'articles dated 1 March 2026 to 31 March 2026', 'articles dated from 1 March 2026'. */
 export function describeDateRange(range: DateRange): string {
   if (range.undated) return 'undated articles';
-  if (range.from && range.to) return range.from === range.to ? `articles dated ${named(range.from)}` : `articles dated ${named(range.from)} to ${named(range.to)}`;
+  if (range.from && range.to)
+    return range.from === range.to ? `articles dated ${named(range.from)}` : `articles dated ${named(range.from)} to ${named(range.to)}`;
   if (range.from) return `articles dated from ${named(range.from)}`;
   if (range.to) return `articles dated up to ${named(range.to)}`;
   return 'all articles';

@@ -85,7 +85,10 @@ export function timelineOf<A extends TimelineArticle>(articles: readonly A[], li
 /** One sentence from the data: 'The 12 dated articles run from January 2026 to March 2026; the busiest month was February 2026, with 5 articles.' */
 export function timelineSummary(timeline: Timeline<TimelineArticle>): string {
   const count = timeline.columns.reduce((sum, column) => sum + column.length, 0);
-  const undated = timeline.undated.length > 0 ? ` ${plural(timeline.undated.length, 'article has', 'articles have')} no date and ${timeline.undated.length === 1 ? 'is' : 'are'} listed apart.` : '';
+  const undated =
+    timeline.undated.length > 0
+      ? ` ${plural(timeline.undated.length, 'article has', 'articles have')} no date and ${timeline.undated.length === 1 ? 'is' : 'are'} listed apart.`
+      : '';
   if (count === 0) return `No article is dated.${undated}`;
   let busiest = 0;
   timeline.columns.forEach((column, index) => {

@@ -105,7 +105,10 @@ function groupsOf(article: TrendArticle, split: Split): string[] {
 export function trendOf(articles: readonly TrendArticle[], occurrences: ReadonlyArray<{ article: number }>, split: Split = 'none'): Trend {
   const usesOf = new Map<number, number>();
   for (const { article } of occurrences) usesOf.set(article, (usesOf.get(article) ?? 0) + 1);
-  const dated = articles.map((article) => article.iso).filter((iso): iso is string => iso !== null).sort();
+  const dated = articles
+    .map((article) => article.iso)
+    .filter((iso): iso is string => iso !== null)
+    .sort();
   const grain = dated.length > 0 ? chooseGrain(dated[0]!, dated.at(-1)!, ['month', 'quarter', 'year'], MAX_PERIODS) : 'month';
   const keys = dated.length > 0 ? periodsBetween(dated[0]!, dated.at(-1)!, grain) : [];
   const place = new Map(keys.map((key, index) => [key, index]));

@@ -7,7 +7,17 @@
  */
 import { periodChart, type SvgNode } from '../../core/analysis/chart.ts';
 import { periodLabel, periodName } from '../../core/analysis/periods.ts';
-import { formatRate, PER_WORDS, trendArticles, trendOf, trendSummary, type ArticleFacts, type Split, type Trend, type TrendPoint } from '../../core/analysis/trends.ts';
+import {
+  formatRate,
+  PER_WORDS,
+  trendArticles,
+  trendOf,
+  trendSummary,
+  type ArticleFacts,
+  type Split,
+  type Trend,
+  type TrendPoint,
+} from '../../core/analysis/trends.ts';
 import { CONCORDANCE_DATA, findOccurrences, parseConcordanceQuery, shardOf, type ConcordanceManifest, type ConcordanceShard } from '../../core/concordance.ts';
 import { formatCount, plural } from '../../core/count.ts';
 import { concordancePath } from '../../core/urls.ts';
@@ -34,7 +44,11 @@ function toUrl({ q, by }: State): string {
   return `${location.pathname}${query ? `?${query}` : ''}`;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   node.append(...children);
@@ -69,7 +83,10 @@ export function setUpTrends(root: HTMLElement): void {
   let manifest: Promise<[ConcordanceManifest, ArticleFacts]> | undefined;
   const shards = new Map<number, Promise<ConcordanceShard>>();
   const load = () =>
-    (manifest ??= Promise.all([fetchJson<ConcordanceManifest>(`${CONCORDANCE_DATA}/articles.json`), fetchJson<ArticleFacts>(`${CONCORDANCE_DATA}/facts.json`)]));
+    (manifest ??= Promise.all([
+      fetchJson<ConcordanceManifest>(`${CONCORDANCE_DATA}/articles.json`),
+      fetchJson<ArticleFacts>(`${CONCORDANCE_DATA}/facts.json`),
+    ]));
   const loadShard = (index: number) => {
     let shard = shards.get(index);
     if (shard === undefined) shards.set(index, (shard = fetchJson<ConcordanceShard>(`${CONCORDANCE_DATA}/w/${index}.json`)));
@@ -138,7 +155,13 @@ export function setUpTrends(root: HTMLElement): void {
           element('th', { scope: 'col' }, 'Concordance'),
         ),
       ),
-      element('tbody', {}, ...only.points.map((point, index) => row(periodLabel(trend.periods[index]!.key, trend.grain), point, linkOf(q, trend, index), trend.periods[index]!.key))),
+      element(
+        'tbody',
+        {},
+        ...only.points.map((point, index) =>
+          row(periodLabel(trend.periods[index]!.key, trend.grain), point, linkOf(q, trend, index), trend.periods[index]!.key),
+        ),
+      ),
       element('tfoot', {}, row('Undated', trend.undated, concordancePath(q, { undated: true }), 'undated')),
     );
   };
@@ -149,7 +172,11 @@ export function setUpTrends(root: HTMLElement): void {
       'table',
       { class: 'chart-table', 'data-chart-table': '' },
       element('caption', {}, `Uses ${PER} (and uses) per ${trend.grain} and ${by}`),
-      element('thead', {}, element('tr', {}, element('th', { scope: 'col' }, noun), ...trend.series.map((series) => element('th', { scope: 'col', class: 'count' }, series.name)))),
+      element(
+        'thead',
+        {},
+        element('tr', {}, element('th', { scope: 'col' }, noun), ...trend.series.map((series) => element('th', { scope: 'col', class: 'count' }, series.name))),
+      ),
       element(
         'tbody',
         {},
@@ -160,7 +187,11 @@ export function setUpTrends(root: HTMLElement): void {
             element('th', { scope: 'row' }, periodLabel(period.key, trend.grain)),
             ...trend.series.map((series) => {
               const point = series.points[index]!;
-              return element('td', { class: 'count', 'data-uses': String(point.uses), 'data-rate': String(point.rate) }, `${formatRate(point.rate)} (${formatCount(point.uses)})`);
+              return element(
+                'td',
+                { class: 'count', 'data-uses': String(point.uses), 'data-rate': String(point.rate) },
+                `${formatRate(point.rate)} (${formatCount(point.uses)})`,
+              );
             }),
           ),
         ),
