@@ -226,6 +226,20 @@ describe('charts', () => {
       height: 200,
     });
     expect(all(dots).filter((node) => node.tag === 'circle')).toHaveLength(3);
+    // Too many to see as dots: a bar per period, its count in its tooltip, no dot.
+    const crowded = dotTimeline({
+      labels: ['w1', 'w2'],
+      columns: [Array.from({ length: 300 }, () => ({ title: 'a', href: '/a/' })), []],
+      xLabel: 'Week',
+      width: 320,
+      height: 200,
+    });
+    expect(all(crowded).filter((node) => node.tag === 'circle')).toHaveLength(0);
+    expect(
+      all(crowded)
+        .filter((node) => node.tag === 'rect')
+        .map((node) => node.children[0]!.text),
+    ).toEqual(['w1: 300 articles', 'w2: 0 articles']);
     const arcs = citationArcs({
       nodes: [
         { time: 0, title: 'a', href: '/a/' },

@@ -224,9 +224,13 @@ export interface TimelineDot {
   href: string;
 }
 
+/** The smallest radius a dot is drawn at; below it, a period's articles are a bar. */
+const MIN_DOT_RADIUS = 3;
+
 /**
- * Every dated article as a dot in its period's column, stacked from the baseline; the dots shrink to fit the
- * fullest period, and a column with more than fit is drawn as a bar with its count.
+ * Every dated article as a dot in its period's column, stacked from the baseline, each a link to the article with
+ * its title as tooltip; the dots shrink to fit the fullest period. When they would be smaller than MIN_DOT_RADIUS,
+ * each period is a bar of its count instead (a thousand dots a screen are neither readable nor light).
  */
 export function dotTimeline(input: { labels: string[]; columns: TimelineDot[][]; xLabel: string; width: number; height: number }): SvgNode {
   const { labels, columns, width, height } = input;
@@ -238,22 +242,41 @@ export function dotTimeline(input: { labels: string[]; columns: TimelineDot[][];
     .range([left, width - MARGIN.right])
     .paddingInner(0.15);
   const y = scaleLinear().domain([0, max]).nice().range([bottom, MARGIN.top]);
-  const step = bottom - y(1);
-  const radius = Math.max(1.5, Math.min(6, step / 2 - 0.5, x.bandwidth() / 2 - 0.5));
-  const marks = columns.flatMap((column, index) =>
-    column.map((dot, place) =>
-      svgNode('a', { href: dot.href, tabindex: '-1' }, [
-        svgNode('circle', { class: 'chart-dot chart-series-0', cx: x(index)! + x.bandwidth() / 2, cy: y(place + 0.5), r: radius }, [
-          svgNode('title', {}, [], dot.title),
-        ]),
-      ]),
-    ),
+  const radius = Math.min(6, (bottom - y(1)) / 2 - 0.5, x.bandwidth() / 2 - 0.5);
+  const marks =
+    radius >= MIN_DOT_RADIUS
+      ? columns.flatMap((column, index) =>
+          column.map((dot, place) =>
+            svgNode('a', { href: dot.href, tabindex: '-1' }, [
+              svgNode('circle', { class: 'chart-dot chart-series-0', cx: x(index)! + x.bandwidth() / 2, cy: y(place + 0.5), r: radius }, [
+                svgNode('title', {}, [], dot.title),
+              ]),
+            ]),
+          ),
+        )
+      : columns.map((column, index) =>
+          svgNode(
+            'rect',
+            { class: 'chart-bar chart-series-0', x: x(index)!, y: y(column.length), width: Math.max(1, x.bandwidth()), height: bottom - y(column.length) },
+            [svgNode('title', {}, [], `${labels[index]}: ${column.length === 1 ? '1 article' : `${column.length} articles`}`)],
+          ),
+        );
+  return svgNode(
+    'svg',
+    {
+      class: `chart ${radius >= MIN_DOT_RADIUS ? 'chart-dots' : 'chart-bars'}`,
+      viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
+      'aria-hidden': 'true',
+      focusable: 'false',
+    },
+    [
+      yAxis(y, left, width - MARGIN.right, 'Articles', String, true),
+      svgNode('g', { class: 'chart-marks' }, marks),
+      xAxis(x, labels, bottom, width, input.xLabel),
+    ],
   );
-  return svgNode('svg', { class: 'chart chart-dots', viewBox: `0 0 ${width} ${height}`, width, height, 'aria-hidden': 'true', focusable: 'false' }, [
-    yAxis(y, left, width - MARGIN.right, 'Articles', String, true),
-    svgNode('g', { class: 'chart-marks' }, marks),
-    xAxis(x, labels, bottom, width, input.xLabel),
-  ]);
 }
 
 /** An article on the citation line: its place in time (ms), its tooltip and link. */
