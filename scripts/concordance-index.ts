@@ -4,8 +4,8 @@
  * (the `data-pagefind-body` region less every `data-pagefind-ignore` part) block by block, each paragraph,
  * heading and note with its id on the page, as `plainText` gives it, and the metadata the page gives search
  * (title, outlet, date, what was inferred, topics); then writes what `buildConcordance` (src/core/concordance.ts)
- * makes of them under `dist/concordance/data/`, and beside them `facts.json`, each article's number of words and topics,
- * which the trends divide by and split by (src/core/analysis/trends.ts).
+ * makes of them under `dist/concordance/data/`, and beside them `facts.json`, each article's day, outlet, number of
+ * words and topics, which the trends place, divide and split by (src/core/analysis/trends.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -115,7 +115,13 @@ export function writeConcordance(site: string, articles: readonly SourceArticle[
     written++;
   };
   write('articles.json', files.manifest);
-  write('facts.json', buildFacts(files.words.map((words, index) => ({ words, topics: files.topics[index]! }))));
+  write(
+    'facts.json',
+    buildFacts(
+      files.manifest.articles.map((article, index) => ({ iso: article.iso, outlet: article.outlet, words: files.words[index]!, topics: files.topics[index]! })),
+      files.manifest.shards,
+    ),
+  );
   for (let index = 0; index < files.manifest.shards; index++) write(`w/${index}.json`, files.shard(index));
   files.texts.forEach((chunks, article) => chunks.forEach((chunk, index) => write(`t/${article}-${index}.json`, chunk)));
   for (const file of stale) rmSync(path.join(out, file), { recursive: true, force: true });

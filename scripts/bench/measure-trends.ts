@@ -2,7 +2,8 @@
  * `node scripts/bench/measure-trends.ts DIST [RUNS]`: browser measurements of trends (/trends/?q=…) and the time line
  * (/timeline/) of a built site, in headless Chromium, each opening in a fresh browser context as a shared link is:
  * everything fetched until the first chart is drawn (gzip bytes, the page's HTML, CSS and JS included) and the
- * milliseconds from navigation to it, timed from outside the page, the median of RUNS (default 5). Prints one JSON
+ * milliseconds from navigation to it, timed from outside the page, the median of RUNS (default 5); and, run for run,
+ * the concordance of the same query to its first lines, for a ratio that holds on a loaded machine. Prints one JSON
  * line per query.
  */
 import { gzipSync } from 'node:zlib';

@@ -1,6 +1,6 @@
 /**
- * The trends page: reads the query and the split from the URL (?q=IAEA&by=source), fetches the concordance's list of
- * articles, its facts file (each article's words and topics) and the shard of each query word, finds every use
+ * The trends page: reads the query and the split from the URL (?q=IAEA&by=source), fetches the concordance's facts
+ * file (each article's day, outlet, words and topics) and the shard of each query word, finds every use
  * (src/core/concordance.ts) and draws its trend (src/core/analysis/trends.ts) at the width of the page, with a
  * sentence computed from it and its data as a table; each bar and each row opens the concordance's lines of that
  * period. Each query is a history entry, so a trend can be shared and Back works. DOM methods only.
@@ -18,7 +18,7 @@ import {
   type Trend,
   type TrendPoint,
 } from '../../core/analysis/trends.ts';
-import { CONCORDANCE_DATA, findOccurrences, parseConcordanceQuery, shardOf, type ConcordanceManifest, type ConcordanceShard } from '../../core/concordance.ts';
+import { CONCORDANCE_DATA, findOccurrences, parseConcordanceQuery, shardOf, type ConcordanceShard } from '../../core/concordance.ts';
 import { formatCount, plural } from '../../core/count.ts';
 import { concordancePath } from '../../core/urls.ts';
 import { renderSvg } from './svg.ts';
@@ -80,13 +80,10 @@ export function setUpTrends(root: HTMLElement): void {
   const baseTitle = document.title;
   let state = readUrl();
   let generation = 0;
-  let manifest: Promise<[ConcordanceManifest, ArticleFacts]> | undefined;
+  let manifest: Promise<ArticleFacts> | undefined;
   const shards = new Map<number, Promise<ConcordanceShard>>();
-  const load = () =>
-    (manifest ??= Promise.all([
-      fetchJson<ConcordanceManifest>(`${CONCORDANCE_DATA}/articles.json`),
-      fetchJson<ArticleFacts>(`${CONCORDANCE_DATA}/facts.json`),
-    ]));
+  // The facts file alone (each article's day, outlet, words, topics): a trend needs no title.
+  const load = () => (manifest ??= fetchJson<ArticleFacts>(`${CONCORDANCE_DATA}/facts.json`));
   const loadShard = (index: number) => {
     let shard = shards.get(index);
     if (shard === undefined) shards.set(index, (shard = fetchJson<ConcordanceShard>(`${CONCORDANCE_DATA}/w/${index}.json`)));
@@ -217,12 +214,12 @@ export function setUpTrends(root: HTMLElement): void {
     }
     status.textContent = `Counting the uses of ${query.label}…`;
     try {
-      const [index, facts] = await load();
+      const facts = await load();
       const loaded = new Map<string, readonly number[] | undefined>();
-      await Promise.all([...new Set(query.words)].map(async (word) => loaded.set(word, (await loadShard(shardOf(word, index.shards)))[word])));
+      await Promise.all([...new Set(query.words)].map(async (word) => loaded.set(word, (await loadShard(shardOf(word, facts.shards)))[word])));
       if (mine !== generation) return;
       const occurrences = findOccurrences(query.words, (word) => loaded.get(word));
-      const articles = trendArticles(index.articles, facts);
+      const articles = trendArticles(facts);
       const overall = trendOf(articles, occurrences);
       status.textContent = `${plural(overall.total.uses, 'use')} of ${query.label} in ${plural(overall.total.articles, 'article')}.`;
       if (overall.total.uses === 0) {
