@@ -48,13 +48,19 @@ async function main(): Promise<void> {
   const server = await serveStatic(dist);
   const browser = await launchBrowser();
   try {
+    // Each trend beside the concordance of the same query, run for run, so a loaded machine slows both alike.
     const targets = [
       ...CONCORDANCE_QUERIES.map((query) => ({ name: query, path: `/trends/?q=${encodeURIComponent(query)}`, ready: '[data-chart="trend"] svg' })),
       { name: '/timeline/', path: '/timeline/', ready: '[data-chart="articles"] svg' },
     ];
     for (const target of targets) {
       const figures = [];
-      for (let run = 0; run < runs; run++) figures.push(await open(browser, server.origin, target.path, target.ready));
+      const concordance = [];
+      for (let run = 0; run < runs; run++) {
+        figures.push(await open(browser, server.origin, target.path, target.ready));
+        if (target.name !== '/timeline/')
+          concordance.push(await open(browser, server.origin, `/concordance/?q=${encodeURIComponent(target.name)}`, '[data-concordance-lines] tr'));
+      }
       console.log(
         JSON.stringify({
           query: target.name,
@@ -62,6 +68,10 @@ async function main(): Promise<void> {
           dataKB: +(median(figures.map((figure) => figure.data)) / 1024).toFixed(1),
           ms: Math.round(median(figures.map((figure) => figure.ms))),
           inPageMs: Math.round(median(figures.map((figure) => figure.inPageMs))),
+          ...(concordance.length > 0 && {
+            concordanceKB: +(median(concordance.map((figure) => figure.bytes)) / 1024).toFixed(1),
+            concordanceMs: Math.round(median(concordance.map((figure) => figure.ms))),
+          }),
         }),
       );
     }
