@@ -28,10 +28,11 @@ const round = (value: number) => Math.round(value * 10) / 10;
 /** Approximate width of a label in the chart's font (13 px): for spacing ticks, never for layout that must be exact. */
 const textWidth = (text: string) => text.length * 7;
 
-/** One series of a chart over periods: a value per period, each optionally a link and a tooltip. */
+/** One series of a chart over periods: a value per period (null: nothing to measure, as a rate of no words; a gap
+ * in a line, never a zero), each optionally a link and a tooltip. */
 export interface ChartSeries {
   name: string;
-  values: number[];
+  values: Array<number | null>;
   hrefs?: Array<string | undefined>;
   titles?: string[];
 }
@@ -113,7 +114,9 @@ export function periodChart(input: PeriodChartInput): SvgNode {
           .value((period, key) => series[Number(key)]!.values[period] ?? 0)(labels.map((_, index) => index))
       : [];
   const max =
-    kind === 'stack' ? Math.max(0, ...stacked.flatMap((layer) => layer.map((point) => point[1]))) : Math.max(0, ...series.flatMap((entry) => entry.values));
+    kind === 'stack'
+      ? Math.max(0, ...stacked.flatMap((layer) => layer.map((point) => point[1])))
+      : Math.max(0, ...series.flatMap((entry) => entry.values.map((value) => value ?? 0)));
   const left = leftMargin(max || 1, format);
   const legendRows =
     series.length > 1
@@ -139,7 +142,7 @@ export function periodChart(input: PeriodChartInput): SvgNode {
     only.values.forEach((value, index) => {
       const bar = svgNode(
         'rect',
-        { class: 'chart-bar chart-series-0', x: x(index)!, y: y(value), width: Math.max(1, x.bandwidth()), height: Math.max(0, bottom - y(value)) },
+        { class: 'chart-bar chart-series-0', x: x(index)!, y: y(value ?? 0), width: Math.max(1, x.bandwidth()), height: Math.max(0, bottom - y(value ?? 0)) },
         only.titles?.[index] ? [svgNode('title', {}, [], only.titles[index])] : [],
       );
       const href = only.hrefs?.[index];
@@ -147,18 +150,23 @@ export function periodChart(input: PeriodChartInput): SvgNode {
     });
   } else if (kind === 'lines') {
     series.forEach((entry, number) => {
-      const path = line<number>()
+      const path = line<number | null>()
+        .defined((value) => value !== null)
         .x((_, index) => centre(index))
-        .y((value) => y(value))(entry.values);
+        .y((value) => y(value!))(entry.values);
       marks.push(
         svgNode('g', { class: `chart-series chart-series-${number}` }, [
           svgNode('path', { class: 'chart-line', d: path ?? '' }),
-          ...entry.values.map((value, index) =>
-            svgNode(
-              'circle',
-              { class: 'chart-dot', cx: centre(index), cy: y(value), r: 3.5 },
-              entry.titles?.[index] ? [svgNode('title', {}, [], entry.titles[index])] : [],
-            ),
+          ...entry.values.flatMap((value, index) =>
+            value === null
+              ? []
+              : [
+                  svgNode(
+                    'circle',
+                    { class: 'chart-dot', cx: centre(index), cy: y(value), r: 3.5 },
+                    entry.titles?.[index] ? [svgNode('title', {}, [], entry.titles[index])] : [],
+                  ),
+                ],
           ),
         ]),
       );

@@ -64,6 +64,12 @@ async function fetchJson<T>(path: string): Promise<T> {
 const PER = `per ${formatCount(PER_WORDS)} words`;
 const GRAIN_NOUN = { week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' } as const;
 
+/** A point's rate to draw, or null where the period has no words (no article): a gap, not a zero. */
+const measured = (point: TrendPoint) => (point.words > 0 ? point.rate : null);
+
+/** True for a series with a dated article: one whose articles are all undated has nothing to draw. */
+const hasDatedWords = (series: { points: TrendPoint[] }) => series.points.some((point) => point.words > 0);
+
 /** The words of a point, for a tooltip or a cell: '42 uses in 12 articles, 3.1 per 10,000 words'. */
 const described = (point: TrendPoint) => `${plural(point.uses, 'use')} in ${plural(point.articles, 'article')}, ${formatRate(point.rate)} ${PER}`;
 
@@ -131,7 +137,7 @@ export function setUpTrends(root: HTMLElement): void {
         element('td', { class: 'count', 'data-uses': String(point.uses) }, formatCount(point.uses)),
         element('td', { class: 'count' }, formatCount(point.articles)),
         element('td', { class: 'count' }, formatCount(point.words)),
-        element('td', { class: 'count', 'data-rate': String(point.rate) }, formatRate(point.rate)),
+        element('td', { class: 'count', 'data-rate': String(point.rate) }, point.words > 0 ? formatRate(point.rate) : '–'),
         element('td', {}, point.uses > 0 && href ? element('a', { href }, plural(point.uses, 'line')) : ''),
       );
     return element(
@@ -187,7 +193,7 @@ export function setUpTrends(root: HTMLElement): void {
               return element(
                 'td',
                 { class: 'count', 'data-uses': String(point.uses), 'data-rate': String(point.rate) },
-                `${formatRate(point.rate)} (${formatCount(point.uses)})`,
+                point.words > 0 ? `${formatRate(point.rate)} (${formatCount(point.uses)})` : '–',
               );
             }),
           ),
@@ -246,7 +252,7 @@ export function setUpTrends(root: HTMLElement): void {
               series: [
                 {
                   name: 'All articles',
-                  values: only.points.map((point) => point.rate),
+                  values: only.points.map(measured),
                   titles: only.points.map((point, at) => `${periodName(overall.periods[at]!.key, overall.grain)}: ${described(point)}`),
                   hrefs: only.points.map((_, at) => linkOf(state.q, overall, at)),
                 },
@@ -257,13 +263,17 @@ export function setUpTrends(root: HTMLElement): void {
               width,
               height: 300,
             }),
-          `Each bar: the uses in the articles dated in that ${overall.grain}, divided by all their words, times ${formatCount(PER_WORDS)}. Select a bar, or a row's link, for its lines in the concordance.${undatedNote}`,
+          `Each bar: the uses in the articles dated in that ${overall.grain}, divided by all their words, times ${formatCount(PER_WORDS)} (none where no article is dated in it). Select a bar, or a row's link, for its lines in the concordance.${undatedNote}`,
           overallTable(state.q, overall),
         ),
       ];
       if (state.by !== 'none') {
         const by = state.by;
-        const parts = trendOf(articles, occurrences, by);
+        // A series whose articles are all undated has nothing to draw: it is named under the chart instead.
+        const whole = trendOf(articles, occurrences, by);
+        const parts = { ...whole, series: whole.series.filter(hasDatedWords) };
+        const left = whole.series.filter((series) => !hasDatedWords(series)).map((series) => series.name);
+        const leftNote = left.length > 0 ? ` Not drawn, as none of its articles is dated: ${left.join(', ')}.` : '';
         blocks.push(
           block(
             'split',
@@ -275,7 +285,7 @@ export function setUpTrends(root: HTMLElement): void {
                 labels,
                 series: parts.series.map((series) => ({
                   name: series.name,
-                  values: series.points.map((point) => point.rate),
+                  values: series.points.map(measured),
                   titles: series.points.map((point, at) => `${series.name}, ${periodName(parts.periods[at]!.key, parts.grain)}: ${described(point)}`),
                 })),
                 yLabel,
@@ -284,9 +294,10 @@ export function setUpTrends(root: HTMLElement): void {
                 width,
                 height: 320,
               }),
-            by === 'source'
-              ? `Each line: a source's uses in a ${parts.grain}, per ${formatCount(PER_WORDS)} of that source's words then; the sources with the most uses, the others together.`
-              : `Each line: the uses in the articles on a topic in a ${parts.grain}, per ${formatCount(PER_WORDS)} of their words; an article on two topics counts in both.`,
+            (by === 'source'
+              ? `Each line: a source's uses in a ${parts.grain}, per ${formatCount(PER_WORDS)} of that source's words then; the sources with the most uses, the others together. A gap: no article of it that ${parts.grain}.`
+              : `Each line: the uses in the articles on a topic in a ${parts.grain}, per ${formatCount(PER_WORDS)} of their words; an article on two topics counts in both. A gap: no article on it that ${parts.grain}.`) +
+              leftNote,
             splitTable(parts, by),
           ),
         );
