@@ -89,6 +89,8 @@ test('split by source, each period’s uses add up to the whole; the summary nam
 test('the time line places every dated article once, lists every undated one with its reason, and draws every citation', async ({ page }) => {
   await page.goto('/timeline/');
   const block = page.locator('[data-chart="articles"]');
+  await expect(block.locator('caption')).toHaveText(/^Dated articles per (week|month)$/);
+  await expect(page.locator('[data-chart="topics"] caption')).toHaveText(/^Dated articles per (week|month) and topic$/);
   const counts = await block.locator('tbody td[data-value]').evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))));
   expect(counts.reduce((sum, count) => sum + count, 0)).toBe(dated.length);
   await expect(block.locator('tbody a')).toHaveCount(dated.length);
