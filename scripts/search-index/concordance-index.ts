@@ -3,8 +3,9 @@
  * each article page's tree (parsed once for both indexes, scripts/search-index/article-pages.ts), the text search indexes
  * (the `data-pagefind-body` region less every `data-pagefind-ignore` part) block by block, each paragraph,
  * heading and note with its id on the page, as `plainText` gives it, and the metadata the page gives search
- * (title, outlet, date, what was inferred); then writes what `buildConcordance` (src/core/concordance.ts)
- * makes of them under `dist/concordance/data/`.
+ * (title, outlet, date, what was inferred, topics); then writes what `buildConcordance` (src/core/concordance.ts)
+ * makes of them under `dist/concordance/data/`, and beside them `facts.json`, each article's day, outlet, number of
+ * words and topics, which the trends place, divide and split by (src/core/analysis/trends.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { toString } from 'hast-util-to-string';
 import { buildConcordance, CONCORDANCE_DATA, type SourceArticle, type SourceBlock } from '../../src/core/concordance.ts';
 import { tokenize } from '../../src/core/concordance/words.ts';
 import { HTML_BLOCKS, plainText } from '../../src/core/plain-text.ts';
+import { buildFacts } from '../../src/core/analysis/trends.ts';
 import { corpusFrequencies } from '../../src/core/analysis/collocates.ts';
 
 const ignored = (node: { type: string }): boolean => node.type === 'element' && (node as Element).properties['dataPagefindIgnore'] !== undefined;
@@ -117,6 +119,13 @@ export function writeConcordance(site: string, articles: readonly SourceArticle[
   write('articles.json', files.manifest);
   // The corpus's word totals, for the collocates' expected counts (src/core/analysis/collocates.ts).
   write('freq.json', corpusFrequencies(articles.flatMap((article) => article.blocks.map((block) => tokenize(block.text).map((token) => token.norm)))));
+  write(
+    'facts.json',
+    buildFacts(
+      files.manifest.articles.map((article, index) => ({ iso: article.iso, outlet: article.outlet, words: files.words[index]!, topics: files.topics[index]! })),
+      files.manifest.shards,
+    ),
+  );
   for (let index = 0; index < files.manifest.shards; index++) write(`w/${index}.json`, files.shard(index));
   files.texts.forEach((chunks, article) => chunks.forEach((chunk, index) => write(`t/${article}-${index}.json`, chunk)));
   for (const file of stale) rmSync(path.join(out, file), { recursive: true, force: true });

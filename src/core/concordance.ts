@@ -37,6 +37,10 @@ export interface ConcordanceFiles {
   /** Word shard `index` (0 to `manifest.shards` - 1), made when asked for: all of them at once would hold every posting twice. */
   shard(index: number): ConcordanceShard;
   texts: ConcordanceText[][];
+  /** Each article's number of words (in `articles.json` order), as the index counts them: what trends divide by. */
+  words: number[];
+  /** Each article's topics, in the same order. */
+  topics: Array<readonly string[]>;
 }
 
 /** Raw bytes of postings aimed at per shard, estimated at 4 characters a number (shards come out smaller: about 25 KB, 7 KB gzipped, at 1,000 articles). */
@@ -132,5 +136,7 @@ export function buildConcordance(input: readonly SourceArticle[]): ConcordanceFi
       article.blocks.forEach((block, index) => (chunks[textChunk(index).chunk] ??= []).push([block.id, block.text]));
       return chunks;
     }),
+    words: blockWords.map((blocks) => blocks.reduce((sum, words) => sum + words.length, 0)),
+    topics: sorted.map((article) => article.topics ?? []),
   };
 }

@@ -70,9 +70,22 @@ export function searchPath(options: { q?: string; topic?: string; outlet?: strin
   return query === '' ? '/search/' : `/search/?${query}`;
 }
 
-/** `/concordance/`, with the word or phrase to show every use of (`?q=`). */
-export function concordancePath(q?: string): string {
-  return q ? `/concordance/?q=${encodeURIComponent(q)}` : '/concordance/';
+/** `/concordance/`, with the word or phrase to show every use of (`?q=`), and a date range (`&from=&to=`, or `&dated=no`). */
+export function concordancePath(q?: string, range?: { from?: string; to?: string; undated?: boolean }): string {
+  if (!q) return '/concordance/';
+  const dates = range?.undated ? '&dated=no' : `${range?.from ? `&from=${range.from}` : ''}${range?.to ? `&to=${range.to}` : ''}`;
+  return `/concordance/?q=${encodeURIComponent(q)}${dates}`;
+}
+
+/** `/timeline/`: the debate over time. */
+export function timelinePath(): string {
+  return '/timeline/';
+}
+
+/** `/trends/`, with a word or phrase (`?q=`) and how to split it (`&by=source` or `&by=topic`). */
+export function trendsPath(q?: string, by?: 'source' | 'topic'): string {
+  if (!q) return '/trends/';
+  return `/trends/?q=${encodeURIComponent(q)}${by ? `&by=${by}` : ''}`;
 }
 
 /** `/about/` (the method page), with `#<anchor>` when given. */

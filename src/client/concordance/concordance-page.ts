@@ -5,8 +5,10 @@
  * from are fetched, the next ones on "Show more lines". Each query or order is a history entry
  * (src/client/url-state.ts), so a concordance can be shared and Back works. Sorting is by the column headers'
  * buttons (aria-sort on the sorted column) or the form's select; the count is a polite live region and the
- * document title names the query.
+ * document title names the query. A date range in the URL (`&from=2026-03-01&to=2026-03-31`, or `&dated=no`;
+ * src/core/analysis/date-range.ts) keeps the lines of the articles dated in it: what a point of a trend (/trends/) opens.
  */
+import { describeDateRange, hasDateRange, inDateRange, readDateRange, writeDateRange, type DateRange } from '../../core/analysis/date-range.ts';
 import { formatCount, plural } from '../../core/count.ts';
 import { CONCORDANCE_DATA, shardOf, textChunk, type ConcordanceManifest, type ConcordanceShard, type ConcordanceText } from '../../core/concordance/format.ts';
 import { countOccurrences, findOccurrences, isSort, lineAt, sortOccurrences, type ConcordanceSort, type Occurrence } from '../../core/concordance/lookup.ts';
@@ -35,18 +37,21 @@ interface State {
   sort: ConcordanceSort;
   /** Source, topic, year, near a word (src/core/analysis/concordance-filters.ts); a new query keeps none. */
   filters: ConcordanceFilters;
+  /** Only the lines of articles dated in it (`&from=&to=`, or `&dated=no`): what a point of a trend opens. */
+  range: DateRange;
 }
 
 function readState(params: URLSearchParams): State {
   const sort = params.get('sort');
-  return { q: params.get('q') ?? '', sort: isSort(sort) ? sort : 'article', filters: readFilters(params) };
+  return { q: params.get('q') ?? '', sort: isSort(sort) ? sort : 'article', filters: readFilters(params), range: readDateRange(params) };
 }
 
-function writeState({ q, sort, filters }: State): URLSearchParams {
+function writeState({ q, sort, filters, range }: State): URLSearchParams {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   if (sort !== 'article') params.set('sort', sort);
   writeFilters(filters, params);
+  writeDateRange(params, range);
   return params;
 }
 
@@ -197,7 +202,9 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
       );
       if (!page.isLatest(mine)) return;
       length = query.words.length;
-      const found = findOccurrences(query.words, (word) => loaded.get(word));
+      const found = findOccurrences(query.words, (word) => loaded.get(word)).filter((line) =>
+        inDateRange(index.articles[line.article]?.iso ?? null, state.range),
+      );
       lines = sortOccurrences(
         hasFilters(filters)
           ? filterOccurrences(
@@ -214,7 +221,7 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
       shown = 0;
       body.replaceChildren();
       const articleCount = new Set(lines.map((line) => line.article)).size;
-      const narrowed = describeFilters(filters);
+      const narrowed = [describeFilters(filters), hasDateRange(state.range) ? `in ${describeDateRange(state.range)}` : ''].filter(Boolean).join(' ');
       const what = `${query.words.length > 1 ? 'the phrase ' : ''}${query.label}${narrowed ? ` ${narrowed}` : ''}`;
       if (lines.length === 0) {
         summary.textContent = `No use of ${what} in the articles.`;
@@ -242,7 +249,7 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
         length,
         index,
         loadText: (line) => loadText(fileOf(line)).then((blocks) => blocks[textChunk(line.block).offset]!),
-        filtered: hasFilters(filters),
+        filtered: hasFilters(filters) || hasDateRange(state.range),
       });
     } catch (error) {
       if (!page.isLatest(mine)) return;
@@ -255,8 +262,15 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const q = input.value.trim();
-    // The filters stay while the query does (a sort, a resubmit); a new query starts unfiltered.
-    page.go({ q, sort: sortSelect.value as ConcordanceSort, filters: q === page.state.q ? page.state.filters : readFilters(new URLSearchParams()) });
+    // The filters and the date range stay while the query does (a sort, a resubmit); a new query starts unfiltered.
+    const same = q === page.state.q;
+    const none = new URLSearchParams();
+    page.go({
+      q,
+      sort: sortSelect.value as ConcordanceSort,
+      filters: same ? page.state.filters : readFilters(none),
+      range: same ? page.state.range : readDateRange(none),
+    });
   });
   sortSelect.addEventListener('change', () => {
     page.go({ ...page.state, sort: isSort(sortSelect.value) ? sortSelect.value : 'article' });
