@@ -18,6 +18,7 @@ import { ExactCheck, hasTerms, toHit } from './hits.ts';
 import { inferredMark } from './inferred-mark.ts';
 import { pagefind, type FilterCounts, type Result, type SearchResponse } from './pagefind.ts';
 import { parseQuery } from './query.ts';
+import { yieldToMain } from './yield.ts';
 
 /** The filters the index carries (src/components/SearchMeta.astro), in display order. Topics narrow
  * (an article must carry every chosen topic); the others widen within their group. */
@@ -282,13 +283,29 @@ export function setUpSearchPage(root: HTMLElement): void {
     return item;
   };
 
-  const showMore = async (mine: number) => {
-    const next = results.slice(shown, shown + PAGE_SIZE);
-    const items = await Promise.all(next.map(renderResult));
-    if (mine !== generation) return;
-    list.append(...items);
-    shown += next.length;
-    more.hidden = shown >= results.length;
+  /** Whether a page of results is being rendered: "Show more" pressed meanwhile waits for it. */
+  let rendering: Promise<void> = Promise.resolve();
+
+  /**
+   * The next page of results, each rendered in a task of its own and shown as soon as it is ready: the first is on
+   * screen before the others are worked out, and no long task holds up a keystroke. They come in below it, in the
+   * room the list keeps, so nothing moves.
+   */
+  const showMore = (mine: number): Promise<void> => {
+    const before = rendering;
+    rendering = (async () => {
+      await before.catch(() => undefined);
+      for (const result of results.slice(shown, shown + PAGE_SIZE)) {
+        await yieldToMain();
+        if (mine !== generation) return;
+        const item = await renderResult(result);
+        if (mine !== generation) return;
+        list.append(item);
+        shown++;
+      }
+      if (mine === generation) more.hidden = shown >= results.length;
+    })();
+    return rendering;
   };
 
   const run = async (push: 'push' | 'none') => {
@@ -305,14 +322,16 @@ export function setUpSearchPage(root: HTMLElement): void {
     concordance.classList.toggle('is-unused', query.highlights.length === 0);
     concordance.querySelector('a')!.href = concordancePath(state.term.trim());
     const api = await pagefind();
-    // Loads the filter index; until then searches report no filter counts.
-    const corpusFacets = await api.filters();
-    if (mine !== generation) return;
+    // The corpus's facets (every filter chunk). A browse counts Pagefind's own facet counts, which need every chunk
+    // loaded before it searches; a search with words counts its facets over its exact hits (hits.ts), so the chunks
+    // wait until its first results are found: the query's index chunk and fragments come first.
     const hasFilters = Object.keys(state.filters).length > 0;
+    const browseFacets = hasTerms(query) ? undefined : await api.filters();
+    if (mine !== generation) return;
     if (!query.term && !hasFilters) {
       // Nothing asked yet: the facets of the whole corpus to browse by.
-      if (groups.length === 0) buildFilters(corpusFacets);
-      updateFilters(corpusFacets);
+      if (groups.length === 0) buildFilters(browseFacets!);
+      updateFilters(browseFacets!);
       list.replaceChildren();
       more.hidden = true;
       near.hidden = true;
@@ -331,10 +350,10 @@ export function setUpSearchPage(root: HTMLElement): void {
     const cancelled = () => mine !== generation;
     await check.until(PAGE_SIZE + 1, cancelled);
     if (cancelled()) return;
+    const facetsLoading = browseFacets ? Promise.resolve(browseFacets) : api.filters();
+    facetsLoading.catch(() => undefined); // awaited below unless a newer search replaces this one
     results = check.results;
     shown = 0;
-    // The facets are built with their first counts, in one go, so that no value shows and then hides.
-    if (groups.length === 0) buildFilters(corpusFacets);
     list.replaceChildren();
     near.hidden = true;
     await showMore(mine);
@@ -346,6 +365,10 @@ export function setUpSearchPage(root: HTMLElement): void {
       results = check.results;
       more.hidden = shown >= results.length;
     }
+    const corpusFacets = await facetsLoading;
+    if (cancelled()) return;
+    // The facets are built with their first counts, in one go, so that no value shows and then hides.
+    if (groups.length === 0) buildFilters(corpusFacets);
     updateFilters(check.counts() ?? response.filters);
     summary.textContent = describe(results.length);
     if (results.length === 0 && hasTerms(query)) offerNearWords(check.nearWords());
