@@ -283,7 +283,7 @@ export function setUpSearchPage(root: HTMLElement): void {
     return item;
   };
 
-  /** Whether a page of results is being rendered: "Show more" pressed meanwhile waits for it. */
+  /** The page of results being rendered (settled when none is): "Show more" pressed meanwhile waits for it. */
   let rendering: Promise<void> = Promise.resolve();
 
   /**
