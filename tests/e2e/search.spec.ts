@@ -417,6 +417,34 @@ test('a phrase matches with its words adjacent, not with the same words apart', 
   else expect((await resultTitles(page)).sort()).toEqual(expected.map(titleOf).sort());
 });
 
+test('the search page asks for each of Pagefind’s files once: what it fetches early is what the search uses, nothing in vain', async ({ page }) => {
+  // src/pages/search/index.astro preloads Pagefind's module and entry, src/client/search/pagefind.ts the WebAssembly and
+  // metadata the entry names: a preload the search's own request did not take would be fetched twice, or never used.
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/pagefind/')) requested.push(`${url.pathname}${url.search}`);
+  });
+  const unused: string[] = [];
+  page.on('console', (message) => {
+    if (/preload/i.test(message.text())) unused.push(message.text());
+  });
+  await page.goto(searchFor(longestWord(commonPhrase!)));
+  await resultTitles(page);
+  await page.waitForLoadState('networkidle');
+  const twice = requested.filter((url, index) => requested.indexOf(url) !== index);
+  expect(twice, 'requested more than once').toEqual([]);
+  for (const file of [/^\/pagefind\/pagefind\.js$/, /^\/pagefind\/wasm\.\w+\.pagefind$/, /^\/pagefind\/pagefind\.[\w-]+\.pf_meta$/, /^\/pagefind\/index\//]) {
+    expect(
+      requested.some((url) => file.test(url)),
+      `${file} requested`,
+    ).toBe(true);
+  }
+  // Chromium warns about a preload left unused a few seconds after the load event.
+  await page.waitForTimeout(3500);
+  expect(unused).toEqual([]);
+});
+
 for (const width of [360, 1280]) {
   test(`at ${width} px the search page holds still while results render (layout shift under 0.1)`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });

@@ -10,6 +10,7 @@ import { searchHitPath } from '../../core/urls.ts';
 import { containsAll, exactSpans, nearWord, foldCharacters, type Span } from './exact.ts';
 import { EXCERPT_LENGTH, excerptNodes, type FilterCounts, type Result, type ResultData } from './pagefind.ts';
 import { anchorAt, type Query } from './query.ts';
+import { yieldToMain } from './yield.ts';
 
 /** A result as the interfaces show it. */
 export interface Hit {
@@ -67,11 +68,13 @@ export class ExactCheck {
       const batch = this.#results.slice(this.#checked, this.#checked + ExactCheck.BATCH);
       const data = await Promise.all(batch.map((result) => result.data()));
       this.#checked += batch.length;
-      batch.forEach((result, index) => {
+      for (const [index, result] of batch.entries()) {
+        // One page's check per task: a long page's text takes a while to fold and search.
+        if (index > 0) await yieldToMain();
         const page = data[index]!;
         if (containsAll(searchedTexts(page), this.#query)) this.#kept.push({ result, data: page });
         else this.#noteNearWords(page);
-      });
+      }
     }
   }
 

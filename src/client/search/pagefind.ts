@@ -11,6 +11,7 @@
  * would undo it. A bundle of one language (the seeds) loads what it did before, and its entry file once more.
  * [{ en: wasm "en" }, { ru: wasm "ru" }, { zh: wasm null }, { he: wasm null }] -> instances: en + zh + he; ru
  */
+import { yieldToMain } from './yield.ts';
 
 /** An element with an id in a page's indexed text, at a word location of its content. */
 interface PageAnchor {
@@ -87,35 +88,63 @@ let loading: Promise<PagefindModule> | undefined;
 /** Where the bundle is. */
 const BUNDLE = '/pagefind/';
 
+/** Pagefind's module: the same for every bundle (the search page preloads it, src/pages/search/index.astro). */
+export const PAGEFIND_MODULE = `${BUNDLE}pagefind.js`;
+/** The bundle's entry (its languages, their index and WebAssembly), read before Pagefind reads it itself. */
+export const PAGEFIND_ENTRY = `${BUNDLE}pagefind-entry.json`;
+
 /** Pagefind, imported and configured once, searching every language index of the bundle. */
 export function pagefind(): Promise<PagefindModule> {
   loading ??= (async () => {
+    // The first group's module is the bundle's own pagefind.js whatever the languages: fetched beside the entry.
+    const primary = import(/* @vite-ignore */ PAGEFIND_MODULE) as Promise<PagefindModule>;
+    primary.catch(() => undefined); // awaited below; a failure is reported there, not as unhandled meanwhile
     const groups = await languageGroups(document.documentElement.lang.toLowerCase());
-    if (groups.length <= 1) return loadGroup(groups[0] ?? { wasm: '', languages: [] }, 0);
-    return combine(await Promise.all(groups.map((group, index) => loadGroup(group, index))));
+    preloadIndexes(groups);
+    if (groups.length <= 1) return loadGroup(groups[0] ?? { wasm: '', languages: [], metas: [] }, primary);
+    return combine(await Promise.all(groups.map((group, index) => loadGroup(group, index === 0 ? primary : undefined))));
   })();
   return loading;
 }
 
-/** Languages that share a WebAssembly (the same query stemming), largest first. */
+/** Languages that share a WebAssembly (the same query stemming), largest first, with their metadata files. */
 interface LanguageGroup {
   wasm: string;
   languages: string[];
+  /** Each language's metadata file (`pagefind.en_a3eeb95547.pf_meta`), in the order of `languages`. */
+  metas: string[];
+}
+
+/**
+ * Asks the browser for the files Pagefind's instances fetch first, as soon as the entry names them: each group's
+ * WebAssembly and each language's metadata. Pagefind reads the entry again before it asks for them (with a
+ * cache-busting parameter), a round trip saved: they are on their way, and its requests take the preloaded responses
+ * (`as="fetch"`, same-origin credentials: what its `fetch()` asks for).
+ * [{ wasm: "en", languages: ["en"], metas: ["pagefind.en_a3eeb95547.pf_meta"] }] -> /pagefind/wasm.en.pagefind, /pagefind/pagefind.en_a3eeb95547.pf_meta
+ */
+function preloadIndexes(groups: readonly LanguageGroup[]): void {
+  const files = groups.flatMap(({ wasm, metas }) => [`wasm.${wasm}.pagefind`, ...metas]);
+  for (const file of files) {
+    const href = `${BUNDLE}${file}`;
+    if (document.head.querySelector(`link[rel="preload"][href="${CSS.escape(href)}"]`)) continue;
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+  }
 }
 
 /** The bundle's languages grouped by WebAssembly: the group of the page's own language first, then by size; none when
  * the bundle's entry cannot be read (Pagefind then says why). */
 async function languageGroups(own: string): Promise<LanguageGroup[]> {
-  let languages: [string, { wasm?: string | null; page_count?: number }][];
+  type Index = { hash?: string; wasm?: string | null; page_count?: number };
+  let languages: [string, Index][];
   try {
-    const entry = (await (await fetch(`${BUNDLE}pagefind-entry.json`)).json()) as { languages?: Record<string, { wasm?: string | null; page_count?: number }> };
+    const entry = (await (await fetch(PAGEFIND_ENTRY)).json()) as { languages?: Record<string, Index> };
     languages = Object.entries(entry.languages ?? {});
   } catch {
     return [];
   }
   languages.sort((a, b) => (b[0] === own ? 1 : 0) - (a[0] === own ? 1 : 0) || (b[1].page_count ?? 0) - (a[1].page_count ?? 0));
-  const groups = new Map<string, string[]>();
-  for (const [language, { wasm }] of languages) groups.set(wasm ?? 'unknown', [...(groups.get(wasm ?? 'unknown') ?? []), language]);
+  const groups = new Map<string, [string, Index][]>();
+  for (const language of languages) groups.set(language[1].wasm ?? 'unknown', [...(groups.get(language[1].wasm ?? 'unknown') ?? []), language]);
   // Pagefind's "unknown" WebAssembly stems nothing and its languages' indexes are not stemmed (Chinese, Hebrew, ...):
   // they join the first group, whose stemmer leaves their scripts alone and whose stems of a Latin word still find
   // the whole word (Pagefind matches a query word as a prefix). One WebAssembly less to load.
@@ -125,14 +154,20 @@ async function languageGroups(own: string): Promise<LanguageGroup[]> {
     groups.get(first)!.push(...unknown);
     groups.delete('unknown');
   }
-  return [...groups].map(([wasm, members]) => ({ wasm, languages: members }));
+  return [...groups].map(([wasm, members]) => ({
+    wasm,
+    languages: members.map(([language]) => language),
+    metas: members.flatMap(([, { hash }]) => (hash ? [`pagefind.${hash}.pf_meta`] : [])),
+  }));
 }
 
 /** One instance of Pagefind for one group: its first language, the others merged in. The first group's instance is the
- * bundle's own module; each other is the same file under a query string, so the browser gives it a module of its own. */
-async function loadGroup({ wasm, languages: [first, ...rest] }: LanguageGroup, index: number): Promise<PagefindModule> {
-  const url = index === 0 ? `${BUNDLE}pagefind.js` : `${BUNDLE}pagefind.js?wasm=${encodeURIComponent(wasm)}`;
-  const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
+ * bundle's own module (`primary`, already on its way); each other is the same file under a query string, so the browser
+ * gives it a module of its own. */
+async function loadGroup({ wasm, languages: [first, ...rest] }: LanguageGroup, primary?: Promise<PagefindModule>): Promise<PagefindModule> {
+  const module = await (primary ?? (import(/* @vite-ignore */ `${PAGEFIND_MODULE}?wasm=${encodeURIComponent(wasm)}`) as Promise<PagefindModule>));
+  // The module's evaluation was one task; its set-up starts another.
+  await yieldToMain();
   // No highlightParam: Pagefind would add one parameter per word, splitting a phrase; result links are
   // built by searchHitPath instead, with a phrase as one term.
   await module.options({ excerptLength: EXCERPT_LENGTH, noWorker: true });

@@ -20,6 +20,7 @@ import { ExactCheck, hasTerms, toHit } from './hits.ts';
 import { inferredMark } from './inferred-mark.ts';
 import { pagefind, type Result, type SearchResponse } from './pagefind.ts';
 import { parseQuery } from './query.ts';
+import { yieldToMain } from './yield.ts';
 
 const SORTS: Record<string, Record<string, 'asc' | 'desc'>> = { 'date-desc': { date: 'desc' }, 'date-asc': { date: 'asc' } };
 const PAGE_SIZE = 10;
@@ -148,13 +149,29 @@ export function setUpSearchPage(root: HTMLElement): void {
     return item;
   };
 
-  const showMore = async (mine: number) => {
-    const next = results.slice(shown, shown + PAGE_SIZE);
-    const items = await Promise.all(next.map(renderResult));
-    if (!page.isLatest(mine)) return;
-    list.append(...items);
-    shown += next.length;
-    more.hidden = shown >= results.length;
+  /** The page of results being rendered (settled when none is): "Show more" pressed meanwhile waits for it. */
+  let rendering: Promise<void> = Promise.resolve();
+
+  /**
+   * The next page of results, each rendered in a task of its own and shown as soon as it is ready: the first is on
+   * screen before the others are worked out, and no long task holds up a keystroke. They come in below it, in the
+   * room the list keeps, so nothing moves.
+   */
+  const showMore = (mine: number): Promise<void> => {
+    const before = rendering;
+    rendering = (async () => {
+      await before.catch(() => undefined);
+      for (const result of results.slice(shown, shown + PAGE_SIZE)) {
+        await yieldToMain();
+        if (!page.isLatest(mine)) return;
+        const item = await renderResult(result);
+        if (!page.isLatest(mine)) return;
+        list.append(item);
+        shown++;
+      }
+      if (page.isLatest(mine)) more.hidden = shown >= results.length;
+    })();
+    return rendering;
   };
 
   const show = async (state: State, mine: number) => {
@@ -166,14 +183,16 @@ export function setUpSearchPage(root: HTMLElement): void {
     concordance.classList.toggle('is-unused', query.highlights.length === 0);
     concordance.querySelector('a')!.href = concordancePath(state.term.trim());
     const api = await pagefind();
-    // Loads the filter index; until then searches report no filter counts.
-    const corpusFacets = await api.filters();
-    if (!page.isLatest(mine)) return;
+    // The corpus's facets (every filter chunk). A browse counts Pagefind's own facet counts, which need every chunk
+    // loaded before it searches; a search with words counts its facets over its exact hits (hits.ts), so the chunks
+    // wait until its first results are found: the query's index chunk and fragments come first.
     const hasFilters = Object.keys(state.filters).length > 0;
+    const browseFacets = hasTerms(query) ? undefined : await api.filters();
+    if (!page.isLatest(mine)) return;
     if (!query.term && !hasFilters) {
       // Nothing asked yet: the facets of the whole corpus to browse by.
-      if (!facets.built) facets.build(corpusFacets);
-      facets.update(corpusFacets, state.filters);
+      if (!facets.built) facets.build(browseFacets!);
+      facets.update(browseFacets!, state.filters);
       list.replaceChildren();
       more.hidden = true;
       near.hidden = true;
@@ -192,10 +211,10 @@ export function setUpSearchPage(root: HTMLElement): void {
     const cancelled = () => !page.isLatest(mine);
     await check.until(PAGE_SIZE + 1, cancelled);
     if (cancelled()) return;
+    const facetsLoading = browseFacets ? Promise.resolve(browseFacets) : api.filters();
+    facetsLoading.catch(() => undefined); // awaited below unless a newer search replaces this one
     results = check.results;
     shown = 0;
-    // The facets are built with their first counts, in one go, so that no value shows and then hides.
-    if (!facets.built) facets.build(corpusFacets);
     list.replaceChildren();
     near.hidden = true;
     await showMore(mine);
@@ -207,6 +226,10 @@ export function setUpSearchPage(root: HTMLElement): void {
       results = check.results;
       more.hidden = shown >= results.length;
     }
+    const corpusFacets = await facetsLoading;
+    if (cancelled()) return;
+    // The facets are built with their first counts, in one go, so that no value shows and then hides.
+    if (!facets.built) facets.build(corpusFacets);
     facets.update(check.counts() ?? response.filters, state.filters);
     summary.textContent = describe(state, results.length);
     if (results.length === 0 && hasTerms(query)) offerNearWords(check.nearWords());
