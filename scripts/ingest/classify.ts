@@ -147,17 +147,22 @@ function classifyWithVerdicts(
     // A term of weight, as in-text topic links need one: strong, or more than one word.
     const weighty = [...evidence.values()].some(isLinkTerm);
     const mentions = perParagraph.filter((p) => p.score > 0).length;
+    // Every distinct term of the paragraphs that mention the topic at all, and whether one is strong or a phrase (rule 5, spread).
+    const mentioned = new Set(perParagraph.flatMap((p) => p.terms));
+    const spread = mentions >= o.spreadMentions && mentioned.size >= o.spreadTerms && [...mentioned].some(isLinkTerm);
     // What each paragraph's headings say of the topic, for explainTopics.
     const headingTerms = headingsOf.map((at) => [...new Set(at.flatMap((index) => found[index]!.map((t) => t.term)))]);
-    return { slug: topic.slug, perParagraph, headingTerms, score, passageCount, mentions, distinctTerms: evidence.size, evidence, weighty };
+    return { slug: topic.slug, perParagraph, headingTerms, score, passageCount, mentions, distinctTerms: evidence.size, evidence, weighty, spread };
   });
 
   const ranked = results.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || compareStrings(a.slug, b.slug));
 
-  const qualifies = (r: (typeof ranked)[number]) =>
-    (r.passageCount >= o.minPassages || (r.passageCount >= 1 && r.mentions >= 2 && r.score >= o.minScoreOnePassage)) &&
-    r.distinctTerms >= o.minArticleTerms &&
-    (r.weighty || !o.requireWeightyTerm);
+  // A short text (a feed item's one-paragraph summary) cannot make a point in two passages: one is enough (rule 5).
+  const passagesNeeded = texts.length <= o.shortText ? 1 : o.minPassages;
+  const enoughPassages = (r: (typeof results)[number]) =>
+    r.passageCount >= passagesNeeded || (r.passageCount >= 1 && r.mentions >= 2 && r.score >= o.minScoreOnePassage) || r.spread;
+  const enoughTerms = (r: (typeof results)[number]) => r.distinctTerms >= o.minArticleTerms || r.spread;
+  const qualifies = (r: (typeof ranked)[number]) => enoughPassages(r) && enoughTerms(r) && (r.weighty || r.spread || !o.requireWeightyTerm);
   const chosen = new Set(ranked.filter(qualifies).map((r) => r.slug));
   // Rule 6: top up from the ranking, which only holds topics with at least one match.
   for (const r of ranked) {
@@ -185,9 +190,9 @@ function classifyWithVerdicts(
       ? null
       : r.score === 0
         ? 'no match'
-        : r.passageCount < o.minPassages && !(r.passageCount >= 1 && r.mentions >= 2 && r.score >= o.minScoreOnePassage)
+        : !enoughPassages(r)
           ? 'passages'
-          : r.distinctTerms < o.minArticleTerms
+          : !enoughTerms(r)
             ? 'terms'
             : 'weighty term';
     return {

@@ -15,7 +15,9 @@ import type { LabelledText } from './labels.ts';
 export const OPTION_GRID = {
   passageWindow: [0, 1, 2],
   minPassages: [1, 2, 3],
-  minScoreOnePassage: [4, 6, 8, Infinity],
+  minScoreOnePassage: [4, 5, 6, 8, Infinity],
+  shortText: [0, 1],
+  spreadMentions: [6, Infinity],
   minWindowTerms: [2, 3, 4],
 } as const satisfies Partial<Record<keyof ClassifyOptions, readonly number[]>>;
 

@@ -27,6 +27,13 @@ export interface ClassifyOptions {
   minScoreOnePassage: number;
   /** Distinct terms the article's passages must hold between them; default 2. */
   minArticleTerms: number;
+  /** Paragraphs an article may have at most for one passage to be enough (a feed item's summary, a short note); default 1; 0 never. */
+  shortText: number;
+  /** Paragraphs that mention a topic, passages or not, that give the article the topic when they hold `spreadTerms`
+   * distinct terms between them, one of them strong or a phrase (an article that keeps returning to it); default 6. */
+  spreadMentions: number;
+  /** Distinct terms those paragraphs must hold between them (`spreadMentions`); default 5. */
+  spreadTerms: number;
   /** Whether one of those terms must be strong or a phrase of more than one word; default true. */
   requireWeightyTerm: boolean;
   /** Fewest topics an article ends up with when enough topics match at all; default 0 (no forced minimum). */
@@ -39,12 +46,15 @@ export const DEFAULT_CLASSIFY_OPTIONS: Readonly<ClassifyOptions> = Object.freeze
   strongWeight: 2,
   minStrongTerms: 1,
   minDistinctTerms: 2,
-  passageWindow: 1,
+  passageWindow: 2,
   minWindowTerms: 3,
   useHeadings: true,
   minPassages: 2,
-  minScoreOnePassage: 6,
+  minScoreOnePassage: 5,
   minArticleTerms: 2,
+  shortText: 1,
+  spreadMentions: 6,
+  spreadTerms: 5,
   requireWeightyTerm: true,
   minTopics: 0,
 });
