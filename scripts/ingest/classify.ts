@@ -18,20 +18,24 @@
  * 4. A paragraph is a passage for a topic when it has >= `minStrongTerms` [1] distinct strong
  *    terms or >= `minDistinctTerms` [2] distinct terms of any kind, the title and the headings it
  *    sits under counting with its own terms (`useHeadings` [true]: a heading says what its section
- *    is about); or when it has a term and it, its neighbours up to `passageWindow` [1] paragraphs
+ *    is about); or when it has a term and it, its neighbours up to `passageWindow` [2] paragraphs
  *    away and its headings hold >= `minWindowTerms` [3] distinct terms between them (short
  *    paragraphs and list items make one point over several).
  *    Only paragraphs are passages, and only their own terms are evidence (rules 5, 7).
  * 5. An article's score for a topic is the sum of its paragraphs' scores. The article gets the
  *    topic when it has >= `minPassages` [2] passages (evidence in more than one paragraph), or one
- *    passage, a score >= `minScoreOnePassage` [6] and a match in another paragraph (one paragraph
- *    makes the point, others return to it), and its
+ *    passage, a score >= `minScoreOnePassage` [5] and a match in another paragraph (one paragraph
+ *    makes the point, others return to it), or one passage in a text of at most `shortText` [1]
+ *    paragraphs (a feed item's summary has no second paragraph), and its
  *    passages hold >= `minArticleTerms` [2] distinct terms between them, one of them strong or a
  *    phrase of more than one word (one common word repeated is not evidence).
+ *    It also gets the topic, passages or not, when >= `spreadMentions` [6] of its paragraphs
+ *    mention it and they hold >= `spreadTerms` [5] distinct terms between them, one strong or a
+ *    phrase (an article that keeps returning to a topic, a term at a time, is about it).
  * 6. `minTopics` [0] tops the topics up from the ranking when rule 5 yields fewer; by default there
  *    is no minimum, so an article that is not about the debate gets no topic.
- * 7. A topic assigned with no passage (only through rule 6) takes every paragraph that
- *    matches it at all as its passages.
+ * 7. A topic assigned with no passage (through the second part of rule 5, or rule 6) takes every
+ *    paragraph that matches it at all as its passages.
  * 8. Topics are ordered by article score, highest first, ties by slug; passages in paragraph
  *    order, then in topic order. `scores` lists every topic with a match, in the same order.
  *

@@ -101,12 +101,14 @@ export function crossValidate(
   return {
     folds: halves.map((half, index) => {
       const other = halves[1 - index]!;
-      let best = settings[0]!;
-      let bestFigures = measure(half, best);
-      for (const setting of settings.slice(1)) {
+      // Every setting, the first too, must leave the background untagged; the defaults are the fallback.
+      let best: Partial<ClassifyOptions> = DEFAULT_CLASSIFY_OPTIONS;
+      let bestFigures: FoldFigures | undefined;
+      for (const setting of settings) {
         const f = measure(half, setting);
-        if (better(f, bestFigures) && offSubjectOk(setting)) [best, bestFigures] = [setting, f];
+        if ((bestFigures === undefined || better(f, bestFigures)) && offSubjectOk(setting)) [best, bestFigures] = [setting, f];
       }
+      bestFigures ??= measure(half, best);
       return {
         tunedOn: half.map((label) => label.file),
         options: best,

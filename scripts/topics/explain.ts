@@ -22,7 +22,7 @@ export function formatExplanation(
       case 'no match':
         return 'not assigned: no term of the topic occurs';
       case 'passages':
-        return `not assigned: ${v.passageCount} passage(s), ${o.minPassages} needed (or 1 and a score of ${o.minScoreOnePassage}; score ${v.score})`;
+        return `not assigned: ${v.passageCount} passage(s), ${o.minPassages} needed (or 1 and a score of ${o.minScoreOnePassage}; score ${v.score}; or mentions in ${o.spreadMentions} paragraphs with ${o.spreadTerms} terms: ${v.paragraphs.length})`;
       case 'terms':
         return `not assigned: its passages hold ${v.evidenceTerms.length} distinct term(s), ${o.minArticleTerms} needed`;
       case 'weighty term':
