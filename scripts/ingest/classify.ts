@@ -29,9 +29,10 @@
  *    paragraphs (a feed item's summary has no second paragraph), and its
  *    passages hold >= `minArticleTerms` [2] distinct terms between them, one of them strong or a
  *    phrase of more than one word (one common word repeated is not evidence).
- *    It also gets the topic, passages or not, when >= `spreadMentions` [6] of its paragraphs
- *    mention it and they hold >= `spreadTerms` [5] distinct terms between them, one strong or a
- *    phrase (an article that keeps returning to a topic, a term at a time, is about it).
+ *    It also gets the topic, passages or not, when >= `spreadMentions` [6] of its paragraphs, and
+ *    at least a `spreadShare` [1/25] of them, mention it and they hold >= `spreadTerms` [5] distinct
+ *    terms between them, one strong or a phrase (an article that keeps returning to a topic, a term
+ *    at a time, is about it).
  * 6. `minTopics` [0] tops the topics up from the ranking when rule 5 yields fewer; by default there
  *    is no minimum, so an article that is not about the debate gets no topic.
  * 7. A topic assigned with no passage (through the second part of rule 5, or rule 6) takes every
@@ -151,9 +152,10 @@ function classifyWithVerdicts(
     // A term of weight, as in-text topic links need one: strong, or more than one word.
     const weighty = [...evidence.values()].some(isLinkTerm);
     const mentions = perParagraph.filter((p) => p.score > 0).length;
-    // Every distinct term of the paragraphs that mention the topic at all, and whether one is strong or a phrase (rule 5, spread).
+    // Rule 5, spread: enough paragraphs mention the topic, and a share of the article's (in a long text, above all one
+    // whose lines are its paragraphs, a common word turns up often enough by chance), with enough distinct terms.
     const mentioned = new Set(perParagraph.flatMap((p) => p.terms));
-    const spread = mentions >= o.spreadMentions && mentioned.size >= o.spreadTerms && [...mentioned].some(isLinkTerm);
+    const spread = mentions >= Math.max(o.spreadMentions, o.spreadShare * texts.length) && mentioned.size >= o.spreadTerms && [...mentioned].some(isLinkTerm);
     // What each paragraph's headings say of the topic, for explainTopics.
     const headingTerms = headingsOf.map((at) => [...new Set(at.flatMap((index) => found[index]!.map((t) => t.term)))]);
     return { slug: topic.slug, perParagraph, headingTerms, score, passageCount, mentions, distinctTerms: evidence.size, evidence, weighty, spread };

@@ -34,6 +34,8 @@ export interface ClassifyOptions {
   spreadMentions: number;
   /** Distinct terms those paragraphs must hold between them (`spreadMentions`); default 5. */
   spreadTerms: number;
+  /** The least share of an article's paragraphs those paragraphs must be (`spreadMentions`); default 1/25. */
+  spreadShare: number;
   /** Whether one of those terms must be strong or a phrase of more than one word; default true. */
   requireWeightyTerm: boolean;
   /** Fewest topics an article ends up with when enough topics match at all; default 0 (no forced minimum). */
@@ -55,6 +57,7 @@ export const DEFAULT_CLASSIFY_OPTIONS: Readonly<ClassifyOptions> = Object.freeze
   shortText: 1,
   spreadMentions: 6,
   spreadTerms: 5,
+  spreadShare: 1 / 25,
   requireWeightyTerm: true,
   minTopics: 0,
 });
@@ -70,7 +73,7 @@ export function describeRules(options: Partial<ClassifyOptions> = {}): string[] 
     `An article gets a topic when it has at least ${o.minPassages} passages for it (more than one paragraph), or one passage, a score of at least ${o.minScoreOnePassage} over all its paragraphs and a mention in another paragraph (one paragraph makes the point and others return to it)${o.shortText > 0 ? `, or one passage in a text of at most ${o.shortText} paragraph(s) (a feed item’s summary has no second paragraph)` : ''}, and its passages hold at least ${o.minArticleTerms} distinct terms between them${o.requireWeightyTerm ? ', one of them a strong term or a phrase of more than one word' : ''}.`,
     ...(Number.isFinite(o.spreadMentions)
       ? [
-          `An article also gets a topic, passages or not, when at least ${o.spreadMentions} of its paragraphs mention it and they hold at least ${o.spreadTerms} distinct terms between them, one of them a strong term or a phrase: an article that keeps returning to a topic, a term at a time, is about it.`,
+          `An article also gets a topic, passages or not, when at least ${o.spreadMentions} of its paragraphs, and at least one in ${Math.round(1 / o.spreadShare)}, mention it and they hold at least ${o.spreadTerms} distinct terms between them, one of them a strong term or a phrase: an article that keeps returning to a topic, a term at a time, is about it.`,
         ]
       : []),
     o.minTopics > 0

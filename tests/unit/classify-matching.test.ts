@@ -81,7 +81,7 @@ function referenceClassify(paragraphs: readonly ClassifiedParagraph[], topicList
     // Rule 5's spread: enough paragraphs mention the topic, with enough distinct terms between them, one of weight.
     const mentioned = new Set(perParagraph.flatMap((p) => [...p.found]));
     const spread =
-      perParagraph.filter((p) => p.score > 0).length >= o.spreadMentions &&
+      perParagraph.filter((p) => p.score > 0).length >= Math.max(o.spreadMentions, o.spreadShare * paragraphs.length) &&
       mentioned.size >= o.spreadTerms &&
       [...mentioned].some((p) => p.strong || /[\s-]/.test(p.term));
     return { slug: topic.slug, perParagraph, score, passageCount: perParagraph.filter((p) => p.isPassage).length, terms: evidence.size, weighty, spread };

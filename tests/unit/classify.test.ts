@@ -227,6 +227,9 @@ describe('classifyTopics: an article', () => {
     const four = ['A race.', 'Speed.', 'A pause.', 'A head start.', 'A race again.', 'Speed again.'];
     expect(classifyTopics(paragraphs(...four.flatMap((text) => [text, ...filler])), [race]).topics).toEqual([]);
     expect(classifyTopics(spread, [race], { spreadMentions: Infinity }).topics).toEqual([]);
+    // In a long text (a hard-wrapped one has a paragraph per line) six mentions are too few: one paragraph in 25 must mention it.
+    const long = paragraphs(...mentions.flatMap((text) => [text, ...Array.from({ length: 30 }, () => 'Nothing here.')]));
+    expect(classifyTopics(long, [race]).topics).toEqual([]);
   });
 
   it('is deterministic: same output on repeat and whatever the order of the topics', () => {
