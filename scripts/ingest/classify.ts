@@ -192,15 +192,7 @@ function classifyWithVerdicts(
   };
   const verdicts = results.map((r): TopicVerdict => {
     const assignedHere = chosen.has(r.slug);
-    const stoppedBy = assignedHere
-      ? null
-      : r.score === 0
-        ? 'no match'
-        : !enoughPassages(r)
-          ? 'passages'
-          : !enoughTerms(r)
-            ? 'terms'
-            : 'weighty term';
+    const stoppedBy = assignedHere ? null : r.score === 0 ? 'no match' : !enoughPassages(r) ? 'passages' : !enoughTerms(r) ? 'terms' : 'weighty term';
     return {
       slug: r.slug,
       assigned: assignedHere,
