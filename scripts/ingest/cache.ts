@@ -15,7 +15,7 @@ import type { DraftSummary } from './filters/draft-summary.ts';
 import { sha256 } from './hash.ts';
 
 /** Bump when a change to the pipeline changes its output for the same input. */
-const PIPELINE_VERSION = 5;
+const PIPELINE_VERSION = 6;
 
 export type IngestCache = Record<string, CachedSource>;
 

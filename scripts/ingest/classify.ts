@@ -18,20 +18,25 @@
  * 4. A paragraph is a passage for a topic when it has >= `minStrongTerms` [1] distinct strong
  *    terms or >= `minDistinctTerms` [2] distinct terms of any kind, the title and the headings it
  *    sits under counting with its own terms (`useHeadings` [true]: a heading says what its section
- *    is about); or when it has a term and it, its neighbours up to `passageWindow` [1] paragraphs
+ *    is about); or when it has a term and it, its neighbours up to `passageWindow` [2] paragraphs
  *    away and its headings hold >= `minWindowTerms` [3] distinct terms between them (short
  *    paragraphs and list items make one point over several).
  *    Only paragraphs are passages, and only their own terms are evidence (rules 5, 7).
  * 5. An article's score for a topic is the sum of its paragraphs' scores. The article gets the
  *    topic when it has >= `minPassages` [2] passages (evidence in more than one paragraph), or one
- *    passage, a score >= `minScoreOnePassage` [6] and a match in another paragraph (one paragraph
- *    makes the point, others return to it), and its
+ *    passage, a score >= `minScoreOnePassage` [5] and a match in another paragraph (one paragraph
+ *    makes the point, others return to it), or one passage in a text of at most `shortText` [1]
+ *    paragraphs (a feed item's summary has no second paragraph), and its
  *    passages hold >= `minArticleTerms` [2] distinct terms between them, one of them strong or a
  *    phrase of more than one word (one common word repeated is not evidence).
+ *    It also gets the topic, passages or not, when >= `spreadMentions` [6] of its paragraphs, and
+ *    at least a `spreadShare` [1/25] of them, mention it and they hold >= `spreadTerms` [5] distinct
+ *    terms between them, one strong or a phrase (an article that keeps returning to a topic, a term
+ *    at a time, is about it).
  * 6. `minTopics` [0] tops the topics up from the ranking when rule 5 yields fewer; by default there
  *    is no minimum, so an article that is not about the debate gets no topic.
- * 7. A topic assigned with no passage (only through rule 6) takes every paragraph that
- *    matches it at all as its passages.
+ * 7. A topic assigned with no passage (through the second part of rule 5, or rule 6) takes every
+ *    paragraph that matches it at all as its passages.
  * 8. Topics are ordered by article score, highest first, ties by slug; passages in paragraph
  *    order, then in topic order. `scores` lists every topic with a match, in the same order.
  *
@@ -147,17 +152,23 @@ function classifyWithVerdicts(
     // A term of weight, as in-text topic links need one: strong, or more than one word.
     const weighty = [...evidence.values()].some(isLinkTerm);
     const mentions = perParagraph.filter((p) => p.score > 0).length;
+    // Rule 5, spread: enough paragraphs mention the topic, and a share of the article's (in a long text, above all one
+    // whose lines are its paragraphs, a common word turns up often enough by chance), with enough distinct terms.
+    const mentioned = new Set(perParagraph.flatMap((p) => p.terms));
+    const spread = mentions >= Math.max(o.spreadMentions, o.spreadShare * texts.length) && mentioned.size >= o.spreadTerms && [...mentioned].some(isLinkTerm);
     // What each paragraph's headings say of the topic, for explainTopics.
     const headingTerms = headingsOf.map((at) => [...new Set(at.flatMap((index) => found[index]!.map((t) => t.term)))]);
-    return { slug: topic.slug, perParagraph, headingTerms, score, passageCount, mentions, distinctTerms: evidence.size, evidence, weighty };
+    return { slug: topic.slug, perParagraph, headingTerms, score, passageCount, mentions, distinctTerms: evidence.size, evidence, weighty, spread };
   });
 
   const ranked = results.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || compareStrings(a.slug, b.slug));
 
-  const qualifies = (r: (typeof ranked)[number]) =>
-    (r.passageCount >= o.minPassages || (r.passageCount >= 1 && r.mentions >= 2 && r.score >= o.minScoreOnePassage)) &&
-    r.distinctTerms >= o.minArticleTerms &&
-    (r.weighty || !o.requireWeightyTerm);
+  // A short text (a feed item's one-paragraph summary) cannot make a point in two passages: one is enough (rule 5).
+  const passagesNeeded = texts.length <= o.shortText ? 1 : o.minPassages;
+  const enoughPassages = (r: (typeof results)[number]) =>
+    r.passageCount >= passagesNeeded || (r.passageCount >= 1 && r.mentions >= 2 && r.score >= o.minScoreOnePassage) || r.spread;
+  const enoughTerms = (r: (typeof results)[number]) => r.distinctTerms >= o.minArticleTerms || r.spread;
+  const qualifies = (r: (typeof ranked)[number]) => enoughPassages(r) && enoughTerms(r) && (r.weighty || r.spread || !o.requireWeightyTerm);
   const chosen = new Set(ranked.filter(qualifies).map((r) => r.slug));
   // Rule 6: top up from the ranking, which only holds topics with at least one match.
   for (const r of ranked) {
@@ -181,15 +192,7 @@ function classifyWithVerdicts(
   };
   const verdicts = results.map((r): TopicVerdict => {
     const assignedHere = chosen.has(r.slug);
-    const stoppedBy = assignedHere
-      ? null
-      : r.score === 0
-        ? 'no match'
-        : r.passageCount < o.minPassages && !(r.passageCount >= 1 && r.mentions >= 2 && r.score >= o.minScoreOnePassage)
-          ? 'passages'
-          : r.distinctTerms < o.minArticleTerms
-            ? 'terms'
-            : 'weighty term';
+    const stoppedBy = assignedHere ? null : r.score === 0 ? 'no match' : !enoughPassages(r) ? 'passages' : !enoughTerms(r) ? 'terms' : 'weighty term';
     return {
       slug: r.slug,
       assigned: assignedHere,

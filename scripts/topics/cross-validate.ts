@@ -15,7 +15,9 @@ import type { LabelledText } from './labels.ts';
 const OPTION_GRID = {
   passageWindow: [0, 1, 2],
   minPassages: [1, 2, 3],
-  minScoreOnePassage: [4, 6, 8, Infinity],
+  minScoreOnePassage: [4, 5, 6, 8, Infinity],
+  shortText: [0, 1],
+  spreadMentions: [6, Infinity],
   minWindowTerms: [2, 3, 4],
 } as const satisfies Partial<Record<keyof ClassifyOptions, readonly number[]>>;
 
@@ -99,12 +101,14 @@ export function crossValidate(
   return {
     folds: halves.map((half, index) => {
       const other = halves[1 - index]!;
-      let best = settings[0]!;
-      let bestFigures = measure(half, best);
-      for (const setting of settings.slice(1)) {
+      // Every setting, the first too, must leave the background untagged; the defaults are the fallback.
+      let best: Partial<ClassifyOptions> = DEFAULT_CLASSIFY_OPTIONS;
+      let bestFigures: FoldFigures | undefined;
+      for (const setting of settings) {
         const f = measure(half, setting);
-        if (better(f, bestFigures) && offSubjectOk(setting)) [best, bestFigures] = [setting, f];
+        if ((bestFigures === undefined || better(f, bestFigures)) && offSubjectOk(setting)) [best, bestFigures] = [setting, f];
       }
+      bestFigures ??= measure(half, best);
       return {
         tunedOn: half.map((label) => label.file),
         options: best,

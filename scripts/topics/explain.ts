@@ -15,14 +15,21 @@ export function formatExplanation(
   options: Partial<ClassifyOptions> = {},
 ): string[] {
   const o = { ...DEFAULT_CLASSIFY_OPTIONS, ...options };
+  // Rule 5's spread: the paragraphs that mention the topic and their distinct terms, against what it needs.
+  const mentions = (v: TopicVerdict): string => {
+    const terms = new Set(v.paragraphs.flatMap((p) => p.terms.map((t) => t.term)));
+    return `mentioned in ${v.paragraphs.length} paragraph(s) with ${terms.size} distinct term(s) (${o.spreadMentions} and 1 in ${Math.round(1 / o.spreadShare)}, with ${o.spreadTerms}, give it)`;
+  };
   const reason = (v: TopicVerdict): string => {
     switch (v.stoppedBy) {
       case null:
-        return `ASSIGNED (score ${v.score}, ${v.passageCount} passages, terms: ${v.evidenceTerms.join(', ')})`;
+        return v.passageCount > 0
+          ? `ASSIGNED (score ${v.score}, ${v.passageCount} passages, terms: ${v.evidenceTerms.join(', ')})`
+          : `ASSIGNED (score ${v.score}, no passage; ${mentions(v)})`;
       case 'no match':
         return 'not assigned: no term of the topic occurs';
       case 'passages':
-        return `not assigned: ${v.passageCount} passage(s), ${o.minPassages} needed (or 1 and a score of ${o.minScoreOnePassage}; score ${v.score})`;
+        return `not assigned: ${v.passageCount} passage(s), ${o.minPassages} needed (or 1 and a score of ${o.minScoreOnePassage}; score ${v.score}); ${mentions(v)}`;
       case 'terms':
         return `not assigned: its passages hold ${v.evidenceTerms.length} distinct term(s), ${o.minArticleTerms} needed`;
       case 'weighty term':

@@ -78,17 +78,24 @@ function referenceClassify(paragraphs: readonly ClassifiedParagraph[], topicList
     const score = perParagraph.reduce((sum, p) => sum + p.score, 0);
     const evidence = new Set(perParagraph.filter((p) => p.isPassage).flatMap((p) => [...p.found]));
     const weighty = [...evidence].some((p) => p.strong || /[\s-]/.test(p.term));
-    return { slug: topic.slug, perParagraph, score, passageCount: perParagraph.filter((p) => p.isPassage).length, terms: evidence.size, weighty };
+    // Rule 5's spread: enough paragraphs mention the topic, with enough distinct terms between them, one of weight.
+    const mentioned = new Set(perParagraph.flatMap((p) => [...p.found]));
+    const spread =
+      perParagraph.filter((p) => p.score > 0).length >= Math.max(o.spreadMentions, o.spreadShare * paragraphs.length) &&
+      mentioned.size >= o.spreadTerms &&
+      [...mentioned].some((p) => p.strong || /[\s-]/.test(p.term));
+    return { slug: topic.slug, perParagraph, score, passageCount: perParagraph.filter((p) => p.isPassage).length, terms: evidence.size, weighty, spread };
   });
   const ranked = results.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const chosen = new Set(
     ranked
       .filter(
         (r) =>
-          (r.passageCount >= o.minPassages ||
+          r.spread ||
+          ((r.passageCount >= (paragraphs.length <= o.shortText ? 1 : o.minPassages) ||
             (r.passageCount >= 1 && r.perParagraph.filter((p) => p.score > 0).length >= 2 && r.score >= o.minScoreOnePassage)) &&
-          r.terms >= o.minArticleTerms &&
-          (r.weighty || !o.requireWeightyTerm),
+            r.terms >= o.minArticleTerms &&
+            (r.weighty || !o.requireWeightyTerm)),
       )
       .map((r) => r.slug),
   );

@@ -179,8 +179,10 @@ describe('classifyTopics: an article', () => {
       'Monitoring of power use.',
     );
     const loose = { requireWeightyTerm: false };
-    // The first and last items see two distinct terms around them, the middle ones three.
-    expect(classifyTopics(items, TOPICS, loose).passages.map((p) => p.id)).toEqual(['p-2', 'p-3']);
+    // Two paragraphs either way: every item sees the three distinct terms.
+    expect(classifyTopics(items, TOPICS, loose).passages.map((p) => p.id)).toEqual(['p-1', 'p-2', 'p-3', 'p-4']);
+    // One paragraph either way: the first and last items see two distinct terms around them, the middle ones three.
+    expect(classifyTopics(items, TOPICS, { ...loose, passageWindow: 1 }).passages.map((p) => p.id)).toEqual(['p-2', 'p-3']);
     expect(classifyTopics(spaced, TOPICS, loose).topics).toEqual([]);
     expect(classifyTopics(items, TOPICS, { ...loose, passageWindow: 0 }).topics).toEqual([]);
   });
@@ -194,9 +196,40 @@ describe('classifyTopics: an article', () => {
   });
 
   it('takes one passage when the topic scores high and another paragraph returns to it', () => {
-    const once = paragraphs('The IAEA, the NPT and non-proliferation.', 'Nothing here.', 'Nuclear, again.');
+    const once = paragraphs('The IAEA, the NPT and non-proliferation.', 'Nothing here.', 'Nothing here.', 'Nuclear, again.');
     expect(classifyTopics(once, TOPICS).topics).toEqual(['iaea-nuclear-analogy']);
     expect(classifyTopics(once, TOPICS, { minScoreOnePassage: 8 }).topics).toEqual([]);
+  });
+
+  it('takes the one passage of a one-paragraph text (a feed item summary), and of no longer text', () => {
+    const summary = paragraphs('Audits and chip tracking, by law.');
+    expect(classifyTopics(summary, TOPICS).topics).toEqual(['verification-and-monitoring']);
+    expect(classifyTopics(summary, TOPICS, { shortText: 0 }).topics).toEqual([]);
+    expect(classifyTopics(paragraphs('Audits and chip tracking, by law.', 'Nothing here.'), TOPICS).topics).toEqual([]);
+  });
+
+  it('gives the topic an article keeps returning to, one term at a time, and quotes every paragraph that mentions it', () => {
+    const race = topic({
+      slug: 'race-dynamics',
+      label: 'Race dynamics',
+      description: 'Whether competition pushes speed over safety.',
+      terms: ['race', 'speed', 'pause', 'head start', 'defection', 'first mover*'],
+      strong: ['arms race'],
+    });
+    const filler = ['Nothing here.', 'Nothing here.', 'Nothing here.'];
+    const mentions = ['A race.', 'Speed.', 'A pause.', 'A head start.', 'Defection.', 'A race again.'];
+    const spread = paragraphs(...mentions.flatMap((text) => [text, ...filler]));
+    const result = classifyTopics(spread, [race]);
+    expect(result.topics).toEqual(['race-dynamics']);
+    expect(result.passages.map((p) => p.text)).toEqual(mentions);
+    // Five paragraphs are not enough, nor are six that hold four terms between them, nor one phrase-less word list.
+    expect(classifyTopics(paragraphs(...mentions.slice(0, 5).flatMap((text) => [text, ...filler])), [race]).topics).toEqual([]);
+    const four = ['A race.', 'Speed.', 'A pause.', 'A head start.', 'A race again.', 'Speed again.'];
+    expect(classifyTopics(paragraphs(...four.flatMap((text) => [text, ...filler])), [race]).topics).toEqual([]);
+    expect(classifyTopics(spread, [race], { spreadMentions: Infinity }).topics).toEqual([]);
+    // In a long text (a hard-wrapped one has a paragraph per line) six mentions are too few: one paragraph in 25 must mention it.
+    const long = paragraphs(...mentions.flatMap((text) => [text, ...Array.from({ length: 30 }, () => 'Nothing here.')]));
+    expect(classifyTopics(long, [race]).topics).toEqual([]);
   });
 
   it('is deterministic: same output on repeat and whatever the order of the topics', () => {

@@ -14,9 +14,9 @@ import { ingestTexts } from '../../scripts/topics/ingest-texts.ts';
 import { parseLabels } from '../../scripts/topics/labels.ts';
 import { corpusTopics, ingest, root } from '../helpers/ingest-corpus.ts';
 
-// The recall reached on the labelled set when this floor was set (0.68, 42 of 62), less a margin for taxonomy
+// The recall reached on the labelled set when this floor was set (0.82, 51 of 62), less a margin for taxonomy
 // edits that trade a topic here for precision elsewhere; raise it with the figure, never to it.
-const RECALL_FLOOR = 0.6;
+const RECALL_FLOOR = 0.74;
 
 const LABELLED = path.resolve(root, '../shared/labelled');
 const labelled = existsSync(path.join(LABELLED, 'labels.tsv'));
