@@ -3,30 +3,18 @@
  * rendered as Astro markup at build time (src/components/charts/SvgTree.astro) and with createElementNS and
  * textContent in the browser (src/client/analysis/svg.ts), never as a string of HTML. Colours are classes the
  * site's stylesheet (src/styles/charts.css) maps to its custom properties, so a chart follows light, dark and
- * print. Every chart is drawn at the width it is given, so its text stays the size of the page's. Pure.
+ * print. Every chart is drawn at the width it is given, so its text stays the size of the page's. Pure. Here the
+ * marks of each chart; the tree's nodes are in chart-svg.ts, the axes in chart-axes.ts, the legend in chart-legend.ts.
  * periodChart({ kind: 'bars', labels: ['Jan 2026', 'Feb 2026'], series: [{ name: 'All', values: [2, 5] }], ... })
  *   -> { tag: 'svg', attrs: { viewBox: '0 0 640 280', … }, children: [axes, bars] }
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { area, curveMonotoneX, line, stack } from 'd3-shape';
+import { leftMargin, MARGIN, xAxis, yAxis } from './chart-axes.ts';
+import { legend, legendLayout } from './chart-legend.ts';
+import { round, svgNode, textWidth, type SvgNode } from './chart-svg.ts';
 
-/** An SVG element: its tag, attributes, text (for <text> and <title>) and children. */
-export interface SvgNode {
-  tag: string;
-  attrs: Record<string, string>;
-  text?: string;
-  children: SvgNode[];
-}
-
-function svgNode(tag: string, attrs: Record<string, string | number>, children: SvgNode[] = [], text?: string): SvgNode {
-  const strings = Object.fromEntries(Object.entries(attrs).map(([key, value]) => [key, typeof value === 'number' ? String(round(value)) : value]));
-  return text === undefined ? { tag, attrs: strings, children } : { tag, attrs: strings, children, text };
-}
-
-const round = (value: number) => Math.round(value * 10) / 10;
-
-/** Approximate width of a label in the chart's font (13 px): for spacing ticks, never for layout that must be exact. */
-const textWidth = (text: string) => text.length * 7;
+export type { SvgNode } from './chart-svg.ts';
 
 /** One series of a chart over periods: a value per period (null: nothing to measure, as a rate of no words; a gap
  * in a line, never a zero), each optionally a link and a tooltip. */
@@ -52,56 +40,6 @@ export interface PeriodChartInput {
   counts?: boolean;
   width: number;
   height: number;
-}
-
-const MARGIN = { top: 28, right: 12, bottom: 44 };
-
-/** The y axis: gridlines and tick labels, and the axis's label above it. */
-function yAxis(
-  y: ReturnType<typeof scaleLinear<number, number>>,
-  left: number,
-  right: number,
-  label: string,
-  format: (value: number) => string,
-  counts = false,
-): SvgNode {
-  // A count has no fractions: its ticks are whole numbers only.
-  const ticks = y.ticks(5).filter((tick) => !counts || Number.isInteger(tick));
-  return svgNode('g', { class: 'chart-axis chart-axis-y' }, [
-    ...ticks.map((tick) =>
-      svgNode('g', { transform: `translate(0,${round(y(tick))})` }, [
-        svgNode('line', { class: tick === 0 ? 'chart-baseline' : 'chart-grid', x1: left, x2: right, y1: 0, y2: 0 }),
-        svgNode('text', { x: left - 6, y: 0, dy: '0.32em', 'text-anchor': 'end' }, [], format(tick)),
-      ]),
-    ),
-    svgNode('text', { class: 'chart-axis-label', x: 0, y: 14, 'text-anchor': 'start' }, [], label),
-  ]);
-}
-
-/** The x axis of periods: as many labels as fit, evenly spaced, and the axis's label under them. */
-function xAxis(x: ReturnType<typeof scaleBand<number>>, labels: readonly string[], baseline: number, width: number, label: string): SvgNode {
-  const widest = Math.max(...labels.map(textWidth), 1) + 12;
-  const fit = Math.max(1, Math.floor((x.range()[1]! - x.range()[0]!) / widest));
-  const step = Math.ceil(labels.length / fit);
-  return svgNode('g', { class: 'chart-axis chart-axis-x' }, [
-    ...labels.flatMap((text, index) =>
-      index % step === 0
-        ? [
-            svgNode('g', { transform: `translate(${round(x(index)! + x.bandwidth() / 2)},${baseline})` }, [
-              svgNode('line', { class: 'chart-tick', x1: 0, x2: 0, y1: 0, y2: 5 }),
-              svgNode('text', { x: 0, y: 18, 'text-anchor': 'middle' }, [], text),
-            ]),
-          ]
-        : [],
-    ),
-    svgNode('text', { class: 'chart-axis-label', x: width / 2, y: baseline + 38, 'text-anchor': 'middle' }, [], label),
-  ]);
-}
-
-/** Where the plot starts: room for the widest y tick label. */
-function leftMargin(max: number, format: (value: number) => string): number {
-  const ticks = scaleLinear().domain([0, max]).nice().ticks(5);
-  return Math.max(...ticks.map((tick) => textWidth(format(tick))), 14) + 14;
 }
 
 /** A chart of values over periods: bars, lines or stacked areas, with a legend for several series. */
@@ -187,43 +125,6 @@ export function periodChart(input: PeriodChartInput): SvgNode {
     xAxis(x, labels, bottom, width, input.xLabel),
     ...legend(legendRows, bottom + 50, kind === 'stack'),
   ]);
-}
-
-/** The series' names in rows that fit the width: each row a list of [name, series number]. */
-function legendLayout(names: readonly string[], width: number): Array<Array<[string, number]>> {
-  const rows: Array<Array<[string, number]>> = [[]];
-  let used = 0;
-  names.forEach((name, index) => {
-    const need = textWidth(name) + 34;
-    if (used > 0 && used + need > width) {
-      rows.push([]);
-      used = 0;
-    }
-    rows.at(-1)!.push([name, index]);
-    used += need;
-  });
-  return rows;
-}
-
-/** The legend: each series' key (a swatch for an area, its dashed line for a line) and name. */
-function legend(rows: ReadonlyArray<ReadonlyArray<[string, number]>>, top: number, swatch: boolean): SvgNode[] {
-  return rows.map((row, line) => {
-    let at = 0;
-    return svgNode(
-      'g',
-      { class: 'chart-legend', transform: `translate(0,${top + line * 20})` },
-      row.map(([name, number]) => {
-        const item = svgNode('g', { class: `chart-series chart-series-${number}`, transform: `translate(${at},0)` }, [
-          swatch
-            ? svgNode('rect', { class: 'chart-area', x: 4, y: -6, width: 12, height: 12 })
-            : svgNode('line', { class: 'chart-line chart-key', x1: 0, x2: 20, y1: 0, y2: 0 }),
-          svgNode('text', { x: 26, y: 0, dy: '0.32em' }, [], name),
-        ]);
-        at += textWidth(name) + 34;
-        return item;
-      }),
-    );
-  });
 }
 
 /** One dot of a time line: an article, its tooltip and link. */
