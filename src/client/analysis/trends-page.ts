@@ -1,29 +1,22 @@
 /**
- * The trends page: reads the query and the split from the URL (?q=IAEA&by=source), fetches the concordance's facts
- * file (each article's day, outlet, words and topics) and the shard of each query word, finds every use
- * (src/core/concordance.ts) and draws its trend (src/core/analysis/trends.ts) at the width of the page, with a
- * sentence computed from it and its data as a table; each bar and each row opens the concordance's lines of that
- * period. Each query is a history entry, so a trend can be shared and Back works. DOM methods only.
+ * The trends page: reads the query and the split from the URL (?q=IAEA&by=source), finds every use of it
+ * (trends-data.ts) and draws its trend (src/core/analysis/trends.ts) at the width of the page, with a sentence
+ * computed from it, its data as a table with a CSV download (trends-tables.ts), and a link to its lines in the
+ * concordance; each bar and each row opens the concordance's lines of that period. Each query is a history entry,
+ * so a trend can be shared and Back works. DOM methods only.
+ *   /trends/?q=IAEA&by=source -> 'Uses of “IAEA” over time' (bars, table, CSV) and 'Uses of “IAEA” by source' (lines)
  */
 import { periodChart, type SvgNode } from '../../core/analysis/chart.ts';
+import { csvFileName, toCsv } from '../../core/analysis/csv.ts';
 import { periodLabel, periodName } from '../../core/analysis/periods.ts';
-import {
-  formatRate,
-  PER_WORDS,
-  trendArticles,
-  trendOf,
-  trendSummary,
-  type ArticleFacts,
-  type Split,
-  type Trend,
-  type TrendPoint,
-} from '../../core/analysis/trends.ts';
-import { CONCORDANCE_DATA, shardOf, type ConcordanceShard } from '../../core/concordance/format.ts';
-import { findOccurrences } from '../../core/concordance/lookup.ts';
+import { formatRate, PER_WORDS, trendOf, trendSummary, type Split, type Trend, type TrendPoint } from '../../core/analysis/trends.ts';
 import { parseConcordanceQuery } from '../../core/concordance/words.ts';
 import { formatCount, plural } from '../../core/count.ts';
 import { concordancePath } from '../../core/urls.ts';
+import { downloadCsv } from './download.ts';
 import { renderSvg } from './svg.ts';
+import { trendData } from './trends-data.ts';
+import { element, GRAIN_NOUN, overallCsv, overallTable, PER, splitCsv, splitTable, type CsvTable } from './trends-tables.ts';
 
 interface State {
   q: string;
@@ -46,26 +39,6 @@ function toUrl({ q, by }: State): string {
   return `${location.pathname}${query ? `?${query}` : ''}`;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: Array<Node | string>
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
-
-async function fetchJson<T>(path: string): Promise<T> {
-  const response = await fetch(path);
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return (await response.json()) as T;
-}
-
-const PER = `per ${formatCount(PER_WORDS)} words`;
-const GRAIN_NOUN = { week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' } as const;
-
 /** A point's rate to draw, or null where the period has no words (no article): a gap, not a zero. */
 const measured = (point: TrendPoint) => (point.words > 0 ? point.rate : null);
 
@@ -87,16 +60,9 @@ export function setUpTrends(root: HTMLElement): void {
 
   const baseTitle = document.title;
   let state = readUrl();
+  const corpusDate = root.dataset['corpusDate'] ?? '';
   let generation = 0;
-  let manifest: Promise<ArticleFacts> | undefined;
-  const shards = new Map<number, Promise<ConcordanceShard>>();
-  // The facts file alone (each article's day, outlet, words, topics): a trend needs no title.
-  const load = () => (manifest ??= fetchJson<ArticleFacts>(`${CONCORDANCE_DATA}/facts.json`));
-  const loadShard = (index: number) => {
-    let shard = shards.get(index);
-    if (shard === undefined) shards.set(index, (shard = fetchJson<ConcordanceShard>(`${CONCORDANCE_DATA}/w/${index}.json`)));
-    return shard;
-  };
+  const data = trendData();
 
   /** What is drawn, kept to draw again at a new width. */
   let drawn: Array<{ frame: HTMLElement; draw: (width: number) => SvgNode }> = [];
@@ -113,10 +79,13 @@ export function setUpTrends(root: HTMLElement): void {
 
   const linkOf = (q: string, trend: Trend, index: number) => concordancePath(q, trend.periods[index]!);
 
-  /** A chart block: heading, sentence, drawing, note, table. */
-  const block = (id: string, title: string, summary: string, draw: (width: number) => SvgNode, note: string, table: HTMLElement) => {
+  /** A chart block: heading, sentence, drawing, note, table, and the table's CSV download. */
+  const block = (id: string, title: string, summary: string, draw: (width: number) => SvgNode, note: string, table: HTMLElement, csv: CsvTable) => {
     const frame = element('div', { class: 'chart-frame-live' });
     drawn.push({ frame, draw });
+    const download = element('button', { type: 'button', class: 'analysis-download', 'data-trends-download': id }, 'Download this table (CSV)');
+    const name = csvFileName(id === 'trend' ? 'trend' : `trend by ${state.by}`, state.q, corpusDate);
+    download.addEventListener('click', () => downloadCsv(name, toCsv(csv.header, csv.rows)));
     return element(
       'section',
       { class: 'chart-block', 'aria-labelledby': `${id}-title`, 'data-chart': id },
@@ -125,82 +94,7 @@ export function setUpTrends(root: HTMLElement): void {
       frame,
       element('p', { class: 'chart-note' }, note),
       element('div', { class: 'chart-table-scroll', role: 'region', 'aria-label': `${title}, as a table`, tabindex: '0' }, table),
-    );
-  };
-
-  const overallTable = (q: string, trend: Trend) => {
-    const noun = GRAIN_NOUN[trend.grain];
-    const only = trend.series[0]!;
-    const row = (label: string, point: TrendPoint, href: string | undefined, period: string) =>
-      element(
-        'tr',
-        { 'data-period': period },
-        element('th', { scope: 'row' }, label),
-        element('td', { class: 'count', 'data-uses': String(point.uses) }, formatCount(point.uses)),
-        element('td', { class: 'count' }, formatCount(point.articles)),
-        element('td', { class: 'count' }, formatCount(point.words)),
-        element('td', { class: 'count', 'data-rate': String(point.rate) }, point.words > 0 ? formatRate(point.rate) : '–'),
-        element('td', {}, point.uses > 0 && href ? element('a', { href }, plural(point.uses, 'line')) : ''),
-      );
-    return element(
-      'table',
-      { class: 'chart-table', 'data-chart-table': '' },
-      element('caption', {}, `Uses per ${trend.grain}, with the articles' words`),
-      element(
-        'thead',
-        {},
-        element(
-          'tr',
-          {},
-          element('th', { scope: 'col' }, noun),
-          element('th', { scope: 'col', class: 'count' }, 'Uses'),
-          element('th', { scope: 'col', class: 'count' }, 'Articles using it'),
-          element('th', { scope: 'col', class: 'count' }, 'Words'),
-          element('th', { scope: 'col', class: 'count' }, `Uses ${PER}`),
-          element('th', { scope: 'col' }, 'Concordance'),
-        ),
-      ),
-      element(
-        'tbody',
-        {},
-        ...only.points.map((point, index) =>
-          row(periodLabel(trend.periods[index]!.key, trend.grain), point, linkOf(q, trend, index), trend.periods[index]!.key),
-        ),
-      ),
-      element('tfoot', {}, row('Undated', trend.undated, concordancePath(q, { undated: true }), 'undated')),
-    );
-  };
-
-  const splitTable = (trend: Trend, by: 'source' | 'topic') => {
-    const noun = GRAIN_NOUN[trend.grain];
-    return element(
-      'table',
-      { class: 'chart-table', 'data-chart-table': '' },
-      element('caption', {}, `Uses ${PER} (and uses) per ${trend.grain} and ${by}`),
-      element(
-        'thead',
-        {},
-        element('tr', {}, element('th', { scope: 'col' }, noun), ...trend.series.map((series) => element('th', { scope: 'col', class: 'count' }, series.name))),
-      ),
-      element(
-        'tbody',
-        {},
-        ...trend.periods.map((period, index) =>
-          element(
-            'tr',
-            { 'data-period': period.key },
-            element('th', { scope: 'row' }, periodLabel(period.key, trend.grain)),
-            ...trend.series.map((series) => {
-              const point = series.points[index]!;
-              return element(
-                'td',
-                { class: 'count', 'data-uses': String(point.uses), 'data-rate': String(point.rate) },
-                point.words > 0 ? `${formatRate(point.rate)} (${formatCount(point.uses)})` : '–',
-              );
-            }),
-          ),
-        ),
-      ),
+      download,
     );
   };
 
@@ -222,12 +116,8 @@ export function setUpTrends(root: HTMLElement): void {
     }
     status.textContent = `Counting the uses of ${query.label}…`;
     try {
-      const facts = await load();
-      const loaded = new Map<string, readonly number[] | undefined>();
-      await Promise.all([...new Set(query.words)].map(async (word) => loaded.set(word, (await loadShard(shardOf(word, facts.shards)))[word])));
+      const { articles, occurrences } = await data.find(query.words);
       if (mine !== generation) return;
-      const occurrences = findOccurrences(query.words, (word) => loaded.get(word));
-      const articles = trendArticles(facts);
       const overall = trendOf(articles, occurrences);
       status.textContent = `${plural(overall.total.uses, 'use')} of ${query.label} in ${plural(overall.total.articles, 'article')}.`;
       if (overall.total.uses === 0) {
@@ -242,7 +132,14 @@ export function setUpTrends(root: HTMLElement): void {
         overall.undated.uses > 0
           ? ` ${plural(overall.undated.uses, 'use')} in ${plural(overall.undated.articles, 'undated article')} ${overall.undated.uses === 1 ? 'is' : 'are'} not drawn: they are in the table's last row.`
           : '';
+      // Back to the lines themselves: every use of the query, in context, in the concordance.
+      const lines = element(
+        'p',
+        { class: 'chart-note', 'data-trends-concordance': '' },
+        element('a', { href: concordancePath(state.q) }, `Read the ${plural(overall.total.uses, 'line')} of ${query.label} in the concordance`),
+      );
       const blocks = [
+        lines,
         block(
           'trend',
           `Uses of ${query.label} over time`,
@@ -267,6 +164,7 @@ export function setUpTrends(root: HTMLElement): void {
             }),
           `Each bar: the uses in the articles dated in that ${overall.grain}, divided by all their words, times ${formatCount(PER_WORDS)} (none where no article is dated in it). Select a bar, or a row's link, for its lines in the concordance.${undatedNote}`,
           overallTable(state.q, overall),
+          overallCsv(overall),
         ),
       ];
       if (state.by !== 'none') {
@@ -301,6 +199,7 @@ export function setUpTrends(root: HTMLElement): void {
               : `Each line: the uses in the articles on a topic in a ${parts.grain}, per ${formatCount(PER_WORDS)} of their words; an article on two topics counts in both. A gap: no article on it that ${parts.grain}.`) +
               leftNote,
             splitTable(parts, by),
+            splitCsv(parts),
           ),
         );
       }
