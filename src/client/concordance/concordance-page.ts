@@ -13,7 +13,7 @@ import { formatCount, plural } from '../../core/count.ts';
 import { CONCORDANCE_DATA, shardOf, textChunk, type ConcordanceManifest, type ConcordanceShard, type ConcordanceText } from '../../core/concordance/format.ts';
 import { countOccurrences, findOccurrences, isSort, lineAt, sortOccurrences, type ConcordanceSort, type Occurrence } from '../../core/concordance/lookup.ts';
 import { parseConcordanceQuery, tokenize, type Token } from '../../core/concordance/words.ts';
-import { articlePath } from '../../core/urls.ts';
+import { articlePath, trendsPath } from '../../core/urls.ts';
 import { languageAttributes } from '../../core/text-direction.ts';
 import { describeFilters, filterOccurrences, hasFilters, readFilters, writeFilters, type ConcordanceFilters } from '../../core/analysis/concordance-filters.ts';
 import type { ConcordanceAnalysis } from './concordance-analysis.ts';
@@ -77,6 +77,7 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
   const body = root.querySelector<HTMLElement>('[data-concordance-lines]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-concordance-more]')!;
   const counts = root.querySelector<HTMLElement>('[data-concordance-counts]')!;
+  const trend = root.querySelector<HTMLElement>('[data-concordance-trend]')!;
   const perArticle = root.querySelector<HTMLElement>('[data-concordance-per-article]')!;
   const perSource = root.querySelector<HTMLElement>('[data-concordance-per-source]')!;
   performance.mark('concordance-script');
@@ -181,6 +182,7 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
     const query = parseConcordanceQuery(state.q);
     document.title = query.label ? `${query.label} – ${baseTitle}` : baseTitle;
     analysis?.clear();
+    trend.hidden = true;
     if (query.words.length === 0) {
       summary.textContent = 'Type a word or a phrase to see every use of it in context.';
       scroll.hidden = true;
@@ -205,6 +207,9 @@ export function setUpConcordance(root: HTMLElement, analysis?: ConcordanceAnalys
       const found = findOccurrences(query.words, (word) => loaded.get(word)).filter((line) =>
         inDateRange(index.articles[line.article]?.iso ?? null, state.range),
       );
+      // The query's trend: all its uses over time, whatever the filters narrow the lines to.
+      trend.querySelector('a')!.href = trendsPath(state.q);
+      trend.hidden = found.length === 0;
       lines = sortOccurrences(
         hasFilters(filters)
           ? filterOccurrences(
