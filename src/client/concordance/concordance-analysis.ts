@@ -18,7 +18,7 @@ import { articlePath } from '../../core/urls.ts';
 import type { Block } from './concordance-page.ts';
 
 /** What the concordance gives the analysis once its lines are known. */
-export interface AnalysisInput {
+interface AnalysisInput {
   query: ConcordanceQuery;
   /** Every line, in the order shown. */
   lines: readonly Occurrence[];

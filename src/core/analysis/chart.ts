@@ -18,7 +18,7 @@ export type { SvgNode } from './chart-svg.ts';
 
 /** One series of a chart over periods: a value per period (null: nothing to measure, as a rate of no words; a gap
  * in a line, never a zero), each optionally a link and a tooltip. */
-export interface ChartSeries {
+interface ChartSeries {
   name: string;
   values: Array<number | null>;
   hrefs?: Array<string | undefined>;

@@ -28,11 +28,11 @@ export interface CorpusFrequencies {
 }
 
 /** Words used fewer times than this are left out of `freq.json`: none of them could be a collocate (at least MIN_COLLOCATE co-occurrences). */
-export const FREQUENCY_MIN = 3;
+const FREQUENCY_MIN = 3;
 
-export const MIN_COLLOCATE = 3;
+const MIN_COLLOCATE = 3;
 /** A collocate's G2 must reach p < 0.05 (3.84). */
-export const COLLOCATE_FLOOR = SIGNIFICANCE_FLOORS[0].floor;
+const COLLOCATE_FLOOR = SIGNIFICANCE_FLOORS[0].floor;
 
 export interface Collocate {
   word: string;

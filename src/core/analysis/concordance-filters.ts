@@ -26,7 +26,7 @@ export interface ConcordanceFilters {
 export type FilterableArticle = ConcordanceArticle & { topics?: readonly string[] };
 
 export const UNKNOWN_OUTLET = 'Unknown outlet';
-export const UNDATED = 'Undated';
+const UNDATED = 'Undated';
 
 const filled = (value: string | null) => (value === null || value.trim() === '' ? null : value.trim());
 
@@ -56,7 +56,7 @@ export function hasFilters(filters: ConcordanceFilters): boolean {
 }
 
 /** Whether an article is in the part the filters name (source, topic, year; `near` is per use). */
-export function articleMatches(article: FilterableArticle | undefined, filters: ConcordanceFilters): boolean {
+function articleMatches(article: FilterableArticle | undefined, filters: ConcordanceFilters): boolean {
   if (article === undefined) return false;
   if (filters.source !== null && (article.outlet ?? UNKNOWN_OUTLET) !== filters.source) return false;
   if (filters.year !== null && (article.iso?.slice(0, 4) ?? UNDATED) !== filters.year) return false;

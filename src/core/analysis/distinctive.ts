@@ -55,7 +55,7 @@ export interface DistinctiveWord {
 }
 
 /** Words a part must use at least this many times to be listed. */
-export const DISTINCTIVE_MIN = 3;
+const DISTINCTIVE_MIN = 3;
 /** The G2 a distinctive word must reach: p < 0.001, since every word of a part is tested. */
 export const DISTINCTIVE_FLOOR = SIGNIFICANCE_FLOORS[2].floor;
 

@@ -44,7 +44,7 @@ export function logLikelihood(table: Table): number {
 }
 
 /** What stands in for a count of 0 in the log ratio (Hardie 2014): 0.5, so a word absent from one side has a finite ratio. */
-export const ZERO_CORRECTION = 0.5;
+const ZERO_CORRECTION = 0.5;
 
 /**
  * Hardie's (2014) log ratio: log2 of the word's relative frequency in the part over its relative frequency in the

@@ -9,7 +9,7 @@ import { plural } from '../count.ts';
 import { chooseGrain, periodDays, periodName, periodOf, periodsBetween, type Grain } from './periods.ts';
 
 /** Topics drawn as streams of their own; the others are one stream. */
-export const TOPIC_STREAMS = 5;
+const TOPIC_STREAMS = 5;
 
 /** Weeks while the span is this many weeks or fewer, else months. */
 const MAX_WEEKS = 26;

@@ -59,7 +59,7 @@ export interface TrendPoint {
   rate: number;
 }
 
-export interface TrendSeries {
+interface TrendSeries {
   name: string;
   points: TrendPoint[];
 }
