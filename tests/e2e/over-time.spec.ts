@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
+import { parseCsv } from '../helpers/csv.ts';
 import { loadArticles } from '../helpers/entries.ts';
 import { distDir } from '../helpers/dist.ts';
 import { expect, test } from './fixtures.ts';
@@ -86,6 +87,46 @@ test('split by source, each period’s uses add up to the whole; the summary nam
   );
 });
 
+/** A downloaded CSV file's rows, its header row first. */
+async function downloaded(download: Download): Promise<string[][]> {
+  return parseCsv(readFileSync(await download.path(), 'utf8'));
+}
+
+test('each table of a trend downloads as CSV: a header row, a row per row of the table, the same uses', async ({ page }) => {
+  await openTrend(page, `q=${WORD}&by=source`);
+  await expect(page.locator('[data-chart="split"] svg')).toBeVisible();
+  for (const [chart, name] of [
+    ['trend', 'trend'],
+    ['split', 'trend-by-source'],
+  ] as const) {
+    const block = page.locator(`[data-chart="${chart}"]`);
+    const file = page.waitForEvent('download');
+    await block.getByRole('button', { name: 'Download this table (CSV)' }).click();
+    const download = await file;
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^dossier-${name}-${WORD.toLowerCase()}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const rows = await downloaded(download);
+    expect(rows[0]!.slice(0, 2)).toEqual(['period', 'label']);
+    const periods = await block.locator('tr[data-period]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-period')));
+    expect(rows.slice(1).map((row) => row[0])).toEqual(periods);
+    // The uses in the file are the table's, period by period and series by series.
+    const uses = await block
+      .locator('tr[data-period]')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('[data-uses]')].map((cell) => Number(cell.getAttribute('data-uses')))));
+    const usesColumns = rows[0]!.flatMap((column, at) => (column === 'uses' || column.endsWith(': uses') ? [at] : []));
+    expect(rows.slice(1).map((row) => usesColumns.map((at) => Number(row[at])))).toEqual(uses);
+  }
+});
+
+test('the concordance of a query links to its trend, and the trend back to its lines', async ({ page }) => {
+  const lines = await concordanceLines(page, `/concordance/?q=${WORD}`);
+  await page.getByRole('link', { name: 'See how its use changed over time' }).click();
+  await expect(page).toHaveURL(new RegExp(`/trends/\\?q=${WORD}$`));
+  await expect(page.locator('[data-trends-status]')).toHaveText(new RegExp(`^${lines} uses? of`));
+  await page.getByRole('link', { name: new RegExp(`^Read the ${lines} lines? of .${WORD}. in the concordance$`) }).click();
+  await expect(page).toHaveURL(new RegExp(`/concordance/\\?q=${WORD}$`));
+  await expect(page.locator('[data-concordance-summary]')).toHaveText(new RegExp(`^${lines} uses? of`));
+});
+
 test('the time line places every dated article once, lists every undated one with its reason, and draws every citation', async ({ page }) => {
   await page.goto('/timeline/');
   const block = page.locator('[data-chart="articles"]');
@@ -112,6 +153,27 @@ test('the time line places every dated article once, lists every undated one wit
     .locator('[data-chart="topics"] tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((cell) => Number(cell.getAttribute('data-value')))));
   topicRows.forEach((row, index) => expect(Math.max(0, ...row)).toBeLessThanOrEqual(counts[index]!));
+});
+
+test('each table of the time line is a CSV file linked under it: a header row and a row per row of the table', async ({ page }) => {
+  await page.goto('/timeline/');
+  for (const chart of ['articles', 'topics', 'citations']) {
+    const link = page.locator(`[data-chart="${chart}"] a[data-timeline-csv]`);
+    await expect(link).toHaveText('Download this table (CSV)');
+    expect(await link.getAttribute('download')).toMatch(new RegExp(`^dossier-timeline-${chart}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const response = await page.request.get((await link.getAttribute('href'))!);
+    expect(response.ok()).toBe(true);
+    const rows = parseCsv(await response.text());
+    const header = await page.locator(`[data-chart="${chart}"] thead th`).count();
+    expect(rows[0]!.length, `${chart}: a column per column of the table, or more`).toBeGreaterThanOrEqual(header);
+    expect(rows.length - 1, chart).toBe(await page.locator(`[data-chart="${chart}"] tbody tr`).count());
+  }
+  // The articles' file counts what the table counts, period by period.
+  const counts = await page
+    .locator('[data-chart="articles"] tbody td[data-value]')
+    .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))));
+  const file = parseCsv(await (await page.request.get('/timeline/articles.csv')).text());
+  expect(file.slice(1).map((row) => Number(row[file[0]!.indexOf('articles')]))).toEqual(counts);
 });
 
 for (const width of [360, 1280]) {
