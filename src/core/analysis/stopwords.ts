@@ -3,7 +3,8 @@
  * package.json), mapped from an article's BCP 47 tag and normalised as the concordance normalises words (lowercase,
  * accents dropped), so 'été' in French's list matches the word the corpus counts as 'ete'. An article whose language
  * is not known is read with English's list (the corpus's commonest language); a language the package has no list
- * for has none.
+ * for has none. (Not `stopwords-iso`: its English list holds "ai", "open", "world", "order", "state", words this
+ * corpus is about; docs/research-tools.md says what each list would change.)
  *   stopWordsFor('fr-CA').has('les') -> true;  stopWordsFor(null).has('the') -> true;  stopWordsFor('xx').size -> 0
  */
 import * as lists from 'stopword';
