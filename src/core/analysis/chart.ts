@@ -209,6 +209,8 @@ export function citationArcs(input: {
   height: number;
 }): SvgNode {
   const { nodes, links, width, height } = input;
+  // One arrowhead per drawing: a page draws the chart at several widths, and an id is the page's, not the drawing's.
+  const arrow = `chart-arrow-${width}`;
   const left = 16;
   const baseline = height - MARGIN.bottom;
   const times = nodes.map((entry) => entry.time);
@@ -228,14 +230,14 @@ export function citationArcs(input: {
       {
         class: 'chart-arc',
         d: `M${round(a)},${baseline}A${round(r)},${round(lift)} 0 0 ${a < b ? 1 : 0} ${round(b === a ? a + 8 : b)},${baseline}`,
-        'marker-end': 'url(#chart-arrow)',
+        'marker-end': `url(#${arrow})`,
       },
       [svgNode('title', {}, [], `${nodes[from]!.title} cites ${nodes[to]!.title}`)],
     );
   });
   return svgNode('svg', { class: 'chart chart-arcs', viewBox: `0 0 ${width} ${height}`, width, height, 'aria-hidden': 'true', focusable: 'false' }, [
     svgNode('defs', {}, [
-      svgNode('marker', { id: 'chart-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [
+      svgNode('marker', { id: arrow, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, [
         svgNode('path', { class: 'chart-arrowhead', d: 'M0,0L10,5L0,10z' }),
       ]),
     ]),
