@@ -59,7 +59,7 @@ export type ConcordanceShard = Record<string, number[]>;
 export type ConcordanceText = Array<[id: string, text: string]>;
 
 /** Blocks per text file: a line fetches a sixteenth-or-so of a long article, not all of it. */
-export const TEXT_CHUNK = 16;
+const TEXT_CHUNK = 16;
 
 /** The text file of block `block` of an article, and the block's place in it. */
 export function textChunk(block: number): { chunk: number; offset: number } {
