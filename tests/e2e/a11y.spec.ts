@@ -221,6 +221,19 @@ test('at 360px the site links take two rows, so the page starts on the first scr
   expect(new Set(tops).size).toBe(2);
 });
 
+// The research tools outnumber what two rows of links hold on a phone: one link, Tools, leads to them all.
+test('the header’s Tools link lists every research tool and is the current link on each of them', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Tools' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Research tools' })).toBeVisible();
+  const hrefs = await page.locator('.tool-list a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  for (const href of ['/concordance/', '/trends/', '/timeline/', '/compare-sources/', '/compare/', '/reuse/', '/references/']) expect(hrefs).toContain(href);
+  for (const href of ['/research/', '/trends/', '/timeline/', '/compare-sources/', '/concordance/']) {
+    await page.goto(href);
+    await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Tools' })).toHaveAttribute('aria-current', 'page');
+  }
+});
+
 test('the topics matrix sits in its own labelled, focusable region, scrollable if it must', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto('/topics/');
