@@ -85,6 +85,14 @@ describe('concordance', () => {
     expect(lines(files, '"American oligopoly"')).toEqual(['An |American oligopoly|, they said.']);
   });
 
+  test('a Persian word written with a zero-width non-joiner is one word, found with or without it', () => {
+    const word = 'برنامه\u200Cنویسی';
+    expect(tokenize(`یک ${word} خوب`).map((token) => token.norm)).toEqual(['یک', 'برنامهنویسی', 'خوب']);
+    expect(parseConcordanceQuery(word).words).toEqual(parseConcordanceQuery('برنامهنویسی').words);
+    // A non-joiner between words (or at a word's edge) is not part of either.
+    expect(tokenize('\u200Cیک\u200C').map((token) => [token.start, token.end])).toEqual([[1, 3]]);
+  });
+
   test('an empty query or an unknown word has no lines', () => {
     expect(parseConcordanceQuery('  " " ').words).toEqual([]);
     expect(lines(files, '')).toEqual([]);

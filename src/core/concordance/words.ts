@@ -5,8 +5,10 @@
  * tokenize('Éclat, 日本の') -> [{ start: 0, end: 5, norm: 'eclat' }, { start: 7, end: 9, norm: '日本' }, { start: 9, end: 10, norm: 'の' }]
  */
 
-/** A word of a text: a run of letters, digits and combining marks. Anything else separates words. */
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** A word of a text: a run of letters, digits and combining marks, with the zero-width non-joiner and joiner inside it
+ * (Persian writes "برنامه‌نویسی" with one: a word joined in shape, as Unicode's word boundaries keep it). Anything else
+ * separates words. */
+const WORD = /[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M}\u200C\u200D]*[\p{L}\p{N}\p{M}])?/gu;
 
 /** Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar): a run holding them is
  * split into words by the runtime's word segmenter (ICU's dictionaries), as Pagefind segments these languages, so
@@ -37,7 +39,7 @@ export interface Token {
 
 /** A word's form for comparison: case and diacritics do not count, as in search. */
 export function normalizeWord(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return word.normalize('NFD').replace(/[\p{M}\u200C\u200D]/gu, '').toLowerCase();
 }
 
 /** The words of a text, in order. */
