@@ -39,7 +39,10 @@ export interface Token {
 
 /** A word's form for comparison: case and diacritics do not count, as in search. */
 export function normalizeWord(word: string): string {
-  return word.normalize('NFD').replace(/[\p{M}\u200C\u200D]/gu, '').toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(/[\p{M}\u200C\u200D]/gu, '')
+    .toLowerCase();
 }
 
 /** The words of a text, in order. */
