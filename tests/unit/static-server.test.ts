@@ -164,13 +164,16 @@ describe('serveStatic', () => {
     expect(head.body.length).toBe(0);
   });
 
-  test.each([{}, { 'Accept-Encoding': 'identity' }, { 'Accept-Encoding': 'gzip;q=0' }])('a request with %j gets the file as it is', async (headers) => {
-    const response = await get('/long.html', headers);
-    expect(response.headers['content-encoding']).toBeUndefined();
-    expect(response.headers['vary']).toBe('Accept-Encoding');
-    expect(response.headers['content-length']).toBe(String(Buffer.byteLength(LONG_PAGE)));
-    expect(response.body.toString()).toBe(LONG_PAGE);
-  });
+  test.each<Record<string, string>>([{}, { 'Accept-Encoding': 'identity' }, { 'Accept-Encoding': 'gzip;q=0' }])(
+    'a request with %j gets the file as it is',
+    async (headers) => {
+      const response = await get('/long.html', headers);
+      expect(response.headers['content-encoding']).toBeUndefined();
+      expect(response.headers['vary']).toBe('Accept-Encoding');
+      expect(response.headers['content-length']).toBe(String(Buffer.byteLength(LONG_PAGE)));
+      expect(response.body.toString()).toBe(LONG_PAGE);
+    },
+  );
 
   test.each(['/pagefind/fragment/en_1.pf_fragment', '/pagefind/wasm.en.pagefind', '/fonts/katex.woff2'])(
     '%s, compressed already, is sent as its bytes whatever the request accepts',
