@@ -27,7 +27,10 @@ export interface LighthouseFigure {
   failing: string[];
 }
 
-/** One page of each type the site has, read from the built folder: the longest article, the first topic and passage. */
+/**
+ * One page of each type the site has, read from the built folder: the longest article, the first topic, source and
+ * passage, the first two sources compared; the pages that read a query from their address with a word the corpus uses.
+ */
 export function lighthousePages(dist: string): LighthousePage[] {
   const dirs = (folder: string) =>
     existsSync(path.join(dist, folder))
@@ -41,7 +44,16 @@ export function lighthousePages(dist: string): LighthousePage[] {
   const longest = [...articles].sort((a, b) => size(b) - size(a))[0];
   const [topic] = dirs('topics');
   const [passage] = dirs('reuse');
+  const [source] = dirs('sources').filter((slug) => slug !== 'raw');
   const [a, b] = articles;
+  // The sources /compare-sources/ can compare: those with word counts (/compare-sources/<slug>.json).
+  const folder = path.join(dist, 'compare-sources');
+  const [sourceA, sourceB] = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => name.slice(0, -'.json'.length))
+        .sort()
+    : [];
   const pages: (LighthousePage | false | undefined)[] = [
     { type: 'home', path: '/' },
     longest !== undefined && { type: 'article (longest)', path: `/articles/${longest}/` },
@@ -49,11 +61,15 @@ export function lighthousePages(dist: string): LighthousePage[] {
     topic !== undefined && { type: 'topic', path: `/topics/${topic}/` },
     { type: 'search', path: '/search/?q=iaea' },
     { type: 'concordance', path: '/concordance/?q=iaea' },
+    existsSync(path.join(dist, 'trends', 'index.html')) && { type: 'trends', path: '/trends/?q=iaea' },
+    existsSync(path.join(dist, 'timeline', 'index.html')) && { type: 'timeline', path: '/timeline/' },
     a !== undefined && b !== undefined && { type: 'compare', path: `/compare/?a=${a}&b=${b}` },
+    sourceA !== undefined && sourceB !== undefined && { type: 'compare sources', path: `/compare-sources/?a=${sourceA}&b=${sourceB}` },
     { type: 'works cited', path: '/references/' },
     { type: 'shared passages', path: '/reuse/' },
     passage !== undefined && { type: 'shared passage', path: `/reuse/${passage}/` },
     { type: 'sources', path: '/sources/' },
+    source !== undefined && { type: 'source', path: `/sources/${source}/` },
     { type: 'about', path: '/about/' },
   ];
   return pages.filter((page): page is LighthousePage => Boolean(page));
