@@ -56,6 +56,9 @@ export interface DistinctiveWord {
 
 /** Words a part must use at least this many times to be listed. */
 const DISTINCTIVE_MIN = 3;
+/** The distinctive words a page shows, strongest first; the part's CSV file holds every one (a source of 40,000 words has
+ * thousands, which would make its page megabytes). */
+export const DISTINCTIVE_SHOWN = 100;
 /** The G2 a distinctive word must reach: p < 0.001, since every word of a part is tested. */
 export const DISTINCTIVE_FLOOR = SIGNIFICANCE_FLOORS[2].floor;
 

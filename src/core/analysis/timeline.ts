@@ -1,5 +1,5 @@
 /**
- * The debate over time: every dated article in its week or month, the articles of each topic per period (the
+ * The debate over time: every dated article in its week, month, quarter or year, the articles of each topic per period (the
  * largest few topics, the rest together), and the citations between articles in date order; the undated articles
  * apart, with the reason they have no place. Pure: the site gives it the articles and the link graph.
  * timelineOf([a 2026-01-14 (topic x), b undated], [{ from: 'a', to: 'b' }])
@@ -11,8 +11,9 @@ import { chooseGrain, periodDays, periodName, periodOf, periodsBetween, type Gra
 /** Topics drawn as streams of their own; the others are one stream. */
 const TOPIC_STREAMS = 5;
 
-/** Weeks while the span is this many weeks or fewer, else months. */
-const MAX_WEEKS = 26;
+/** The finest grain (week, month, quarter, year) that gives at most this many periods: a time line of 23 years is
+ * 24 years, not 270 months of mostly empty bins (and its page stays small however long the corpus runs). */
+const MAX_PERIODS = 26;
 
 export interface TimelineArticle {
   slug: string;
@@ -49,7 +50,7 @@ export function timelineOf<A extends TimelineArticle>(articles: readonly A[], li
   const undated = articles.filter((article) => article.iso === null).sort((a, b) => a.title.localeCompare(b.title, 'en'));
   const first = dated[0]?.iso;
   const last = dated.at(-1)?.iso;
-  const grain = first && last ? chooseGrain(first, last, ['week', 'month'], MAX_WEEKS) : 'month';
+  const grain = first && last ? chooseGrain(first, last, ['week', 'month', 'quarter', 'year'], MAX_PERIODS) : 'month';
   const keys = first && last ? periodsBetween(first, last, grain) : [];
   const place = new Map(keys.map((key, index) => [key, index]));
   const columns: A[][] = keys.map(() => []);
