@@ -7,6 +7,8 @@
  *   ends a sentence) separate, and a heading needs evidence: a short line standing alone, or numbering;
  * - Project Gutenberg's header and licence, around its START/END markers, are residue.
  * "The Summary\n- A point\nBody text." -> heading "The Summary", list ["A point"], paragraph "Body text."
+ * Its parts are in text/: heading-lines.ts (what a heading line is), title.ts (the inferred title), gutenberg.ts
+ * (the boilerplate around the markers), residue-phrasing.ts (residue spans as `<Residue>` elements).
  */
 import type { Heading, List, Root, RootContent } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
