@@ -3,7 +3,7 @@
  *   - UTF-8 (with or without BOM); UTF-16 with a BOM; an XML declaration's `encoding` is honoured.
  *   - The curator's `encoding:` in the catalog settles it.
  *   - Not valid UTF-8 and nothing declared: the encoding is detected with chardet (letter and byte-sequence
- *     statistics) and decoded with iconv-lite when the guess is confident (DETECTION); when it is not, the file is
+ *     statistics) and decoded with iconv-lite when the guess is confident (DETECTION, encoding-guess.ts); when it is not, the file is
  *     refused with a message saying how to declare it, naming encodings that fit its language. When chardet's best
  *     guesses are close, a feed's declared language settles it (language-hint.ts): the guess among them that fits the
  *     language and reads only letters the language writes, when the best other one reads letters it never writes.
@@ -17,18 +17,10 @@
  * these repair rules (stray Windows-1252 bytes inside UTF-8, a declaration overruled by valid UTF-8) nor reports
  * line:column.
  */
-import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { IngestError, positionAt } from '../../src/core/errors.ts';
-import { declaredLanguage, encodingKey, foreignLetters, languageEncodings, languageName } from './language-hint.ts';
-
-/**
- * When a detected encoding is trusted: chardet's confidence (0-100) at least `min`, and at least `lead` times the
- * runner-up's, with at least `sample` bytes beyond ASCII to go on. Short single-byte texts score 40-60 with a clear
- * lead; a guess with no lead, or from a handful of bytes, is a coin toss, and publishing its result would publish
- * mojibake as the author's text.
- */
-const DETECTION = { min: 40, lead: 2, sample: 16 } as const;
+import { declaredLanguage, languageName } from './language-hint.ts';
+import { detectEncoding, languageMismatch, settleByLanguage, suggestEncodings } from './encoding-guess.ts';
 
 /** Largest source file the ingest accepts (bytes); larger files are refused with an error. */
 export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
@@ -205,98 +197,6 @@ function strictUtf8(bytes: Uint8Array, file: string, warnings: string[], read: {
     `mixes UTF-8 with ${mixed.invalidBytes} byte(s) that are not UTF-8 (first at line ${where.line}, column ${where.column}); those bytes were read as Windows-1252`,
   );
   return mixed.text;
-}
-
-/** One of chardet's guesses: an encoding, its confidence (0-100) and the language it read. */
-interface Candidate {
-  name: string;
-  confidence: number;
-  lang?: string | undefined;
-}
-
-/** A guess of chardet's as iconv-lite names it: ISO-8859-1 is read as windows-1252, its superset, as browsers do. */
-function readingName(name: string): string {
-  return /^iso-8859-1$/i.test(name) ? 'windows-1252' : name.toLowerCase();
-}
-
-/**
- * chardet's guess that fits the declared language, when its reading holds only letters the language writes and
- * the best guess that does not fit reads letters the language never writes; else no name. `against` says which.
- */
-function settleByLanguage(
-  bytes: Uint8Array,
-  candidates: readonly Candidate[],
-  language: string,
-): { name: string | null; confidence?: number; against: string } {
-  const none = { name: null, against: '' };
-  const fitting = languageEncodings(language)?.map(encodingKey);
-  if (fitting === undefined) return none;
-  const fits = (candidate: Candidate) => fitting.includes(encodingKey(candidate.name));
-  const chosen = candidates.find((candidate) => fits(candidate) && candidate.confidence > 0);
-  if (chosen === undefined) return none;
-  const name = readingName(chosen.name);
-  if (!readsAsLanguage(bytes, name, language)) return none;
-  const other = candidates.find((candidate) => !fits(candidate) && candidate.confidence > 0 && candidate.name !== 'ASCII');
-  if (other === undefined) return { name, confidence: chosen.confidence, against: '' };
-  const foreign = foreignLetters(iconv.decode(Buffer.from(bytes), readingName(other.name)), language) ?? [];
-  if (foreign.length === 0) return none;
-  const shown = foreign.slice(0, 5).join(' ');
-  return { name, confidence: chosen.confidence, against: `, where ${readingName(other.name)} reads letters ${languageName(language)} never writes (${shown})` };
-}
-
-/** Whether the bytes read in that encoding as text of that language: every byte a character, every letter its own. */
-function readsAsLanguage(bytes: Uint8Array, name: string, tag: string): boolean {
-  if (!iconv.encodingExists(name)) return false;
-  const reading = iconv.decode(Buffer.from(bytes), name);
-  return !reading.includes('\ufffd') && foreignLetters(reading, tag)?.length === 0;
-}
-
-/** ": the feed declares pt-BR, but none of its encodings reads it as Portuguese" when that is so; else nothing. */
-function languageMismatch(bytes: Uint8Array, candidates: readonly Candidate[], language: string): string {
-  const encodings = languageEncodings(language);
-  if (encodings === null) return `; the feed declares its language as ${language}, which the ingest does not know`;
-  const reads = encodings.some((name) => readsAsLanguage(bytes, name, language));
-  if (!reads)
-    return `; the feed declares its language as ${language}, but no encoding of ${languageName(language)} (${encodings.join(', ')}) reads it as ${languageName(language)}`;
-  return candidates.length > 0 ? `; the feed declares its language as ${language}, and its letters do not tell the guesses apart` : '';
-}
-
-/** "e.g. windows-1252 or iso-8859-1, which fit Portuguese": encodings of the declared language when one of them reads
- * the text as that language, else of the first language chardet's guesses read that one of its encodings does,
- * else chardet's best guess. */
-function suggestEncodings(bytes: Uint8Array, guess: { name: string; candidates: readonly Candidate[] } | null, language: string | null): string {
-  const readsAs = (tag: string) => (languageEncodings(tag) ?? []).some((name) => readsAsLanguage(bytes, name, tag));
-  const languages = [language, ...(guess?.candidates ?? []).map((candidate) => candidate.lang ?? null)];
-  const hint = languages.find((tag): tag is string => tag !== null && languageEncodings(tag) !== null && readsAs(tag));
-  if (hint !== undefined) return `e.g. ${languageEncodings(hint)!.slice(0, 2).join(' or ')}, which fit ${languageName(hint)}`;
-  return guess === null ? 'e.g. windows-1252' : `e.g. ${readingName(guess.name)}, the best guess`;
-}
-
-/** chardet's best guess that iconv-lite can decode, whether it is trusted (DETECTION), the runner-up, and every guess. */
-function detectEncoding(bytes: Uint8Array): {
-  name: string;
-  confidence: number;
-  lang: string | null;
-  trusted: boolean;
-  tooFew: boolean;
-  runnerUp: string | null;
-  candidates: Candidate[];
-} | null {
-  const candidates: Candidate[] = chardet.analyse(bytes).filter((candidate) => iconv.encodingExists(candidate.name));
-  const [best, second] = candidates;
-  if (best === undefined) return null;
-  const beyondAscii = bytes.reduce((count, byte) => count + (byte >= 0x80 ? 1 : 0), 0);
-  const leads = second === undefined || best.confidence >= DETECTION.lead * second.confidence || best.confidence === 100;
-  const trusted = beyondAscii >= DETECTION.sample && best.confidence >= DETECTION.min && leads;
-  return {
-    name: best.name,
-    confidence: best.confidence,
-    lang: best.lang ?? null,
-    candidates,
-    trusted,
-    tooFew: beyondAscii < DETECTION.sample,
-    runnerUp: second ? `${second.name} at ${second.confidence}` : null,
-  };
 }
 
 /**

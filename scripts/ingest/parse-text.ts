@@ -7,15 +7,17 @@
  *   ends a sentence) separate, and a heading needs evidence: a short line standing alone, or numbering;
  * - Project Gutenberg's header and licence, around its START/END markers, are residue.
  * "The Summary\n- A point\nBody text." -> heading "The Summary", list ["A point"], paragraph "Body text."
+ * Its parts are in text/: heading-lines.ts (what a heading line is), title.ts (the inferred title), gutenberg.ts
+ * (the boilerplate around the markers), residue-phrasing.ts (residue spans as `<Residue>` elements).
  */
-import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, List, Root, RootContent } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Residue } from '../../src/schemas/article.ts';
-import { findResidue } from '../../src/core/residue.ts';
 import { detectWrapWidth, displayWidth, joinLines, WRAP_SLACK } from './text-lines.ts';
-
-/** How the title of a plain text was found; every one of them is an inference. */
-type TitleRule = 'headline' | 'dek' | 'first-sentence';
+import { GUTENBERG_RULE, splitGutenberg } from './text/gutenberg.ts';
+import { END_PUNCTUATION, endsOpen, HEADING_MAX_WORDS, isHeadingLine, NUMBERED_HEADING, QUOTE_LINE } from './text/heading-lines.ts';
+import { paragraph, residueElement, toPhrasing, toResidueBlock } from './text/residue-phrasing.ts';
+import { findTitle, type TitleRule } from './text/title.ts';
 
 export interface ParsedText {
   /** Title inferred from the text. */
@@ -30,15 +32,7 @@ export interface ParsedText {
   truncated: boolean;
 }
 
-/** Heading lines: at most this many words. */
-const HEADING_MAX_WORDS = 14;
-/** Derived titles: at most this many words before an ellipsis. */
-const TITLE_MAX_WORDS = 16;
-
 type Line = { kind: 'heading' | 'item' | 'quote' | 'paragraph'; text: string };
-
-const END_PUNCTUATION = /[.!?…]["'”’)\]]*$/u;
-const QUOTE_LINE = /^["“][^"“”]+["”]$/u;
 
 /** Parse one plain-text source into blocks: its lines, or its paragraphs when it is hard-wrapped. With `titled`
  * (an e-mail's Subject is its title), no line of the text is taken as the title. */
@@ -88,35 +82,6 @@ export function parseText(text: string, options: { titled?: boolean } = {}): Par
   const last = lines.at(-1);
   const truncated = last !== undefined && last.kind !== 'heading' && !END_PUNCTUATION.test(last.text) && !CJK_END.test(last.text);
   return { title, titleRule, body: { type: 'root', children }, residue, truncated };
-}
-
-/** The residue rule of Project Gutenberg's header and licence (src/core/residue.ts lists it). */
-const GUTENBERG_RULE = 'gutenberg-boilerplate';
-const GUTENBERG_START = /^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b/i;
-const GUTENBERG_END = /^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b/i;
-
-/** Lines before a Gutenberg START marker (with it) and from its END marker on, as blank-line-separated blocks. */
-function splitGutenberg(lines: readonly string[]): { body: string[]; boilerplate: { before: string[]; after: string[] } } {
-  const start = lines.findIndex((line) => GUTENBERG_START.test(line));
-  const end = lines.findIndex((line, index) => index > start && GUTENBERG_END.test(line));
-  const from = start === -1 ? 0 : start + 1;
-  const to = end === -1 ? lines.length : end;
-  return { body: lines.slice(from, to), boilerplate: { before: blocksOf(lines.slice(0, from)), after: blocksOf(lines.slice(to)) } };
-}
-
-/** Blank-line-separated blocks, their lines joined with a space. */
-function blocksOf(lines: readonly string[]): string[] {
-  return lines
-    .join('\n')
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '')
-        .join(' '),
-    )
-    .filter((block) => block !== '');
 }
 
 /** A block of a hard-wrapped text: a paragraph's joined lines, and whether the source set it apart as a heading
@@ -227,33 +192,6 @@ function indentation(lines: readonly string[]): { common: number; least: number 
   return { common, least: Math.min(common, ...counts.keys()) };
 }
 
-/** Numbering that makes a short line a heading even with a final full stop: "CHAPTER II.", "3. Method", "Part One". */
-const NUMBERED_HEADING =
-  /^(?:(?:chapter|part|book|section|appendix)\s+(?:[\divxlcdm]+|one|two|three|four|five|six|seven|eight|nine|ten)\b|\d+(?:\.\d+)*\.?\s+\p{Lu})/iu;
-
-/** A line is a heading when it is short, starts with a capital or digit, has no end punctuation
- * (a question mark is allowed), and the next line is body text rather than another heading. */
-function isHeadingLine(line: string, next: string | undefined): boolean {
-  if (next === undefined || !looksLikeHeading(line)) return false;
-  return !looksLikeHeading(next);
-}
-
-function looksLikeHeading(line: string): boolean {
-  if (line.startsWith('- ') || QUOTE_LINE.test(line)) return false;
-  if (!/^[\p{Lu}\p{N}]/u.test(line)) return false;
-  if (line.split(/\s+/).length > HEADING_MAX_WORDS || line.length > 100) return false;
-  if (/[.,;:!…]["'”’)]*$/u.test(line)) return false;
-  return !endsOpen(line);
-}
-
-/** A line that ends on a conjunction, an article or a preposition, or holds an unbalanced quote, goes on elsewhere:
- * `University" within the 60 days following each` is the middle of a sentence, not a heading. */
-function endsOpen(line: string): boolean {
-  if (OPEN_ENDINGS.has(line.split(/\s+/).at(-1)!.toLowerCase())) return true;
-  const straight = (line.match(/"/g) ?? []).length % 2 === 1;
-  return straight || (line.match(/“/g) ?? []).length !== (line.match(/”/g) ?? []).length;
-}
-
 /** A text of one paragraph per line, as lines. Where the text separates its blocks with blank lines, a heading
  * is also a line standing alone between them. */
 function classifyLines(blocks: readonly WrappedBlock[], blankLines: boolean): Line[] {
@@ -339,13 +277,6 @@ function centredTitle(blocks: readonly WrappedBlock[]): number {
   return -1;
 }
 
-/** Words a heading does not end on: it would go on in the next line (English, German, French, Spanish). */
-const OPEN_ENDINGS = new Set(
-  'and or but nor the a an of to in on at by for with from as that than if und oder aber der die das ein eine zu mit von et ou le la les un une de du des y o el los las en con'.split(
-    ' ',
-  ),
-);
-
 /**
  * Whether a block of a hard-wrapped text is a heading: numbering ("CHAPTER II.", "3. Method", "1.2 Terminology",
  * "IV."), or a short line standing alone between blank lines that reads as a title: it starts with a capital, a
@@ -361,67 +292,4 @@ function isWrappedHeading(block: WrappedBlock): boolean {
   if (!/^[\p{Lu}\p{N}\p{Lo}]/u.test(text) || /^\p{Ll}/u.test(text)) return false;
   if (/[.,;:!?…。、，；：！？"'“‘«»„(\-–—]["'”’)\]]*$/u.test(text)) return false;
   return !endsOpen(text);
-}
-
-/** Title rules, in order: a headline first line; a one-sentence first line followed by a heading
- * (a dek that serves as title); else the first sentence of the text, shortened. */
-function findTitle(lines: readonly string[]): { title: string; titleRule: TitleRule; consumed: number } {
-  const [first = '', second] = lines;
-  if (looksLikeHeading(first) && second !== undefined && !looksLikeHeading(second)) {
-    return { title: first, titleRule: 'headline', consumed: 1 };
-  }
-  if (isOneSentence(first) && second !== undefined && isHeadingLine(second, lines[2])) {
-    return { title: first, titleRule: 'dek', consumed: 1 };
-  }
-  return { title: deriveTitle(first), titleRule: 'first-sentence', consumed: 0 };
-}
-
-function isOneSentence(line: string): boolean {
-  return END_PUNCTUATION.test(line) && !/[.!?]\s+\p{Lu}/u.test(line) && line.split(/\s+/).length <= 40;
-}
-
-/** First sentence, cut at a colon or dash when that still leaves four words, at most TITLE_MAX_WORDS. */
-export function deriveTitle(paragraphText: string): string {
-  // A sentence ends at . ! ? before a capital (or the end): "v 6. třídě" and "e.g. this" go on.
-  const text = paragraphText.replace(/\s+/g, ' ');
-  const sentence = /^.*?[.!?](?=\s+[\p{Lu}"“‘(]|$)/u.exec(text)?.[0] ?? text;
-  let title = sentence.replace(/[.!?]+$/u, '');
-  const clause = /^(.*?)\s*(?::|;|\s[—–-]\s|—)/u.exec(title)?.[1];
-  if (clause !== undefined && clause.split(/\s+/).length >= 4) title = clause;
-  const words = title.split(/\s+/);
-  return words.length > TITLE_MAX_WORDS ? `${words.slice(0, TITLE_MAX_WORDS).join(' ')}…` : title;
-}
-
-function paragraph(children: PhrasingContent[]): Paragraph {
-  return { type: 'paragraph', children };
-}
-
-/** `<Residue rule="...">text</Residue>`. */
-function residueElement(rule: string, value: string): MdxJsxTextElement {
-  return {
-    type: 'mdxJsxTextElement',
-    name: 'Residue',
-    attributes: [{ type: 'mdxJsxAttribute', name: 'rule', value: rule }],
-    children: [{ type: 'text', value }],
-  };
-}
-
-/** A residue element as a block of its own (`<ResidueBlock>`), as MDX reads a paragraph that is residue throughout. */
-function toResidueBlock(element: MdxJsxTextElement): RootContent {
-  return { ...element, type: 'mdxJsxFlowElement', name: 'ResidueBlock', children: [paragraph(element.children)] };
-}
-
-/** Text with residue spans wrapped in `<Residue rule="...">`. */
-function toPhrasing(text: string, residue: Residue[]): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  let cursor = 0;
-  for (const span of findResidue(text)) {
-    if (span.start > cursor) out.push({ type: 'text', value: text.slice(cursor, span.start) });
-    const value = text.slice(span.start, span.end);
-    residue.push({ rule: span.rule, text: value });
-    out.push(residueElement(span.rule, value));
-    cursor = span.end;
-  }
-  if (cursor < text.length) out.push({ type: 'text', value: text.slice(cursor) });
-  return out;
 }

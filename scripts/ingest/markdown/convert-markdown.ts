@@ -12,20 +12,22 @@
  * nodes (remark-mdx is not used to read sources), and every `html` node becomes text here.
  * The passes are hand-written because they are this project's rules (what stays text, what is residue, which URLs
  * stay); the feed path's rehype plugins work on HTML, and sending Markdown through HTML and back would turn its raw
- * HTML into markup and lose the `$$` TeX as written.
+ * HTML into markup and lose the `$$` TeX as written. The markup kept as text is labelled in source-markup.ts; the
+ * title heading and heading depths are handled in headings.ts.
  */
-import type { Heading, Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { typesetTex } from '../../../src/core/math.ts';
-import { plainText } from '../../../src/core/plain-text.ts';
 import type { Residue } from '../../../src/schemas/article.ts';
 import { createNotes, type Notes } from '../html/conversion.ts';
 import { markResidueParagraphs } from '../html/residue-blocks.ts';
 import { isRelativeUrl, toSafeHttpUrl } from '../html/urls.ts';
+import { normalizeHeadingDepths, takeLeadingHeading } from './headings.ts';
+import { isModuleSyntax, mergeAdjacentMarkup, residueBlocks, sourceMarkup } from './source-markup.ts';
 import type { FrontMatterBlock } from './front-matter.ts';
 
 /** A parsed Markdown source before its header is read. */
@@ -217,62 +219,6 @@ function htmlAsText(value: string, context: Context, flow: boolean): RootContent
   return flow ? [sourceMarkup({ type: 'paragraph', children: [{ type: 'text', value }] })] : [{ type: 'text', value }];
 }
 
-/** A paragraph of MDX `import`/`export` lines (Docusaurus, Astro): module syntax, not the author's words. */
-function isModuleSyntax(paragraph: Paragraph): boolean {
-  if (!paragraph.children.every((child) => child.type === 'text')) return false;
-  const lines = paragraph.children
-    .map((child) => (child as { value: string }).value)
-    .join('')
-    .split('\n');
-  return lines.every((line) => /^(?:import\s+[\w{*"']|export\s+(?:const|let|var|function|default|class|\{|\*))/.test(line));
-}
-
-/** A block of the file's own markup, kept as text and labelled as not the author's (residue rule `source-markup`). */
-function sourceMarkup(paragraph: Paragraph): RootContent {
-  const block: MdxJsxFlowElement = {
-    type: 'mdxJsxFlowElement',
-    name: 'ResidueBlock',
-    attributes: [{ type: 'mdxJsxAttribute', name: 'rule', value: 'source-markup' }],
-    children: [paragraph],
-  };
-  return block as RootContent;
-}
-
-/** Consecutive blocks of markup (an MDX file's `import` lines, then `<Quote ...>`) as one labelled block. */
-function mergeAdjacentMarkup(nodes: RootContent[]): RootContent[] {
-  const merged: RootContent[] = [];
-  for (const node of nodes) {
-    const previous = merged.at(-1);
-    if (isSourceMarkup(node) && previous !== undefined && isSourceMarkup(previous)) previous.children.push(...node.children);
-    else merged.push(node);
-  }
-  return merged;
-}
-
-function isSourceMarkup(node: RootContent): node is RootContent & MdxJsxFlowElement {
-  const element = node as unknown as MdxJsxFlowElement;
-  return (
-    element.type === 'mdxJsxFlowElement' &&
-    element.name === 'ResidueBlock' &&
-    element.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.value === 'source-markup')
-  );
-}
-
-/** Every residue block of the body in reading order, with its text as residue-blocks.ts records it. */
-function residueBlocks(tree: Root): Residue[] {
-  const residue: Residue[] = [];
-  const walk = (parent: Parent) => {
-    for (const child of parent.children) {
-      if (child.type === 'mdxJsxFlowElement' && child.name === 'ResidueBlock') {
-        const rule = child.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'rule')?.value;
-        residue.push({ rule: typeof rule === 'string' ? rule : 'source-markup', text: plainText(child).trim() });
-      } else if ('children' in child) walk(child as Parent);
-    }
-  };
-  walk(tree);
-  return residue;
-}
-
 function convertLink(link: Link, context: Context): RootContent[] {
   const url = link.url.startsWith('mailto:') ? link.url : toSafeHttpUrl(link.url, context.base);
   if (url !== null) return [{ ...link, url, title: link.title ?? null }];
@@ -306,37 +252,6 @@ function loneImageFigure(original: Paragraph, converted: PhrasingContent[]): Mdx
   const caption = image.title?.trim();
   const children: MdxJsxFlowElement['children'] = caption ? [{ type: 'paragraph', children: [{ type: 'text', value: caption }] }] : [];
   return { type: 'mdxJsxFlowElement', name: 'Figure', attributes, children };
-}
-
-/** The document's own title heading: a level-1 heading that opens the body or, when the header gives a title, the
- * first heading when it is level 1 and says that title (MDX `import` lines may come before it). It is taken out and
- * returned; a level-1 heading that says something else stays as a section heading, so its words stay on the page. */
-function takeLeadingHeading(tree: Root, title: string | null): string | null {
-  const index = title === null ? 0 : tree.children.findIndex((node) => node.type === 'heading');
-  const heading = tree.children[index];
-  if (heading?.type !== 'heading' || heading.depth !== 1) return null;
-  const text = plainText(heading).trim();
-  if (text === '' || (title !== null && normalize(text) !== normalize(title))) return null;
-  tree.children.splice(index, 1);
-  return text;
-}
-
-function normalize(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-/** Headings shifted so the shallowest is `##` under the page title, with no level skipped (as feed HTML's are). */
-function normalizeHeadingDepths(tree: Root): void {
-  const headings: Heading[] = [];
-  const walk = (parent: Parent) => {
-    for (const child of parent.children) {
-      if (child.type === 'heading') headings.push(child);
-      else if ('children' in child) walk(child as Parent);
-    }
-  };
-  walk(tree);
-  const depths = [...new Set(headings.map((heading) => heading.depth))].sort();
-  for (const heading of headings) heading.depth = Math.min(6, depths.indexOf(heading.depth) + 2) as Heading['depth'];
 }
 
 function firstFigureImage(tree: Root): ConvertedMarkdown['image'] {
